@@ -1,0 +1,89 @@
+"""vnsg_corpus: a typed corpus of news about Việt Nam–Singapore relations.
+
+Parse article text into typed records with provenance, and query a corpus of
+them::
+
+    >>> import vnsg_corpus
+    >>> corpus = vnsg_corpus.load()          # the bundled seed articles
+    >>> article = corpus["002_4d38c75250e07b85"]
+    >>> article.date, article.source, article.dateline
+    (datetime.date(2025, 3, 23), 'VNA/VNS', 'SINGAPORE')
+"""
+
+from importlib.metadata import PackageNotFoundError, version
+
+from vnsg_corpus.corpus import Corpus, load
+from vnsg_corpus.errors import (
+    CorpusFormatError,
+    DuplicateArticleError,
+    QueryError,
+    ReadError,
+    SchemaVersionError,
+    VnsgCorpusError,
+)
+from vnsg_corpus.model import (
+    Amount,
+    Article,
+    Diagnostic,
+    EconomicFigure,
+    EntityKind,
+    Evidence,
+    Mention,
+    Metric,
+    Partnership,
+    PartnershipLevel,
+    PartnershipStatus,
+    Period,
+    Person,
+    Precision,
+    QAPair,
+    Qualifier,
+    Span,
+    Visit,
+    VisitKind,
+    VisitStatus,
+)
+from vnsg_corpus.parsing._article import parse_article, read_article, text_id
+from vnsg_corpus.serialize import SCHEMA_VERSION
+
+try:
+    __version__: str = version("vnsg-corpus")
+    """The installed distribution's version."""
+except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
+    __version__ = "0.0.0+unknown"
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Amount",
+    "Article",
+    "Corpus",
+    "CorpusFormatError",
+    "Diagnostic",
+    "DuplicateArticleError",
+    "EconomicFigure",
+    "EntityKind",
+    "Evidence",
+    "Mention",
+    "Metric",
+    "Partnership",
+    "PartnershipLevel",
+    "PartnershipStatus",
+    "Period",
+    "Person",
+    "Precision",
+    "QAPair",
+    "Qualifier",
+    "QueryError",
+    "ReadError",
+    "SchemaVersionError",
+    "Span",
+    "Visit",
+    "VisitKind",
+    "VisitStatus",
+    "VnsgCorpusError",
+    "__version__",
+    "load",
+    "parse_article",
+    "read_article",
+    "text_id",
+]

@@ -1,0 +1,104 @@
+"""The library's exceptions: one base class, context kept in attributes.
+
+Exception *types* are API; messages are not.  Every error raised while reading
+files or corpora derives from [`VnsgCorpusError`][vnsg_corpus.VnsgCorpusError],
+so ``except vnsg_corpus.VnsgCorpusError`` catches them all.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "CorpusFormatError",
+    "DuplicateArticleError",
+    "QueryError",
+    "ReadError",
+    "SchemaVersionError",
+    "VnsgCorpusError",
+]
+
+
+class VnsgCorpusError(Exception):
+    """Base class of every error this library raises on purpose."""
+
+
+class ReadError(VnsgCorpusError, OSError):
+    """An article file could not be read or decoded.
+
+    Attributes:
+        path: The file concerned.
+        offset: Byte offset of the first undecodable byte, for decoding errors.
+    """
+
+    def __init__(self, message: str, *, path: str, offset: int | None = None) -> None:
+        super().__init__(message)
+        self.path = path
+        self.offset = offset
+
+    def __str__(self) -> str:
+        where = self.path if self.offset is None else f"{self.path} (byte {self.offset})"
+        return f"{where}: {self.args[0]}"
+
+
+class CorpusFormatError(VnsgCorpusError, ValueError):
+    """A corpus file is malformed.
+
+    Attributes:
+        path: The file concerned (``"<stream>"`` when reading from a stream).
+        line: 1-based line number of the bad record, when known.
+        field: JSON path of the bad field inside the record (``"$.figures[2].value"``),
+            when known.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str,
+        line: int | None = None,
+        field: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.path = path
+        self.line = line
+        self.field = field
+
+    def __str__(self) -> str:
+        where = self.path
+        if self.line is not None:
+            where += f", line {self.line}"
+        if self.field is not None:
+            where += f", field {self.field}"
+        return f"{where}: {self.args[0]}"
+
+
+class SchemaVersionError(CorpusFormatError):
+    """A corpus record has a missing or unsupported ``schema_version``."""
+
+
+class QueryError(VnsgCorpusError, ValueError):
+    """A query argument was not understood.
+
+    Attributes:
+        argument: The name of the offending argument.
+        accepted: A description of the accepted forms.
+    """
+
+    def __init__(self, message: str, *, argument: str, accepted: str) -> None:
+        super().__init__(message)
+        self.argument = argument
+        self.accepted = accepted
+
+    def __str__(self) -> str:
+        return f"{self.argument}: {self.args[0]} (accepted: {self.accepted})"
+
+
+class DuplicateArticleError(VnsgCorpusError, ValueError):
+    """Two articles in one corpus share an id.
+
+    Attributes:
+        article_id: The id they share.
+    """
+
+    def __init__(self, message: str, *, article_id: str) -> None:
+        super().__init__(message)
+        self.article_id = article_id

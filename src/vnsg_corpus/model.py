@@ -1,0 +1,502 @@
+"""The typed corpus model: articles and the facts extracted from them.
+
+Every record is an immutable, slotted ``attrs`` class.  An
+[`Article`][vnsg_corpus.Article] owns its text; everything else points into it
+with character offsets ([`Span`][vnsg_corpus.Span]) or carries
+[`Evidence`][vnsg_corpus.Evidence] that repeats the exact text it rests on, so
+every fact can be checked against its source.
+
+Countries are ISO 3166-1 alpha-3 codes (``"VNM"``, ``"SGP"``); money units are
+ISO 4217 codes (``"USD"``, ``"SGD"``, ``"VND"``).
+"""
+
+# Note: no ``from __future__ import annotations`` here -- hypothesis and
+# ``attrs.resolve_types`` need real annotations on the model classes.
+
+import datetime as _dt
+import enum
+from decimal import Decimal
+
+import attrs
+
+__all__ = [
+    "Amount",
+    "Article",
+    "Diagnostic",
+    "EconomicFigure",
+    "EntityKind",
+    "Evidence",
+    "Mention",
+    "Metric",
+    "Partnership",
+    "PartnershipLevel",
+    "PartnershipStatus",
+    "Period",
+    "Person",
+    "Precision",
+    "QAPair",
+    "Qualifier",
+    "Span",
+    "Visit",
+    "VisitKind",
+    "VisitStatus",
+]
+
+
+def _non_negative(instance: object, attribute: "attrs.Attribute[int]", value: int) -> None:
+    if value < 0:
+        raise ValueError(f"{attribute.name} must be >= 0, got {value}")
+
+
+@attrs.frozen
+class Span:
+    """A half-open range ``[start, end)`` of character offsets into an article's text.
+
+    Offsets count Python ``str`` characters (code points) of
+    [`Article.text`][vnsg_corpus.Article.text] exactly as given, so
+    ``article.text[span.start:span.end]`` is the spanned text.
+
+    Attributes:
+        start: Offset of the first character.
+        end: Offset one past the last character; ``start <= end``.
+    """
+
+    start: int = attrs.field(validator=_non_negative)
+    end: int = attrs.field(validator=_non_negative)
+
+    def __attrs_post_init__(self) -> None:
+        if self.end < self.start:
+            raise ValueError(f"Span end {self.end} is before start {self.start}")
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def of(self, text: str) -> str:
+        """Return the part of ``text`` this span covers."""
+        return text[self.start : self.end]
+
+
+@attrs.frozen
+class Evidence:
+    """The exact piece of an article a fact was read from.
+
+    Invariant: ``corpus[article_id].text[start:end] == text``.
+
+    Attributes:
+        article_id: [`Article.id`][vnsg_corpus.Article.id] of the source article.
+        start: Offset of the first character in the article's text.
+        end: Offset one past the last character.
+        text: The spanned text, verbatim.
+    """
+
+    article_id: str
+    start: int = attrs.field(validator=_non_negative)
+    end: int = attrs.field(validator=_non_negative)
+    text: str
+
+    @property
+    def span(self) -> Span:
+        """The offsets as a [`Span`][vnsg_corpus.Span]."""
+        return Span(self.start, self.end)
+
+
+class Precision(enum.StrEnum):
+    """How finely a [`Period`][vnsg_corpus.Period] was stated in the text."""
+
+    DAY = "day"
+    """A calendar day or a range of days ("March 11-13")."""
+    MONTH = "month"
+    """A month or a run of months ("October 2024", "the first ten months of 2024")."""
+    QUARTER = "quarter"
+    """A calendar quarter ("Q1 2025")."""
+    HALF = "half"
+    """A half year ("the first half of 2024", "H1")."""
+    YEAR = "year"
+    """A year or a run of years ("in 2023", "the 2020-2024 period", "since 1996")."""
+
+
+@attrs.frozen
+class Period:
+    """A stretch of time, with either end possibly open or unknown.
+
+    A flow over a time span ("trade in 2023") has both ends; a stock measured
+    at a moment ("as of October 2024") has ``start=None``; something ongoing
+    ("since 1996") has ``end=None``.
+
+    Attributes:
+        start: First day of the period, or ``None`` when open or unknown.
+        end: Last day of the period (inclusive), or ``None``.
+        precision: The granularity the period was stated with.
+    """
+
+    start: _dt.date | None
+    end: _dt.date | None
+    precision: Precision
+
+    def __attrs_post_init__(self) -> None:
+        if self.start is not None and self.end is not None and self.end < self.start:
+            raise ValueError(f"Period end {self.end} is before start {self.start}")
+
+    def overlaps(self, other: "Period") -> bool:
+        """Whether the two periods share at least one day (open ends are unbounded)."""
+        lo = max(self.start or _dt.date.min, other.start or _dt.date.min)
+        hi = min(self.end or _dt.date.max, other.end or _dt.date.max)
+        return lo <= hi
+
+    def contains(self, day: _dt.date) -> bool:
+        """Whether ``day`` falls inside the period (open ends are unbounded)."""
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@attrs.frozen
+class Person:
+    """A person as an article names them.
+
+    Attributes:
+        name: The full name as first written in the article (original spelling).
+        role: Title or office, e.g. ``"General Secretary"``, when the text gives one.
+        country: ISO 3166-1 alpha-3 code of the country they represent, when known.
+    """
+
+    name: str
+    role: str | None = None
+    country: str | None = None
+
+
+class EntityKind(enum.StrEnum):
+    """What kind of thing a [`Mention`][vnsg_corpus.Mention] refers to."""
+
+    COUNTRY = "country"
+    """A country, by name, adjective or epithet ("Việt Nam", "Singaporean", "the city-state")."""
+    ORGANISATION = "organisation"
+    """A party, agency, company or institution ("CPV", "VSIP", "NUS")."""
+    PERSON = "person"
+    """A named person ("Tô Lâm", "Lawrence Wong"), including later short mentions ("Lâm")."""
+    PLACE = "place"
+    """A city, province or other sub-national place ("Đà Nẵng", "Bình Dương")."""
+
+
+@attrs.frozen
+class Mention:
+    """One mention of an entity in an article's text.
+
+    Attributes:
+        kind: The kind of entity.
+        key: The entity's identifier: an ISO 3166-1 alpha-3 code for a country,
+            the canonical short name for an organisation or place, the full name
+            for a person.
+        start: Offset of the first character in the article's text.
+        end: Offset one past the last character.
+    """
+
+    kind: EntityKind
+    key: str
+    start: int = attrs.field(validator=_non_negative)
+    end: int = attrs.field(validator=_non_negative)
+
+
+class VisitKind(enum.StrEnum):
+    """The diplomatic category of a [`Visit`][vnsg_corpus.Visit]."""
+
+    STATE = "state"
+    """A state visit, usually by a head of state."""
+    OFFICIAL = "official"
+    """An official visit."""
+    WORKING = "working"
+    """A working visit."""
+    OFFICIAL_FRIENDSHIP = "official_friendship"
+    """An official friendship visit."""
+    PRIVATE = "private"
+    """A private visit."""
+    UNSPECIFIED = "unspecified"
+    """The text names a visit or trip without saying which kind."""
+
+
+class VisitStatus(enum.StrEnum):
+    """Where a [`Visit`][vnsg_corpus.Visit] stood when the article was written."""
+
+    PLANNED = "planned"
+    """Announced or upcoming ("will pay", "ahead of ... visit")."""
+    UNDER_WAY = "under_way"
+    """Happening as reported ("is on", "arrived", "is paying")."""
+    COMPLETED = "completed"
+    """Over ("paid", "concluded", "after ... trip")."""
+    UNKNOWN = "unknown"
+    """The text does not say."""
+
+
+@attrs.frozen
+class Visit:
+    """A visit by a leader or official to another country.
+
+    Attributes:
+        visitor: The person who travels.
+        host_country: ISO 3166-1 alpha-3 code of the country visited.
+        start: First day of the visit, when known.
+        end: Last day of the visit (inclusive), when known.
+        kind: Diplomatic category.
+        status: Planned, under way or completed, as the article tells it.
+        invited_by: Who invited the visitor.
+        accompanied_by: Who travelled with the visitor.
+        welcomed_by: Who welcomed the visitor on arrival.
+        duration_days: Length in days when stated ("three-day visit" -> 3).
+        evidence: Every passage the visit was read from, one per mention.
+    """
+
+    visitor: Person
+    host_country: str | None
+    start: _dt.date | None = None
+    end: _dt.date | None = None
+    kind: VisitKind = VisitKind.UNSPECIFIED
+    status: VisitStatus = VisitStatus.UNKNOWN
+    invited_by: tuple[Person, ...] = ()
+    accompanied_by: tuple[Person, ...] = ()
+    welcomed_by: tuple[Person, ...] = ()
+    duration_days: int | None = None
+    evidence: tuple[Evidence, ...] = ()
+
+    @property
+    def visitor_country(self) -> str | None:
+        """ISO 3166-1 alpha-3 code of the visitor's country, when known."""
+        return self.visitor.country
+
+
+class PartnershipLevel(enum.StrEnum):
+    """A named framework of bilateral relations, from the lowest rung upwards."""
+
+    DIPLOMATIC_RELATIONS = "diplomatic_relations"
+    """Diplomatic relations established."""
+    PARTNERSHIP = "partnership"
+    """A partnership with no further qualifier."""
+    COMPREHENSIVE_PARTNERSHIP = "comprehensive_partnership"
+    """A Comprehensive Partnership."""
+    STRATEGIC_PARTNERSHIP = "strategic_partnership"
+    """A Strategic Partnership."""
+    ENHANCED_STRATEGIC_PARTNERSHIP = "enhanced_strategic_partnership"
+    """An Enhanced Strategic Partnership."""
+    COMPREHENSIVE_STRATEGIC_PARTNERSHIP = "comprehensive_strategic_partnership"
+    """A Comprehensive Strategic Partnership, Việt Nam's highest tier."""
+    GREEN_DIGITAL_ECONOMIC_PARTNERSHIP = "green_digital_economic_partnership"
+    """A Green-Digital Economic Partnership (a sectoral framework, not a tier)."""
+    DIGITAL_ECONOMY_PARTNERSHIP = "digital_economy_partnership"
+    """A Digital Economy Partnership (a sectoral framework, not a tier)."""
+
+
+class PartnershipStatus(enum.StrEnum):
+    """Whether a [`Partnership`][vnsg_corpus.Partnership] exists or is anticipated."""
+
+    ESTABLISHED = "established"
+    """Reported as in force."""
+    EXPECTED = "expected"
+    """Reported as about to happen ("is expected to be elevated")."""
+    PROPOSED = "proposed"
+    """Suggested or under discussion ("proposed", "could upgrade")."""
+
+
+@attrs.frozen
+class Partnership:
+    """A level of relations between two countries.
+
+    Attributes:
+        countries: The two countries, as ISO 3166-1 alpha-3 codes.
+        level: The framework named.
+        since: When it took effect, when known.
+        status: Established, expected or proposed.
+        evidence: Every passage the partnership was read from.
+    """
+
+    countries: frozenset[str]
+    level: PartnershipLevel
+    since: Period | None = None
+    status: PartnershipStatus = PartnershipStatus.ESTABLISHED
+    evidence: tuple[Evidence, ...] = ()
+
+
+class Metric(enum.StrEnum):
+    """What an [`EconomicFigure`][vnsg_corpus.EconomicFigure] measures.
+
+    The unit each metric usually comes in is given in brackets.
+    """
+
+    BILATERAL_TRADE = "bilateral_trade"
+    """Two-way trade turnover between two countries [currency]."""
+    EXPORTS = "exports"
+    """Exports [currency]."""
+    IMPORTS = "imports"
+    """Imports [currency]."""
+    FDI_REGISTERED_CAPITAL = "fdi_registered_capital"
+    """Registered or pledged foreign direct investment [currency]."""
+    FDI_PROJECT_COUNT = "fdi_project_count"
+    """Number of (valid) investment projects [count]."""
+    INVESTMENT = "investment"
+    """Other investment amounts: deals, funds, project values [currency]."""
+    INVESTOR_RANK = "investor_rank"
+    """Position in a ranking of investors ("second-largest investor") [rank]."""
+    INVESTOR_COUNT = "investor_country_count"
+    """Number of countries and territories investing [count]."""
+    INDUSTRIAL_PARK_COUNT = "industrial_park_count"
+    """Number of industrial parks [count]."""
+    PROVINCE_COUNT = "province_count"
+    """Number of provinces and cities [count]."""
+    COMPANY_COUNT = "company_count"
+    """Number of companies or firms [count]."""
+    JOBS_CREATED = "jobs_created"
+    """Jobs created or workers employed [people]."""
+    MARKET_POPULATION = "market_population"
+    """Population of a market [people]."""
+    VISITOR_ARRIVALS = "visitor_arrivals"
+    """Tourist or visitor arrivals [people]."""
+    STUDENT_COUNT = "student_count"
+    """Students [people]."""
+    GROWTH_RATE = "growth_rate"
+    """A rate of change; negative for a decline [percent]."""
+    SHARE = "share"
+    """A share or proportion of a whole [percent]."""
+    GDP = "gdp"
+    """Gross domestic product [currency]."""
+    AID = "aid"
+    """Grants, loans and official development assistance [currency]."""
+    OTHER = "other"
+    """A figure that fits none of the above; see ``subject``."""
+
+
+class Qualifier(enum.StrEnum):
+    """How a figure's value relates to the true quantity."""
+
+    EXACT = "exact"
+    """Stated without hedging ("US$9 billion")."""
+    APPROX = "approx"
+    """Approximately ("about", "around", "some", "roughly", "nearly", "almost")."""
+    AT_LEAST = "at_least"
+    """A lower bound ("over", "more than", "at least", "upwards of")."""
+    AT_MOST = "at_most"
+    """An upper bound ("under", "less than", "up to")."""
+
+
+@attrs.frozen
+class Amount:
+    """A value in a unit, e.g. the converted amount in "US$18.4 billion (S$25 billion)".
+
+    Attributes:
+        value: The fully scaled value.
+        unit: An ISO 4217 code or one of the figure units.
+    """
+
+    value: Decimal
+    unit: str
+
+
+@attrs.frozen
+class EconomicFigure:
+    """An economic or statistical figure stated in an article.
+
+    Attributes:
+        metric: What is measured.
+        subject: What is measured, in the article's words (e.g. ``"valid projects"``).
+        value: The fully scaled value ("US$9 billion" -> ``Decimal("9000000000")``);
+            the lower bound of a range; negative for a decline.
+        unit: ISO 4217 code for money, else ``"count"``, ``"people"``,
+            ``"percent"`` or ``"rank"``.
+        qualifier: How ``value`` relates to the true quantity.
+        period: The period the figure refers to, when stated.
+        evidence: Every passage the figure was read from.
+        value_max: Upper bound of a range ("between $2 billion and $3 billion"), else ``None``.
+        converted: The same amount in another currency, when the text gives one.
+    """
+
+    metric: Metric
+    subject: str
+    value: Decimal
+    unit: str
+    qualifier: Qualifier = Qualifier.EXACT
+    period: Period | None = None
+    evidence: tuple[Evidence, ...] = ()
+    value_max: Decimal | None = None
+    converted: Amount | None = None
+
+
+@attrs.frozen
+class QAPair:
+    """A question of an interview article and the paragraphs that answer it.
+
+    Attributes:
+        question: The question paragraph.
+        answer: The answer paragraphs, in order; empty when none follows.
+    """
+
+    question: Span
+    answer: tuple[Span, ...] = ()
+
+
+@attrs.frozen
+class Diagnostic:
+    """Something the parser noticed and worked around (best-effort parsing).
+
+    Attributes:
+        code: A stable, machine-readable code such as ``"invalid_date"``.
+        message: A human-readable explanation.
+        start: Offset of the first character concerned.
+        end: Offset one past the last character concerned.
+    """
+
+    code: str
+    message: str
+    start: int = attrs.field(default=0, validator=_non_negative)
+    end: int = attrs.field(default=0, validator=_non_negative)
+
+
+@attrs.frozen
+class Article:
+    """One news article: its text, its structure and the facts read from it.
+
+    Attributes:
+        id: Stable identifier; the file stem for articles read from files.
+        text: The input text, exactly as given (never normalised).
+        date: Publication date from the article's date line, if it has one.
+        source: Agency attribution from the closing line ("VNS", "VNA/VNS").
+        dateline: Place of the dateline ("SINGAPORE"), if any.
+        title: The title line, if the text starts with one.
+        headings: Section headings, in order.
+        paragraphs: Body paragraphs, in order (headings, the date line and the
+            attribution are not paragraphs).
+        qa: Question/answer pairs of an interview article.
+        visits: Visits reported in the article.
+        partnerships: Levels of bilateral relations reported in the article.
+        figures: Economic and statistical figures stated in the article.
+        mentions: Entity mentions, in text order.
+        diagnostics: Problems noticed while parsing.
+    """
+
+    id: str
+    text: str
+    date: _dt.date | None = None
+    source: str | None = None
+    dateline: str | None = None
+    title: Span | None = None
+    headings: tuple[Span, ...] = ()
+    paragraphs: tuple[Span, ...] = ()
+    qa: tuple[QAPair, ...] = ()
+    visits: tuple[Visit, ...] = ()
+    partnerships: tuple[Partnership, ...] = ()
+    figures: tuple[EconomicFigure, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+    def slice(self, span: Span) -> str:
+        """Return the text a span covers."""
+        return self.text[span.start : span.end]
+
+    @property
+    def paragraph_texts(self) -> tuple[str, ...]:
+        """The text of each paragraph."""
+        return tuple(self.text[p.start : p.end] for p in self.paragraphs)
+
+    @property
+    def heading_texts(self) -> tuple[str, ...]:
+        """The text of each heading."""
+        return tuple(self.text[h.start : h.end] for h in self.headings)
+
+    @property
+    def title_text(self) -> str | None:
+        """The title's text, or ``None``."""
+        return None if self.title is None else self.text[self.title.start : self.title.end]

@@ -1,0 +1,94 @@
+"""``parse_article`` and ``read_article``: text in, typed [`Article`][vnsg_corpus.Article] out."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from vnsg_corpus.errors import ReadError
+from vnsg_corpus.model import Article
+from vnsg_corpus.parsing._structure import parse_structure
+
+__all__ = ["parse_article", "read_article", "text_id"]
+
+
+def text_id(text: str) -> str:
+    """A stable identifier for a text: the first 16 hex digits of its SHA-256.
+
+    Lone surrogates (which cannot be encoded as UTF-8) are hashed in escaped form.
+    """
+    data = text.encode("utf-8", "surrogatepass")
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+def parse_article(text: str, *, id: str | None = None) -> Article:  # noqa: A002 - the field's name
+    """Parse one article's text into an [`Article`][vnsg_corpus.Article].
+
+    Parsing is best effort and never fails on a ``str``: whatever the parser had
+    to work around is listed in [`Article.diagnostics`][vnsg_corpus.Article.diagnostics].
+    ``Article.text`` is ``text`` itself, unchanged.
+
+    Args:
+        text: The article text as scraped: optionally a `` date YYYY-MM-DD `` line
+            first, optionally a dateline ("SINGAPORE — ..."), paragraphs one per
+            line, optionally a closing attribution ("— VNS").
+        id: The article's identifier; defaults to [`text_id`][vnsg_corpus.text_id]
+            of the text.
+
+    Returns:
+        The parsed article.
+
+    Raises:
+        TypeError: If ``text`` is not a ``str``.
+
+    Examples:
+        >>> article = parse_article(" date 2025-03-23 HÀ NỘI — Trade grew. — VNS")
+        >>> article.date, article.dateline, article.source, article.paragraph_texts
+        (datetime.date(2025, 3, 23), 'HÀ NỘI', 'VNS', ('Trade grew.',))
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"parse_article() needs the article text as a str, not {type(text).__name__}")
+    if id is not None and not isinstance(id, str):
+        raise TypeError(f"parse_article() needs id as a str or None, not {type(id).__name__}")
+    article_id = text_id(text) if id is None else id
+    structure = parse_structure(text)
+    return Article(
+        id=article_id,
+        text=text,
+        date=structure.date,
+        source=structure.source,
+        dateline=structure.dateline,
+        title=structure.title,
+        headings=structure.headings,
+        paragraphs=structure.paragraphs,
+        qa=structure.qa,
+        diagnostics=structure.diagnostics,
+    )
+
+
+def read_article(path: str | os.PathLike[str]) -> Article:
+    """Read and parse one UTF-8 article file; its id is the file stem.
+
+    The file's text is kept exactly, line endings and byte-order mark included.
+
+    Args:
+        path: The file to read.
+
+    Returns:
+        The parsed article.
+
+    Raises:
+        ReadError: If the file is missing, unreadable or not valid UTF-8 (the
+            error names the path and, for bad UTF-8, the byte offset).
+    """
+    file = Path(path)
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        raise ReadError(exc.strerror or str(exc), path=str(file)) from exc
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ReadError(f"not valid UTF-8: {exc.reason}", path=str(file), offset=exc.start) from exc
+    return parse_article(text, id=file.stem)

@@ -1,0 +1,326 @@
+"""JSON and JSON Lines I/O through one ``cattrs`` converter.
+
+A corpus file is JSON Lines: one article per line, each a JSON object with
+``"schema_version"`` first and then the fields of
+[`Article`][vnsg_corpus.Article].  Dates are ISO strings, decimals are strings
+(no precision is lost to floats), enums are their values, frozensets are
+sorted lists.  Text is written as UTF-8; a line whose text holds lone
+surrogates is written with ASCII escapes instead, so that anything saved loads
+again unchanged.
+
+Saving is atomic: the file is written to a temporary file in the same folder,
+flushed, ``fsync``-ed and renamed over the target, so a crash leaves either the
+old file or the new one, never a mix.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import enum
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any, Literal
+
+import cattrs
+from cattrs.preconf.json import make_converter
+
+from vnsg_corpus.errors import CorpusFormatError, SchemaVersionError
+from vnsg_corpus.model import Article
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "converter",
+    "from_dict",
+    "from_json",
+    "read_jsonl",
+    "to_dict",
+    "to_json",
+    "write_jsonl",
+]
+
+SCHEMA_VERSION = 1
+"""The version of the JSON record layout this release reads and writes."""
+
+Errors = Literal["strict", "skip"]
+
+
+def _structure_decimal(value: object, _: type) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise TypeError(f"expected a decimal string, got {type(value).__name__}")
+    try:
+        result = Decimal(value)
+    except InvalidOperation:
+        raise ValueError(f"not a decimal number: {str(value)[:40]!r}") from None
+    if not result.is_finite():
+        raise ValueError(f"not a finite decimal number: {value!r}")
+    return result
+
+
+def _structure_date(value: object, _: type) -> dt.date:
+    if not isinstance(value, str):
+        raise TypeError(f"expected an ISO date string, got {type(value).__name__}")
+    return dt.date.fromisoformat(value)
+
+
+def _structure_str(value: object, _: type) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"expected a string, got {type(value).__name__}")
+    return value
+
+
+def _structure_int(value: object, _: type) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"expected an integer, got {type(value).__name__}")
+    return value
+
+
+def _structure_enum(value: object, cls: type[enum.StrEnum]) -> enum.StrEnum:
+    try:
+        return cls(value)
+    except ValueError:
+        accepted = ", ".join(str(member.value) for member in cls)
+        raise ValueError(f"{value!r} is not a {cls.__name__} (one of: {accepted})") from None
+
+
+def _make_converter() -> cattrs.Converter:
+    conv = make_converter(forbid_extra_keys=True, detailed_validation=True)
+    conv.register_unstructure_hook(Decimal, str)
+    conv.register_structure_hook(Decimal, _structure_decimal)
+    conv.register_unstructure_hook(dt.date, dt.date.isoformat)
+    conv.register_structure_hook(dt.date, _structure_date)
+    conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook(int, _structure_int)
+    # StrEnum precedes str in every member class's MRO, so this wins over the str hook.
+    conv.register_structure_hook(enum.StrEnum, _structure_enum)
+    conv.register_unstructure_hook(frozenset, sorted)
+    return conv
+
+
+converter: cattrs.Converter = _make_converter()
+"""The library's one ``cattrs`` converter (JSON-ready dicts <-> model records)."""
+
+
+def to_dict(article: Article) -> dict[str, Any]:
+    """Turn an article into a JSON-ready dict, ``schema_version`` first."""
+    record: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
+    record.update(converter.unstructure(article, Article))
+    return record
+
+
+def _dumps(record: dict[str, Any]) -> str:
+    line = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates: escape them rather than lose them
+        line = json.dumps(record, ensure_ascii=True, separators=(",", ":"))
+    return line
+
+
+def to_json(article: Article) -> str:
+    """Serialise an article to one line of JSON (no trailing newline)."""
+    return _dumps(to_dict(article))
+
+
+def _format_leaf(exc: BaseException, type_: type | None) -> str:
+    """Describe one leaf error: our hooks' own messages, else cattrs' wording."""
+    if isinstance(exc, ValueError | TypeError) and str(exc):
+        if type_ is None:
+            return str(exc)
+        return f"invalid {getattr(type_, '__name__', str(type_))}: {exc}"
+    return cattrs.v.format_exception(exc, type_)
+
+
+def _first_error_path(exc: BaseException) -> tuple[str | None, str]:
+    """The JSON path and message of the first leaf error in a cattrs validation error."""
+    messages = cattrs.transform_error(exc, path="$", format_exception=_format_leaf)
+    first = messages[0] if messages else str(exc)
+    path, _, message = first.partition(" @ ")
+    if message:
+        first, path = path, message
+    return (path if path.startswith("$") else None), first
+
+
+def _check_spans(article: Article, *, path: str, line: int | None) -> None:
+    size = len(article.text)
+    checks: list[tuple[str, int, int]] = []
+    if article.title is not None:
+        checks.append(("$.title", article.title.start, article.title.end))
+    checks += [(f"$.headings[{i}]", s.start, s.end) for i, s in enumerate(article.headings)]
+    checks += [(f"$.paragraphs[{i}]", s.start, s.end) for i, s in enumerate(article.paragraphs)]
+    checks += [(f"$.mentions[{i}]", m.start, m.end) for i, m in enumerate(article.mentions)]
+    for field, start, end in checks:
+        if not start <= end <= size:
+            raise CorpusFormatError(
+                f"span {start}..{end} lies outside the text ({size} characters)",
+                path=path,
+                line=line,
+                field=field,
+            )
+    facts = [("figures", article.figures), ("visits", article.visits)]
+    facts.append(("partnerships", article.partnerships))
+    for name, items in facts:
+        for i, item in enumerate(items):
+            for j, ev in enumerate(item.evidence):
+                if ev.article_id == article.id and article.text[ev.start : ev.end] != ev.text:
+                    raise CorpusFormatError(
+                        "evidence text does not match the article text at its span",
+                        path=path,
+                        line=line,
+                        field=f"$.{name}[{i}].evidence[{j}]",
+                    )
+
+
+def from_dict(
+    record: object, *, path: str = "<data>", line: int | None = None
+) -> Article:
+    """Build an article from a dict made by [`to_dict`][vnsg_corpus.serialize.to_dict].
+
+    Args:
+        record: The decoded JSON object.
+        path: Where the record came from, for error messages.
+        line: The record's line number, for error messages.
+
+    Returns:
+        The article.
+
+    Raises:
+        SchemaVersionError: If ``schema_version`` is missing or not supported.
+        CorpusFormatError: If a field is missing, unexpected, of the wrong type
+            or inconsistent with the text; ``field`` holds its JSON path.
+    """
+    if not isinstance(record, dict):
+        raise CorpusFormatError(
+            f"expected a JSON object, got {type(record).__name__}", path=path, line=line
+        )
+    fields = dict(record)
+    version = fields.pop("schema_version", None)
+    if version != SCHEMA_VERSION:
+        problem = "missing" if version is None else f"unsupported ({version!r})"
+        raise SchemaVersionError(
+            f"schema_version is {problem}; this release reads version {SCHEMA_VERSION}",
+            path=path,
+            line=line,
+            field="$.schema_version",
+        )
+    try:
+        article = converter.structure(fields, Article)
+    except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as exc:
+        field, message = _first_error_path(exc)
+        raise CorpusFormatError(message, path=path, line=line, field=field) from exc
+    _check_spans(article, path=path, line=line)
+    return article
+
+
+def from_json(data: str | bytes, *, path: str = "<data>", line: int | None = None) -> Article:
+    """Parse one JSON record (as made by [`to_json`][vnsg_corpus.serialize.to_json]).
+
+    Raises:
+        CorpusFormatError: If the JSON is malformed, too deeply nested or holds an
+            integer too long to read, or the record is invalid (see
+            [`from_dict`][vnsg_corpus.serialize.from_dict]).
+    """
+    try:
+        record = json.loads(data)
+    except RecursionError:
+        raise CorpusFormatError("JSON nested too deeply", path=path, line=line) from None
+    except UnicodeDecodeError as exc:
+        raise CorpusFormatError(f"not valid UTF-8: {exc.reason}", path=path, line=line) from None
+    except ValueError as exc:  # JSONDecodeError, and int() digit limits
+        raise CorpusFormatError(f"invalid JSON: {exc}", path=path, line=line) from None
+    return from_dict(record, path=path, line=line)
+
+
+def read_jsonl(
+    path: str | os.PathLike[str],
+    *,
+    errors: Errors = "strict",
+    skipped: list[CorpusFormatError] | None = None,
+) -> Iterator[Article]:
+    """Stream the articles of a JSON Lines corpus file, one line at a time.
+
+    Blank lines are ignored.
+
+    Args:
+        path: The corpus file.
+        errors: ``"strict"`` raises on the first bad line; ``"skip"`` skips bad
+            lines and appends their errors to ``skipped``.
+        skipped: Where skipped lines' errors go with ``errors="skip"``.
+
+    Yields:
+        The articles, in file order.
+
+    Raises:
+        CorpusFormatError: On a bad line (with ``errors="strict"``), naming the
+            file, the line and the field.
+        ReadError: If the file cannot be opened.
+    """
+    from vnsg_corpus.errors import ReadError  # noqa: PLC0415 - keep import cycle-free
+
+    if errors not in ("strict", "skip"):
+        raise ValueError(f"errors must be 'strict' or 'skip', not {errors!r}")
+    name = os.fspath(path)
+    try:
+        handle = open(name, "rb")  # noqa: SIM115 - closed below, generator-safe
+    except OSError as exc:
+        raise ReadError(exc.strerror or str(exc), path=name) from exc
+    with handle:
+        for number, raw in enumerate(handle, start=1):
+            if not raw.strip():
+                continue
+            try:
+                yield from_json(raw, path=name, line=number)
+            except CorpusFormatError as exc:
+                if errors == "strict":
+                    raise
+                if skipped is not None:
+                    skipped.append(exc)
+
+
+def write_jsonl(articles: Iterable[Article], path: str | os.PathLike[str]) -> int:
+    """Write articles to a JSON Lines file, atomically.
+
+    The records go to a temporary file beside ``path``, which is flushed,
+    ``fsync``-ed and then renamed over ``path``.  If anything fails, ``path`` is
+    left as it was.
+
+    Args:
+        articles: The articles to write, in order (may be a generator).
+        path: The target file.
+
+    Returns:
+        The number of articles written.
+    """
+    target = Path(path)
+    directory = target.parent if str(target.parent) else Path()
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    try:
+        mode = target.stat().st_mode & 0o777
+    except OSError:
+        mode = 0o644
+    count = 0
+    try:
+        os.fchmod(fd, mode)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
+            for article in articles:
+                out.write(to_json(article))
+                out.write("\n")
+                count += 1
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp_name, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise
+    with contextlib.suppress(OSError):  # make the rename itself durable
+        dir_fd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+    return count

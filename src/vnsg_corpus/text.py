@@ -1,0 +1,106 @@
+"""Text helpers: diacritic- and case-insensitive folding that keeps offsets.
+
+Vietnamese names are written with or without diacritics ("Tô Lâm", "To Lam"),
+in NFC or NFD, in any case.  [`fold`][vnsg_corpus.text.fold] maps all of these to
+one key.  [`fold_with_offsets`][vnsg_corpus.text.fold_with_offsets] does the same
+for a whole text while remembering, for every folded character, where it came
+from, so that a match found in folded text maps back to an exact span of the
+text as given.
+
+Examples:
+    >>> fold("Tô Lâm") == fold("TO LAM") == fold("To\\u0302 La\\u0302m")
+    True
+    >>> fold("Đà Nẵng")
+    'da nang'
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+__all__ = ["fold", "fold_with_offsets"]
+
+# Letters that do not decompose into a base letter plus combining marks.
+_SPECIAL = {"đ": "d", "Đ": "d", "ð": "d", "Ð": "d", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l"}
+# Typographic variants folded to their plain ASCII form.
+_PUNCT = {
+    "\u2019": "'",  # right single quotation mark
+    "\u2018": "'",
+    "\u02bc": "'",
+    "\u2013": "-",  # en dash
+    "\u2014": "-",  # em dash
+    "\u2011": "-",  # non-breaking hyphen
+    "\u00a0": " ",  # no-break space
+    "\u2009": " ",  # thin space
+    "\u202f": " ",  # narrow no-break space
+}
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    if ch in _SPECIAL:
+        return _SPECIAL[ch]
+    if ch in _PUNCT:
+        return _PUNCT[ch]
+    if ch.isascii():
+        return ch.lower()
+    decomposed = unicodedata.normalize("NFD", ch)
+    base = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return base.casefold()
+
+
+def fold(text: str) -> str:
+    """Fold ``text`` for matching: strip diacritics, map ``đ`` to ``d``, casefold.
+
+    Typographic apostrophes and dashes become ASCII and no-break or thin spaces
+    become plain spaces.  Folding is idempotent: ``fold(fold(s)) == fold(s)``.
+
+    Args:
+        text: Any string, in any Unicode normalisation form.
+
+    Returns:
+        The folded key.
+    """
+    return "".join(_fold_char(ch) for ch in unicodedata.normalize("NFD", text))
+
+
+def fold_with_offsets(text: str) -> tuple[str, list[int]]:
+    """Fold ``text`` and map every folded character back to its source offset.
+
+    Args:
+        text: The text as given.
+
+    Returns:
+        ``(folded, origin)``, where ``origin[i]`` is the offset in ``text`` of the
+        character that produced ``folded[i]``; ``origin`` has one extra final
+        entry, ``len(text)``, so that an end offset maps too.  A match
+        ``folded[i:j]`` therefore covers ``text[origin[i]:origin[j]]``
+        (for ``j < len(folded)``, use ``origin[j - 1] + 1`` adjusted to the next
+        source boundary; [`span_back`][vnsg_corpus.text.span_back] does this).
+    """
+    out: list[str] = []
+    origin: list[int] = []
+    for i, ch in enumerate(text):
+        piece = _fold_char(ch) if ch.isascii() else fold(ch)
+        out.append(piece)
+        origin.extend([i] * len(piece))
+    origin.append(len(text))
+    return "".join(out), origin
+
+
+def span_back(origin: list[int], start: int, end: int) -> tuple[int, int]:
+    """Map a span of folded text back to the source text.
+
+    Args:
+        origin: The offsets list from [`fold_with_offsets`][vnsg_corpus.text.fold_with_offsets].
+        start: Start offset in the folded text.
+        end: End offset in the folded text (exclusive).
+
+    Returns:
+        ``(source_start, source_end)``: the smallest source span covering every
+        source character that produced ``folded[start:end]``.
+    """
+    if end <= start:
+        return origin[start], origin[start]
+    return origin[start], origin[end - 1] + 1
