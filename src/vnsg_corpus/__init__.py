@@ -10,7 +10,7 @@ them::
     (datetime.date(2025, 3, 23), 'VNA/VNS', 'SINGAPORE')
 """
 
-from importlib.metadata import PackageNotFoundError, version
+import importlib.metadata as _metadata
 
 from vnsg_corpus.corpus import Corpus, load
 from vnsg_corpus.errors import (
@@ -47,9 +47,9 @@ from vnsg_corpus.parsing._article import parse_article, read_article, text_id
 from vnsg_corpus.serialize import SCHEMA_VERSION
 
 try:
-    __version__: str = version("vnsg-corpus")
+    __version__: str = _metadata.version("vnsg-corpus")
     """The installed distribution's version."""
-except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
+except _metadata.PackageNotFoundError:  # pragma: no cover - running from a bare checkout
     __version__ = "0.0.0+unknown"
 
 __all__ = [

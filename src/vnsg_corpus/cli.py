@@ -99,7 +99,10 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     show = commands.add_parser("show", help="summarise articles (default: the bundled corpus)")
     show.add_argument(
-        "paths", nargs="*", metavar="PATH", help="article files, folders, globs or one .jsonl corpus"
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="article files, folders, globs or one .jsonl corpus",
     )
     show.add_argument("--json", action="store_true", help="print JSON instead of text")
     return parser

@@ -151,7 +151,10 @@ class Corpus:
         return corpus
 
     def save(self, path: str | os.PathLike[str]) -> None:
-        """Save the corpus as JSON Lines, atomically (see [`write_jsonl`][vnsg_corpus.serialize.write_jsonl])."""
+        """Save the corpus as JSON Lines, atomically.
+
+        See [`write_jsonl`][vnsg_corpus.serialize.write_jsonl] for the guarantees.
+        """
         write_jsonl(self._articles, path)
 
 
@@ -179,7 +182,9 @@ def _bundled_seed_dir() -> Path:
     checkout = Path(__file__).resolve().parents[2] / "seeds"  # editable install
     if checkout.is_dir():
         return checkout
-    raise ReadError("the bundled seed articles are missing from this installation", path=str(packaged))
+    raise ReadError(
+        "the bundled seed articles are missing from this installation", path=str(packaged)
+    )
 
 
 def load() -> Corpus:

@@ -53,7 +53,7 @@ class Span:
     """A half-open range ``[start, end)`` of character offsets into an article's text.
 
     Offsets count Python ``str`` characters (code points) of
-    [`Article.text`][vnsg_corpus.Article.text] exactly as given, so
+    `Article.text` exactly as given, so
     ``article.text[span.start:span.end]`` is the spanned text.
 
     Attributes:
@@ -83,7 +83,7 @@ class Evidence:
     Invariant: ``corpus[article_id].text[start:end] == text``.
 
     Attributes:
-        article_id: [`Article.id`][vnsg_corpus.Article.id] of the source article.
+        article_id: `Article.id` of the source article.
         start: Offset of the first character in the article's text.
         end: Offset one past the last character.
         text: The spanned text, verbatim.

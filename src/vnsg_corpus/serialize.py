@@ -30,7 +30,7 @@ import cattrs
 from cattrs.preconf.json import make_converter
 
 from vnsg_corpus.errors import CorpusFormatError, SchemaVersionError
-from vnsg_corpus.model import Article
+from vnsg_corpus.model import Article, EconomicFigure, Partnership, Visit
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -80,6 +80,8 @@ def _structure_int(value: object, _: type) -> int:
 
 
 def _structure_enum(value: object, cls: type[enum.StrEnum]) -> enum.StrEnum:
+    if not isinstance(value, str):
+        raise TypeError(f"expected a string, got {type(value).__name__}")
     try:
         return cls(value)
     except ValueError:
@@ -161,8 +163,11 @@ def _check_spans(article: Article, *, path: str, line: int | None) -> None:
                 line=line,
                 field=field,
             )
-    facts = [("figures", article.figures), ("visits", article.visits)]
-    facts.append(("partnerships", article.partnerships))
+    facts: list[tuple[str, tuple[EconomicFigure | Visit | Partnership, ...]]] = [
+        ("figures", article.figures),
+        ("visits", article.visits),
+        ("partnerships", article.partnerships),
+    ]
     for name, items in facts:
         for i, item in enumerate(items):
             for j, ev in enumerate(item.evidence):
@@ -175,9 +180,7 @@ def _check_spans(article: Article, *, path: str, line: int | None) -> None:
                     )
 
 
-def from_dict(
-    record: object, *, path: str = "<data>", line: int | None = None
-) -> Article:
+def from_dict(record: object, *, path: str = "<data>", line: int | None = None) -> Article:
     """Build an article from a dict made by [`to_dict`][vnsg_corpus.serialize.to_dict].
 
     Args:

@@ -1,4 +1,4 @@
-"""Text helpers: diacritic- and case-insensitive folding that keeps offsets.
+r"""Text helpers: diacritic- and case-insensitive folding that keeps offsets.
 
 Vietnamese names are written with or without diacritics ("Tô Lâm", "To Lam"),
 in NFC or NFD, in any case.  [`fold`][vnsg_corpus.text.fold] maps all of these to
@@ -8,7 +8,7 @@ from, so that a match found in folded text maps back to an exact span of the
 text as given.
 
 Examples:
-    >>> fold("Tô Lâm") == fold("TO LAM") == fold("To\\u0302 La\\u0302m")
+    >>> fold("Tô Lâm") == fold("TO LAM") == fold("To\u0302 La\u0302m")
     True
     >>> fold("Đà Nẵng")
     'da nang'

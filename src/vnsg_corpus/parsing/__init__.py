@@ -1,1 +1,1 @@
-"""Parsers that turn article text into model records (private; use ``vnsg_corpus.parse_article``)."""
+"""Parsers that turn article text into model records (private: use ``parse_article``)."""

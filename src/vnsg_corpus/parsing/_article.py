@@ -22,11 +22,11 @@ def text_id(text: str) -> str:
     return hashlib.sha256(data).hexdigest()[:16]
 
 
-def parse_article(text: str, *, id: str | None = None) -> Article:  # noqa: A002 - the field's name
+def parse_article(text: str, *, id: str | None = None) -> Article:
     """Parse one article's text into an [`Article`][vnsg_corpus.Article].
 
     Parsing is best effort and never fails on a ``str``: whatever the parser had
-    to work around is listed in [`Article.diagnostics`][vnsg_corpus.Article.diagnostics].
+    to work around is listed in `Article.diagnostics`.
     ``Article.text`` is ``text`` itself, unchanged.
 
     Args:
@@ -48,7 +48,9 @@ def parse_article(text: str, *, id: str | None = None) -> Article:  # noqa: A002
         (datetime.date(2025, 3, 23), 'HÀ NỘI', 'VNS', ('Trade grew.',))
     """
     if not isinstance(text, str):
-        raise TypeError(f"parse_article() needs the article text as a str, not {type(text).__name__}")
+        raise TypeError(
+            f"parse_article() needs the article text as a str, not {type(text).__name__}"
+        )
     if id is not None and not isinstance(id, str):
         raise TypeError(f"parse_article() needs id as a str or None, not {type(id).__name__}")
     article_id = text_id(text) if id is None else id

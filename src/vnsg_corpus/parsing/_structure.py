@@ -23,7 +23,7 @@ _DATE_HEADER = re.compile(
 )
 # "— VNS", "— VNA/VNS", "- Reuters", "— The Straits Times" at the very end of the text.
 _ATTRIBUTION = re.compile(
-    r"(?<=[\s.!?\"”’)])[ \t]{0,8}(?P<dash>[—–]|--?)[ \t]{0,8}"
+    r"(?:(?<=[\s.!?\"”’)])|\A)[ \t]{0,8}(?P<dash>[—–]|--?)[ \t]{0,8}"
     r"(?P<source>[A-Z][A-Za-z.&]{0,20}(?:[ /][A-Z][A-Za-z.&]{0,20}){0,3})[ \t\r\n]{0,64}\Z"
 )
 # "SINGAPORE — ", "HÀ NỘI (VNA) – ", "SINGAPORE, March 12 - " at the start of the first block.
@@ -33,7 +33,11 @@ _DATELINE = re.compile(
     r"(?:[ \t]{0,4}\([^()\n]{1,30}\))?[ \t]{0,4}(?:[—–]|--?)[ \t]{1,8}"
 )
 _LINES = re.compile(r"[^\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85]+")
-_STRIP = " \t\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\ufeff\u200b\u200c\u200d\u2060"
+# White space and invisible characters that never belong to a paragraph's span.
+_STRIP = (
+    " \t\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
+    "\u200a\u202f\u205f\u3000\ufeff\u200b\u200c\u200d\u2060"
+)
 _QA_PREFIX = re.compile(r"\A(?:Q|Question)[ \t]{0,4}[:.)-]", re.IGNORECASE)
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]?[ \t]{1,8}[A-Z\"“‘(]")
 
@@ -111,7 +115,7 @@ def _date_header(text: str, diagnostics: list[Diagnostic]) -> tuple[dt.date | No
         diagnostics.append(
             Diagnostic(
                 code="invalid_date",
-                message=f"date line names an impossible date {match['y']}-{match['m']}-{match['d']}",
+                message=f"impossible date in the date line: {match['y']}-{match['m']}-{match['d']}",
                 start=match.start("y"),
                 end=match.end("d"),
             )

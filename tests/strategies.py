@@ -1,0 +1,159 @@
+"""Hypothesis strategies for the model's records and for Vietnamese-flavoured text."""
+
+import datetime as dt
+import unicodedata
+
+from hypothesis import strategies as st
+
+from vnsg_corpus import (
+    Amount,
+    Article,
+    Diagnostic,
+    EconomicFigure,
+    EntityKind,
+    Evidence,
+    Mention,
+    Metric,
+    Partnership,
+    PartnershipLevel,
+    PartnershipStatus,
+    Period,
+    Person,
+    Precision,
+    QAPair,
+    Qualifier,
+    Span,
+    Visit,
+    VisitKind,
+    VisitStatus,
+)
+
+VIETNAMESE_WORDS = ["Việt Nam", "Tô Lâm", "Đà Nẵng", "Hà Nội", "Phạm Minh Chính", "Bình Dương"]
+
+dates = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31))
+countries = st.sampled_from(["VNM", "SGP", "JPN", "IDN", "MYS", "USA"])
+decimals = st.decimals(
+    allow_nan=False, allow_infinity=False, places=4, min_value=-(10**15), max_value=10**15
+)
+
+
+@st.composite
+def periods(draw: st.DrawFn) -> Period:
+    start = draw(st.none() | dates)
+    end = draw(st.none() | dates)
+    if start is not None and end is not None and end < start:
+        start, end = end, start
+    return Period(start, end, draw(st.sampled_from(Precision)))
+
+
+persons = st.builds(
+    Person,
+    name=st.text(min_size=1, max_size=30),
+    role=st.none() | st.text(max_size=20),
+    country=st.none() | countries,
+)
+
+
+@st.composite
+def vietnamese_text(draw: st.DrawFn) -> str:
+    """Vietnamese names in NFC or NFD, with or without diacritics, among plain text."""
+    words = draw(st.lists(st.sampled_from(VIETNAMESE_WORDS) | st.text(max_size=8), max_size=10))
+    text = " ".join(words)
+    return unicodedata.normalize(draw(st.sampled_from(["NFC", "NFD"])), text)
+
+
+@st.composite
+def articles(draw: st.DrawFn) -> Article:
+    """Articles whose spans and evidence all point into their own text."""
+    text = draw(st.text(max_size=200) | vietnamese_text())
+    article_id = draw(st.text(min_size=1, max_size=20))
+    size = len(text)
+
+    def spans() -> st.SearchStrategy[Span]:
+        return st.tuples(st.integers(0, size), st.integers(0, size)).map(
+            lambda t: Span(min(t), max(t))
+        )
+
+    def evidence() -> st.SearchStrategy[tuple[Evidence, ...]]:
+        return st.lists(
+            spans().map(lambda s: Evidence(article_id, s.start, s.end, text[s.start : s.end])),
+            max_size=2,
+        ).map(tuple)
+
+    figure = st.builds(
+        EconomicFigure,
+        metric=st.sampled_from(Metric),
+        subject=st.text(max_size=20),
+        value=decimals,
+        unit=st.sampled_from(["USD", "SGD", "count", "people", "percent", "rank"]),
+        qualifier=st.sampled_from(Qualifier),
+        period=st.none() | periods(),
+        evidence=evidence(),
+        value_max=st.none() | decimals,
+        converted=st.none() | st.builds(Amount, value=decimals, unit=st.just("SGD")),
+    )
+    visit = st.builds(
+        Visit,
+        visitor=persons,
+        host_country=st.none() | countries,
+        start=st.none() | dates,
+        end=st.none() | dates,
+        kind=st.sampled_from(VisitKind),
+        status=st.sampled_from(VisitStatus),
+        invited_by=st.lists(persons, max_size=2).map(tuple),
+        accompanied_by=st.lists(persons, max_size=2).map(tuple),
+        welcomed_by=st.lists(persons, max_size=2).map(tuple),
+        duration_days=st.none() | st.integers(1, 30),
+        evidence=evidence(),
+    )
+    partnership = st.builds(
+        Partnership,
+        countries=st.frozensets(countries, min_size=2, max_size=2),
+        level=st.sampled_from(PartnershipLevel),
+        since=st.none() | periods(),
+        status=st.sampled_from(PartnershipStatus),
+        evidence=evidence(),
+    )
+    mention = spans().flatmap(
+        lambda s: st.builds(
+            Mention,
+            kind=st.sampled_from(EntityKind),
+            key=st.text(min_size=1, max_size=10),
+            start=st.just(s.start),
+            end=st.just(s.end),
+        )
+    )
+    diagnostic = spans().flatmap(
+        lambda s: st.builds(
+            Diagnostic,
+            code=st.text(min_size=1, max_size=10),
+            message=st.text(max_size=20),
+            start=st.just(s.start),
+            end=st.just(s.end),
+        )
+    )
+    return Article(
+        id=article_id,
+        text=text,
+        date=draw(st.none() | dates),
+        source=draw(st.none() | st.text(max_size=10)),
+        dateline=draw(st.none() | st.text(max_size=10)),
+        title=draw(st.none() | spans()),
+        headings=tuple(draw(st.lists(spans(), max_size=3))),
+        paragraphs=tuple(draw(st.lists(spans(), max_size=5))),
+        qa=tuple(
+            draw(
+                st.lists(
+                    st.builds(
+                        QAPair, question=spans(), answer=st.lists(spans(), max_size=2).map(tuple)
+                    ),
+                    max_size=2,
+                )
+            )
+        ),
+        visits=tuple(draw(st.lists(visit, max_size=2))),
+        partnerships=tuple(draw(st.lists(partnership, max_size=2))),
+        figures=tuple(draw(st.lists(figure, max_size=3))),
+        mentions=tuple(draw(st.lists(mention, max_size=3))),
+        diagnostics=tuple(draw(st.lists(diagnostic, max_size=2))),
+    )

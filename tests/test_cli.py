@@ -1,0 +1,76 @@
+"""The command line, called in-process through main()."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import vnsg_corpus
+from vnsg_corpus.cli import main
+
+
+def test_show_bundled_corpus(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["show"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("\n\n") == 2  # three article blocks
+    assert "000_9ed115568b55f0e8\n  date:         2025-03-10\n  source:       VNS\n" in out
+    assert "  dateline:     SINGAPORE\n" in out
+    assert "  Q&A pairs:    4\n" in out
+    assert "  heading:      A Milestone in Bilateral Relations\n" in out
+
+
+def test_show_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["show", "--json"]) == 0
+    summaries = json.loads(capsys.readouterr().out)
+    assert [s["id"] for s in summaries] == list(vnsg_corpus.load().ids)
+    assert summaries[0]["qa_pairs"] == 4
+    assert summaries[1]["dateline"] == "SINGAPORE"
+    assert summaries[2]["date"] is None
+    assert summaries[2]["paragraphs"] == 18
+
+
+def test_show_paths_and_saved_corpus(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "one.txt").write_text(" date 2024-01-02 Trade rose. — VNS", "utf-8")
+    assert main(["show", str(tmp_path / "one.txt")]) == 0
+    assert "one\n  date:         2024-01-02\n  source:       VNS\n" in capsys.readouterr().out
+    saved = tmp_path / "c.jsonl"
+    vnsg_corpus.load().save(saved)
+    assert main(["show", "--json", str(saved)]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == 3
+
+
+def test_missing_file_is_an_error_without_traceback(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["show", "no/such/file.txt"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == "vnsg-corpus: error: no/such/file.txt: no such file or directory\n"
+
+
+def test_corrupt_corpus_names_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("{}\n", "utf-8")
+    assert main(["show", str(bad)]) == 1
+    assert f"{bad}, line 1, field $.schema_version" in capsys.readouterr().err
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out == f"vnsg-corpus {vnsg_corpus.__version__}\n"
+
+
+def test_usage_error_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["frobnicate"]) == 2
+    assert "invalid choice" in capsys.readouterr().err
+
+
+def test_python_dash_m_runs_the_cli() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "vnsg_corpus", "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"vnsg-corpus {vnsg_corpus.__version__}"
