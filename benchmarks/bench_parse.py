@@ -1,0 +1,105 @@
+"""Benchmark: parse_article throughput on one core (articles/s and MB/s).
+
+Usage::
+
+    python benchmarks/bench_parse.py [--articles 1000] [--runs 5] [--peers]
+
+Generates a synthetic corpus of shuffled real seed paragraphs (see
+``corpus_gen.py``), parses it ``--runs`` times and reports the median. With
+``--peers`` it also times quantulum3 (quantity extraction) and dateparser's
+``search_dates`` on the same text, if they are installed
+(``pip install quantulum3 dateparser``), and reports their throughput as a
+ratio to ours. Timings are wall-clock medians: run on an otherwise idle
+machine and compare ratios rather than absolute numbers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus_gen import generate
+
+import vnsg_corpus
+
+
+def _median_seconds(work: Callable[[], object], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        began = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - began)
+    return statistics.median(times)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--peers", action="store_true", help="also time quantulum3 and dateparser")
+    parser.add_argument("--peer-articles", type=int, default=40, help="articles given to peers")
+    args = parser.parse_args(argv)
+
+    texts = generate(args.articles)
+    megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    print(
+        f"python {platform.python_version()} on {platform.machine()},"
+        f" vnsg_corpus {vnsg_corpus.__version__}"
+    )
+    print(
+        f"corpus: {len(texts)} articles, {megabytes:.2f} MB of UTF-8 text;"
+        f" median of {args.runs} runs"
+    )
+
+    def parse_all(batch: list[str] = texts) -> None:
+        for text in batch:
+            vnsg_corpus.parse_article(text)
+
+    seconds = _median_seconds(parse_all, args.runs)
+    ours = megabytes / seconds
+    facts = sum(
+        len(a.figures) + len(a.visits) + len(a.partnerships)
+        for a in (vnsg_corpus.parse_article(t) for t in texts)
+    )
+    print(
+        f"{'parse_article':<24}{len(texts) / seconds:>12,.0f} articles/s{ours:>10.2f} MB/s"
+        f"   ({facts} facts extracted)"
+    )
+
+    if args.peers:
+        sample = texts[: args.peer_articles]
+        sample_mb = sum(len(t.encode("utf-8")) for t in sample) / 1e6
+        peers: dict[str, Callable[[], object]] = {}
+        try:
+            from quantulum3 import parser as qparser
+
+            peers["quantulum3.parse"] = lambda: [qparser.parse(t) for t in sample]
+        except ImportError:
+            print("quantulum3 not installed: skipped")
+        try:
+            from dateparser.search import search_dates
+
+            peers["dateparser.search_dates"] = lambda: [
+                search_dates(t, languages=["en"]) for t in sample
+            ]
+        except ImportError:
+            print("dateparser not installed: skipped")
+        for name, work in peers.items():
+            peer_seconds = _median_seconds(work, max(1, args.runs // 2))
+            rate = sample_mb / peer_seconds
+            print(
+                f"{name:<24}{len(sample) / peer_seconds:>12,.1f} articles/s{rate:>10.3f} MB/s"
+                f"   ours is {ours / rate:,.0f}x faster"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
