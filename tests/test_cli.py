@@ -74,3 +74,13 @@ def test_python_dash_m_runs_the_cli() -> None:
     )
     assert result.returncode == 0
     assert result.stdout.strip() == f"vnsg-corpus {vnsg_corpus.__version__}"
+
+
+def test_show_lists_figures(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["show"]) == 0
+    out = capsys.readouterr().out
+    assert "  figures:      13\n" in out
+    trade = "bilateral_trade (bilateral trade): 9000000000 USD [2023-01-01..2023-12-31]"
+    assert f"  figure:       {trade}\n" in out
+    assert "  figure:       fdi_project_count (valid projects): 3838 count [..2024-10-31]\n" in out
+    assert "  figure:       jobs_created (workers): >=300000 people\n" in out

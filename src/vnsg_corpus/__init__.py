@@ -44,6 +44,7 @@ from vnsg_corpus.model import (
     VisitStatus,
 )
 from vnsg_corpus.parsing._article import parse_article, read_article, text_id
+from vnsg_corpus.periods import TemporalMatch, find_periods, parse_period
 from vnsg_corpus.serialize import SCHEMA_VERSION
 
 try:
@@ -77,13 +78,16 @@ __all__ = [
     "ReadError",
     "SchemaVersionError",
     "Span",
+    "TemporalMatch",
     "Visit",
     "VisitKind",
     "VisitStatus",
     "VnsgCorpusError",
     "__version__",
+    "find_periods",
     "load",
     "parse_article",
+    "parse_period",
     "read_article",
     "text_id",
 ]

@@ -20,7 +20,7 @@ from typing import Any, TextIO
 from vnsg_corpus import __version__
 from vnsg_corpus.corpus import Corpus, load
 from vnsg_corpus.errors import VnsgCorpusError
-from vnsg_corpus.model import Article
+from vnsg_corpus.model import Article, EconomicFigure
 
 __all__ = ["main"]
 
@@ -51,7 +51,21 @@ def summarise(article: Article) -> dict[str, Any]:
         "visits": len(article.visits),
         "partnerships": len(article.partnerships),
         "diagnostics": [d.message for d in article.diagnostics],
+        "figure_list": [_describe_figure(f) for f in article.figures],
     }
+
+
+def _describe_figure(figure: EconomicFigure) -> str:
+    """One line for a figure: metric, qualifier, value(s), unit, period."""
+    qualifier = {"exact": "", "approx": "~", "at_least": ">=", "at_most": "<="}[figure.qualifier]
+    value = f"{qualifier}{figure.value}"
+    if figure.value_max is not None:
+        value += f"..{figure.value_max}"
+    line = f"{figure.metric} ({figure.subject}): {value} {figure.unit}"
+    if figure.period is not None:
+        start, end = figure.period.start, figure.period.end
+        line += f" [{start or ''}..{end or ''}]"
+    return line
 
 
 def _print_summary(summary: dict[str, Any], out: TextIO) -> None:
@@ -72,6 +86,8 @@ def _print_summary(summary: dict[str, Any], out: TextIO) -> None:
         out.write(f"  {label + ':':<14}{'-' if value is None else value}\n")
     for heading in summary["headings"]:
         out.write(f"  {'heading:':<14}{heading}\n")
+    for line in summary["figure_list"]:
+        out.write(f"  {'figure:':<14}{line}\n")
     for message in summary["diagnostics"]:
         out.write(f"  {'warning:':<14}{message}\n")
 

@@ -8,7 +8,9 @@ from pathlib import Path
 
 from vnsg_corpus.errors import ReadError
 from vnsg_corpus.model import Article
+from vnsg_corpus.parsing._figures import extract_figures
 from vnsg_corpus.parsing._structure import parse_structure
+from vnsg_corpus.parsing._style import bare_dollar_currency
 
 __all__ = ["parse_article", "read_article", "text_id"]
 
@@ -55,6 +57,13 @@ def parse_article(text: str, *, id: str | None = None) -> Article:
         raise TypeError(f"parse_article() needs id as a str or None, not {type(id).__name__}")
     article_id = text_id(text) if id is None else id
     structure = parse_structure(text)
+    figures, figure_diagnostics = extract_figures(
+        text,
+        structure.paragraphs,
+        article_id=article_id,
+        reference=structure.date,
+        bare_dollar=bare_dollar_currency(structure.source),
+    )
     return Article(
         id=article_id,
         text=text,
@@ -65,7 +74,8 @@ def parse_article(text: str, *, id: str | None = None) -> Article:
         headings=structure.headings,
         paragraphs=structure.paragraphs,
         qa=structure.qa,
-        diagnostics=structure.diagnostics,
+        figures=tuple(figures),
+        diagnostics=(*structure.diagnostics, *figure_diagnostics),
     )
 
 

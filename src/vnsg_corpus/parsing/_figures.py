@@ -1,0 +1,1548 @@
+"""Economic and statistical figures: amounts, counts, percentages and ranks.
+
+``extract_figures`` scans the body
+paragraphs of an article and returns one
+[`EconomicFigure`][vnsg_corpus.EconomicFigure] per figure stated in them.  The
+vocabularies (currencies, scale words, qualifiers, metric keywords, counted
+nouns) live in ``data/figures.json``; this module holds only the rules.
+
+What is a figure:
+
+* **Money** in any common form: a currency sign or code before the number
+  ("US$9 billion", "S$1.5 billion", "USD 3.2bn", "€1.2 billion", "RM2 billion",
+  "Rp 5 trillion") or a currency code or name after it ("20 trillion đồng",
+  "3 trillion won", "5 billion yuan", "2 billion US dollars").  Scale words
+  (thousand, million, billion, trillion; mln, mn, bn, tn, and "tr", read as
+  trillion; "k", "m", "b" only when written right after the digits) are applied
+  with ``Decimal`` arithmetic, so the value is exact and fully scaled.  The
+  unit is an ISO 4217 code.  A conversion in parentheses ("US$18.4 billion
+  (S$25 billion)", "VND 20 trillion (about US$800 million)") or after ", or"
+  ("S$4.5 billion, or about US$3.3 billion") is one figure whose ``converted``
+  holds the second amount.
+* **Counts and people**: a plain number followed, after at most three
+  modifiers, by a counted noun ("1,200 licensed projects", "12 such parks",
+  "five provinces and cities", "40,000 workers", "90 million people"), or
+  preceded by one and a linking verb ("arrivals reached 1.2 million", "a
+  population of 100 million").  Number words one to ninety, "twenty-five" and
+  "a dozen" count too; vague quantities ("hundreds of", "thousands of",
+  "dozens of") are not figures.
+* **Percentages**: a rise or decline is ``growth_rate``, negative for a decline
+  ("fell 5%", "down 5 per cent", "a 5% decline", "-5%"); "accounting for 30 per
+  cent of" or "30 per cent of" is ``share``; the level reached after "to",
+  "from" or "at" ("rose 2 points to 18 per cent") is not a change: it is a
+  ``share`` when the sentence speaks of a share, else ``other``, unless it
+  names growth itself ("growth of 6.5 to 7 per cent"); any other percentage is
+  ``other``.
+* **Ranks**: "top ASEAN investor" and "largest investor" are rank 1,
+  "second-largest" and "2nd largest" rank 2, "third-biggest trading partner"
+  rank 3; investor ranks are ``investor_rank``, others ``other``.  Not ranks:
+  "one of the largest ...", "among the biggest ...", "the largest number of",
+  "top leaders", "the top three".
+* **Ranges** ("between $2 billion and $3 billion", "$2-3 billion", "from $2
+  billion to $3 billion", "2-3 per cent", "from 5 to 7 per cent") are one figure
+  with ``value`` the low end and ``value_max`` the high end (both negated for a
+  decline, so ``value <= value_max`` always).
+
+What is not a figure: years and other temporal expressions (a number inside
+anything [`find_periods`][vnsg_corpus.periods.find_periods] matches, and a
+four-digit year after "in", "since", "by" ...), ages and durations
+("52-year-long", "three-day", "50 years"), counts of visits, days, meetings,
+times, agreements and the like, document numbers ("Resolution 57", "Decree 15",
+"No. 5"), times of day, phone numbers and page references: a plain number with
+no counted noun is never a figure.  "The two countries" is a reference, not a
+count: number words after a determiner ("the", "these", "both", "top", ...)
+are skipped.
+
+The bare dollar: a "$" (or "dollars") without a country prefix means
+``bare_dollar``, which the article parser sets to ``"SGD"`` for Singaporean
+house style (The Straits Times, CNA and Singapore ministries write "US$" for
+US dollars and "$" for Singapore dollars) and to ``"USD"`` otherwise.
+
+Qualifiers, from the words right before the number: "nearly", "almost",
+"close to", "about", "around", "approximately", "some", "roughly", "an
+estimated" give ``APPROX`` ("nearly" and "almost" imply a value slightly below
+the one stated, but the model has no "just under" qualifier, so they count as
+approximations, as the [`Qualifier`][vnsg_corpus.Qualifier] docstring says);
+"over", "more than", "at least", "upwards of", "above", "exceeding", "in excess
+of" give ``AT_LEAST``; "under", "less than", "up to", "below", "fewer than" give
+``AT_MOST``; otherwise ``EXACT``.  A range takes the qualifier of its low end.
+
+Metric and subject:
+
+* Money takes the metric of the nearest metric keyword in the same sentence:
+  right after it ("US$2 billion in exports", "$1 billion loan") or before it in
+  the same clause ("bilateral trade reaching US$9 billion"); the keyword as
+  written is the subject ("bilateral trade"), a verb keyword is named by its
+  noun ("invested" -> "investment").  Money that is the worth of the counted
+  figure just before it ("1,200 licensed projects worth $5.4 billion") is
+  ``fdi_registered_capital`` when those are investment projects, ``investment``
+  when the sentence otherwise speaks of investment, and takes the count's
+  subject.  Without a keyword: ``other``, subject ``"amount"``.
+* A count's metric comes from its noun; projects count as
+  ``fdi_project_count`` and countries as ``investor_country_count`` only when
+  the sentence speaks of investment ("invest...", "FDI", "attract...",
+  "capital"), people as ``market_population`` only when it speaks of a market
+  or population.  The subject is the noun phrase as written, keeping only
+  modifiers listed in the vocabulary ("licensed projects", "provinces and
+  cities", but "workers" for "Vietnamese workers").
+* A percentage's subject is the nearest metric keyword before it (what grew),
+  else a counted noun ("arrivals"); a share's subject is the keyword after it
+  ("of total trade") or before it.  Fallbacks: "growth", "share",
+  "percentage".
+* A rank's subject is the ranked noun with its modifiers ("ASEAN investor",
+  "trading partner"); a superlative standing alone ("the second-largest
+  overall") takes the ranked noun nearest in the sentence.
+
+Period, from the temporal expressions of the sentence:
+
+1. the first one that follows the figure in the same clause, before the next
+   figure ("US$4 billion in 2022 and $3.5 billion in the first half of
+   2023");
+2. else the one just before it in the same clause ("trade in 2023 reached ...");
+3. else a framing expression that opens the sentence ("As of October 2024, ...");
+4. else the nearest one another figure of the sentence took ("US$46 billion in
+   2024, up 4.1 per cent");
+5. else the period carried over from an earlier sentence of the same paragraph:
+   the last framing expression, stock expression ("as of ...", "by the end of
+   ...") or period given to a figure there;
+6. else ``None``.
+
+Expressions buried in another clause ("Since the first park opened in 1996, 12
+parks ...") are not used.  "since YEAR" dates stocks (counts, capital, ranks),
+but dates flows (trade, exports, imports, growth, GDP) only when it follows the
+figure ("exports have grown 5% since 2020"): a sentence-opening "Since 1996,"
+usually dates a relationship, not a flow.  "since" is never carried over to
+another sentence, and neither is a single day.  Weekdays and day ranges (the
+dates of a visit) are never a figure's period.
+
+Evidence is the sentence that states the figure, trimmed of white space.
+Sentences end at ".", "?", "!" or "…" followed by white space and an upper-case
+letter, digit or opening quote, except after abbreviations ("Mr.", "U.S.",
+"No.") and single initials; decimals ("4.75") never end one.
+
+The work is linear in the length of the text: one precompiled regular
+expression (every quantifier bounded or possessive) finds the candidate numbers
+in each paragraph; each candidate then looks at a bounded window around it, and
+sentences and keywords are found once per paragraph or sentence.  A number of
+more than 30 digits is skipped with a ``number_too_long`` diagnostic.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from decimal import Context, Decimal
+from functools import cache
+from typing import Any
+
+import attrs
+
+from vnsg_corpus._data import load_data
+from vnsg_corpus.model import (
+    Amount,
+    Diagnostic,
+    EconomicFigure,
+    Evidence,
+    Metric,
+    Period,
+    Precision,
+    Qualifier,
+    Span,
+)
+from vnsg_corpus.periods import TemporalMatch, find_periods
+
+__all__ = ["extract_figures"]
+
+_MAX_DIGITS = 30
+"""Longest digit run accepted as a number; longer ones are reported, not parsed."""
+_DECIMAL = Context(prec=80)
+"""Enough precision for 30 digits times a 10**12 scale, exactly."""
+
+_SP = "[ \u00a0\u2009\u202f]"
+"""A space inside a figure: ASCII, no-break, thin or narrow no-break."""
+_SEPARATORS = ",\u00a0\u2009\u202f"
+"""Thousands separators."""
+_NO_SEPARATORS = str.maketrans("", "", _SEPARATORS)
+
+_FLOWS = frozenset(
+    {Metric.BILATERAL_TRADE, Metric.EXPORTS, Metric.IMPORTS, Metric.GROWTH_RATE, Metric.GDP}
+)
+"""Metrics measured over a stretch of time (a framing "since" does not apply)."""
+_NEVER_KINDS = frozenset({"weekday", "day_range"})
+"""Temporal kinds that date events (visits, meetings), never a figure."""
+
+_CLAUSE_BREAK = re.compile(r"[;:()\[\]—]")
+_PRECEDING_BREAK = re.compile(r"[,;:()\[\]—]")
+_WORD = re.compile(rf"{_SP}{{1,3}}([^\W\d_][\w'’\-‑]{{0,40}})")
+_CONJ = re.compile(rf"{_SP}{{1,3}}(?:and|or|&){_SP}{{1,3}}([^\W\d_][\w'’\-‑]{{0,40}})")
+_WORDS_BEFORE = re.compile(r"[^\W\d_][\w'’.\-‑]{0,40}")
+_SPACES = frozenset(" \u00a0\u2009\u202f(")
+_RANGE_GAP = re.compile(rf"{_SP}{{0,2}}[-–—‑]{_SP}{{0,2}}|{_SP}{{1,2}}(?P<word>to|and){_SP}{{1,2}}")
+_BETWEEN = re.compile(rf"(?<!\w)(?P<cue>[bB]etween|[fF]rom){_SP}{{1,3}}\Z")
+_OF_AFTER = re.compile(rf"{_SP}{{1,3}}of(?!\w)")
+_FRAME_AFTER = re.compile(r"[ \u00a0]{0,3},")
+_SENT_BOUNDARY = re.compile(r"[.?!…][.?!…\"'”’)\]]{0,8}\s++")
+_TOKEN_BEFORE_DOT = re.compile(r"(?:[^\W\d_]\.){0,5}[^\W\d_]{1,12}\Z")
+_OPENERS = frozenset("\"'“‘([")
+_CLOSE_PAREN = re.compile(rf"{_SP}{{0,3}}\)")
+
+
+# --------------------------------------------------------------------------
+# The vocabulary, compiled once
+# --------------------------------------------------------------------------
+
+
+def _alternation(words: Iterable[str], *, fold: bool = False) -> str:
+    """Compile literal words into one regex alternation, shaped as a trie.
+
+    A trie tests each character once at a position instead of every word in
+    turn, which keeps the one candidate regex fast; optional tails are greedy,
+    so the longest word that lets the whole pattern match wins.  A space in a
+    phrase matches one to three spaces of any kind.  Case-insensitive tries
+    spell letters as classes (``[oO]``) rather than use ``re.IGNORECASE``: the
+    regex engine skips a failing alternative by its first class or literal at
+    once, but not an ignore-case literal.
+
+    Args:
+        words: The literal words or phrases.
+        fold: Match without regard to case.
+
+    Returns:
+        A non-capturing group.
+    """
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in word.lower() if fold else word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def char(ch: str) -> str:
+        """One character of a word as a pattern."""
+        if ch == " ":
+            return f"{_SP}{{1,3}}"
+        upper = ch.upper()
+        if fold and upper != ch and len(upper) == 1:
+            return f"[{ch}{upper}]"
+        return re.escape(ch)
+
+    def emit(node: dict[str, Any]) -> str:
+        """The pattern of a trie node and everything below it."""
+        keys = sorted(k for k in node if k)
+        if not keys:
+            return ""
+        parts = [char(k) + emit(node[k]) for k in keys]
+        body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return f"(?:{emit(trie)})"
+
+
+@attrs.frozen
+class _CountNoun:
+    """A noun that a plain number can count.
+
+    Attributes:
+        metric: The metric by default.
+        unit: ``"count"`` or ``"people"``.
+        if_investment: The metric when the sentence speaks of investment.
+        if_market: The metric when the sentence speaks of a market or population.
+    """
+
+    metric: Metric
+    unit: str
+    if_investment: Metric | None = None
+    if_market: Metric | None = None
+
+
+@attrs.frozen
+class _Vocab:
+    """The figure vocabulary of ``data/figures.json``, with its compiled regexes.
+
+    Attributes:
+        candidates: The one regex that finds candidate numbers and ranks.
+        keywords: Finds every vocabulary keyword in a sentence.
+        keyword_categories: Folded keyword -> its categories.
+        worth_link: Full-matches the words linking counted projects to their worth.
+        conversion_gap: Full-matches the text between an amount and its conversion.
+        group_before: Finds "one of ..." right before a superlative.
+        backward: Finds "noun ... linking verb" at the end of a window.
+        qualifiers: Folded qualifier phrase -> qualifier.
+        symbols: Currency symbol -> ISO code ("" for the bare dollar).
+        codes: Currency code -> ISO code.
+        words: Currency word -> ISO code ("$" for the bare dollar).
+        scales: Scale word -> power of ten.
+        attached: One-letter scale -> power of ten.
+        number_words: Number word -> value.
+        ordinals: Ordinal word -> rank.
+        count_nouns: Folded noun -> how it counts.
+        backward_nouns: Folded noun -> how it counts when it comes first.
+        modifiers: Folded modifiers kept in a count's subject.
+        blockers: Folded words that end the search for a counted noun.
+        determiners: Folded words that make a number word a reference.
+        labels: Folded words that make the next number a label ("Resolution 57").
+        link_ends: Folded last words of the linking verbs of ``backward``.
+        year_words: Folded words that make the next four-digit number a year.
+        abbreviations: Folded abbreviations that do not end a sentence.
+        rank_nouns: Folded nouns that can be ranked.
+        rank_investor_nouns: Folded rank nouns that make the rank an investor rank.
+        rank_followers: Folded words after a superlative used on its own.
+        rank_not_after: Folded words after a superlative that is not a rank.
+        keyword_subjects: Folded verb keyword -> the noun used as subject.
+        growth_nouns: Folded nouns that name a rate of change ("growth").
+    """
+
+    candidates: re.Pattern[str]
+    keywords: re.Pattern[str]
+    keyword_categories: Mapping[str, frozenset[str]]
+    worth_link: re.Pattern[str]
+    conversion_gap: re.Pattern[str]
+    group_before: re.Pattern[str]
+    backward: re.Pattern[str]
+    qualifiers: Mapping[str, Qualifier]
+    symbols: Mapping[str, str]
+    codes: Mapping[str, str]
+    words: Mapping[str, str]
+    scales: Mapping[str, int]
+    attached: Mapping[str, int]
+    number_words: Mapping[str, int]
+    ordinals: Mapping[str, int]
+    count_nouns: Mapping[str, _CountNoun]
+    backward_nouns: Mapping[str, _CountNoun]
+    modifiers: frozenset[str]
+    blockers: frozenset[str]
+    determiners: frozenset[str]
+    labels: frozenset[str]
+    link_ends: frozenset[str]
+    year_words: frozenset[str]
+    abbreviations: frozenset[str]
+    rank_nouns: frozenset[str]
+    rank_investor_nouns: frozenset[str]
+    rank_followers: frozenset[str]
+    rank_not_after: frozenset[str]
+    keyword_subjects: Mapping[str, str]
+    growth_nouns: frozenset[str]
+
+    def subject(self, text: str, hit: _Hit) -> str:
+        """The subject a keyword gives a figure: its text, or its noun for a verb.
+
+        Args:
+            text: The article text.
+            hit: The keyword.
+
+        Returns:
+            The subject.
+        """
+        written = text[hit.start : hit.end]
+        return self.keyword_subjects.get(_fold(written), written)
+
+
+def _fold(word: str) -> str:
+    """Fold a word or phrase for lookup: casefold and single ASCII spaces.
+
+    Args:
+        word: The word as written.
+
+    Returns:
+        The lookup key.
+    """
+    key = word.casefold()
+    if key.isalnum():
+        return key
+    return " ".join(key.replace("’", "'").split())
+
+
+def _count_noun(entry: Mapping[str, str]) -> _CountNoun:
+    """Build a count noun from its JSON entry.
+
+    Args:
+        entry: ``{"metric": ..., "unit": ..., "metric_if_investment": ...}``.
+
+    Returns:
+        The count noun.
+    """
+    inv = entry.get("metric_if_investment")
+    market = entry.get("metric_if_market")
+    return _CountNoun(
+        Metric(entry["metric"]),
+        entry["unit"],
+        None if inv is None else Metric(inv),
+        None if market is None else Metric(market),
+    )
+
+
+@cache
+def _vocab() -> _Vocab:
+    """Load ``data/figures.json`` and compile its regexes (once).
+
+    Returns:
+        The vocabulary.
+    """
+    data: dict[str, Any] = load_data("figures")
+    symbols: dict[str, str] = data["currency_symbols"]
+    codes: dict[str, str] = data["currency_codes"]
+    words: dict[str, str] = data["currency_words"]
+    scales: dict[str, int] = {_fold(k): v for k, v in data["scales"].items()}
+    attached: dict[str, int] = {_fold(k): v for k, v in data["attached_scales"].items()}
+    number_words = {_fold(k): v for k, v in data["number_words"].items()}
+    ordinals = {_fold(k): v for k, v in data["ordinals"].items()}
+
+    units = sorted(k for k, v in number_words.items() if 0 < v < 10)
+    tens = sorted(k for k, v in number_words.items() if v >= 20 and v % 10 == 0)
+    big_scales = [w for w, e in scales.items() if e >= 2 and w.isalpha() and w.isascii()]
+    number_word_re = (
+        rf"{_alternation(tens, fold=True)}[-‑]{_alternation(units, fold=True)}"
+        rf"|{_alternation(number_words, fold=True)}"
+        rf"|[aA](?={_SP}{_alternation(big_scales, fold=True)}(?!\w))"
+    )
+    suffix_codes = [c for c in codes if len(c) == 3]
+    qualifiers = {
+        _fold(word): Qualifier(kind) for kind, words in data["qualifiers"].items() for word in words
+    }
+    unitless_follow = (
+        rf"{_SP}{{1,3}}[^\W\d_]|{_SP}{{1,2}}(?:to|and){_SP}{{1,2}}[0-9]|\.(?![0-9])|[;,]{_SP}"
+    )
+    digits = (
+        r"[0-9]{1,3}(?:[,\u00a0\u2009\u202f][0-9]{3})++(?:\.[0-9]++)?(?![0-9])"
+        r"|[0-9]++(?:\.[0-9]++)?"
+    )
+    # Not inside a word or number; after a dash only a currency ("$2 billion-$3
+    # billion") or a minus sign after a space ("-5%"), so "1-1-1" is one range.
+    start = (
+        r"(?<![\w.,/:$€£¥₫₩฿₱₹])"
+        r"(?:(?<![-‑–—−])|(?<=[\s(][-−])|(?=[$€£¥₫₩฿₱₹]|[A-Z]{1,3}\$))"
+    )
+    # A cheap first test of the position: a digit or sign, or the start of a
+    # word the regex can begin with (one trie instead of the many branches).
+    starters = [*qualifiers, *number_words, *ordinals, *data["superlatives"], *data["top_words"]]
+    lettered = [w for w in [*symbols, *codes] if w[:1].isalpha()]
+    guard = rf"(?=[0-9$€£¥₫₩฿₱₹~≈]|{_alternation(starters, fold=True)}|{_alternation(lettered)})"
+    candidates = re.compile(
+        start + guard + r"(?:"
+        # A rank: "second-largest", "3rd biggest", "top".
+        rf"(?P<rank>(?:(?P<ord>{_alternation(ordinals, fold=True)}|[0-9]{{1,2}}(?:st|nd|rd|th))"
+        rf"[-‑ ])?(?P<sup>{_alternation(data['superlatives'], fold=True)})"
+        rf"|(?P<top>{_alternation(data['top_words'], fold=True)}))(?![\w-])"
+        r"|"
+        # An amount: qualifier, currency before, the number, scale, percent or
+        # currency after.
+        rf"(?:(?P<qual>{_alternation(qualifiers, fold=True)}){_SP}{{0,3}})?"
+        rf"(?:(?P<pre>{_alternation(symbols)}|{_alternation(codes)}(?![^\W\d_])){_SP}?)?"
+        rf"(?P<num>{digits}|(?:{number_word_re})(?![\w\-‑]))"
+        rf"(?:{_SP}{{0,2}}[-–—‑]{_SP}{{0,2}}(?P<num2>{digits}))?"
+        rf"(?:(?P<ascale>{_alternation(attached, fold=True)})(?!\w)"
+        rf"|(?:{_SP}|[-‑])?(?P<scale>{_alternation(scales, fold=True)})(?!\w))?"
+        rf"(?:{_SP}?(?P<pct>{_alternation(data['percent_words'], fold=True)})(?!\w)"
+        rf"|{_SP}?(?P<csuf>{_alternation([*suffix_codes, *words])})(?!\w))?"
+        rf"(?(pre)|(?(scale)|(?(ascale)|(?(pct)|(?(csuf)|(?={unitless_follow}))))))"
+        r")"
+    )
+
+    categories: dict[str, set[str]] = {}
+
+    def add(phrases: Iterable[str], category: str) -> None:
+        """File keyword phrases under a category."""
+        for phrase in phrases:
+            categories.setdefault(_fold(phrase), set()).add(category)
+
+    for metric, phrases in data["metric_keywords"].items():
+        add(phrases, "metric:" + Metric(metric).value)
+        add(phrases, "metric")
+    add(data["growth_up"], "up")
+    add(data["growth_down"], "down")
+    add(data["share_words"], "share")
+    add(data["investment_context"], "invest")
+    add(data["market_context"], "market")
+    add(data["rank_investor_context"], "rank_invest")
+    add(data["rank_nouns"], "rank_noun")
+    add(data["count_nouns"], "noun")
+    keywords = re.compile(rf"(?<![\w-]){_alternation(categories, fold=True)}(?![\w-])")
+
+    worth_link = re.compile(
+        rf"{_SP}{{1,3}}(?:{_alternation(data['worth_links'], fold=True)}){_SP}{{0,3}}"
+    )
+    conversion_gap = re.compile(
+        rf"{_SP}{{0,3}}(?:(?P<paren>\()|,{_SP}{{0,3}}or(?!\w)){_SP}{{0,3}}"
+        rf"(?:{_alternation(data['conversion_words'], fold=True)}{_SP}{{0,3}})?"
+    )
+    group_before = re.compile(
+        rf"(?<!\w)(?:{_alternation(data['rank_group_before'], fold=True)})"
+        rf"(?:{_SP}{{1,3}}[\w'’.\-]{{1,30}}){{0,2}}{_SP}{{1,3}}\Z"
+    )
+    backward_nouns = {_fold(k): _count_noun(v) for k, v in data["backward_nouns"].items()}
+    count_nouns = {_fold(k): _count_noun(v) for k, v in data["count_nouns"].items()}
+    nouns = _alternation([*data["count_nouns"], *data["backward_nouns"]], fold=True)
+    backward = re.compile(
+        rf"(?<!\w)(?P<noun>{nouns})"
+        rf"(?:{_SP}{{1,3}}[\w'’\-]{{1,30}}){{0,4}}?{_SP}{{1,3}}"
+        rf"(?:{_alternation(data['backward_links'], fold=True)}){_SP}{{1,3}}\Z"
+    )
+
+    def folded(key: str) -> frozenset[str]:
+        """A word list of the data file, folded."""
+        return frozenset(_fold(w) for w in data[key])
+
+    return _Vocab(
+        candidates=candidates,
+        keywords=keywords,
+        keyword_categories={k: frozenset(v) for k, v in categories.items()},
+        worth_link=worth_link,
+        conversion_gap=conversion_gap,
+        group_before=group_before,
+        backward=backward,
+        qualifiers=qualifiers,
+        symbols=symbols,
+        codes=codes,
+        words=words,
+        scales=scales,
+        attached=attached,
+        number_words=number_words,
+        ordinals=ordinals,
+        count_nouns=count_nouns,
+        backward_nouns=backward_nouns,
+        modifiers=folded("subject_modifiers"),
+        blockers=folded("count_blockers"),
+        determiners=folded("number_determiners"),
+        labels=folded("document_labels"),
+        link_ends=frozenset(_fold(w).split()[-1] for w in data["backward_links"]),
+        year_words=folded("year_prepositions"),
+        abbreviations=folded("sentence_abbreviations"),
+        rank_nouns=folded("rank_nouns"),
+        rank_investor_nouns=folded("rank_investor_nouns"),
+        rank_followers=folded("rank_standalone_followers"),
+        rank_not_after=folded("rank_not_after"),
+        keyword_subjects={_fold(k): v for k, v in data["keyword_subjects"].items()},
+        growth_nouns=folded("growth_nouns"),
+    )
+
+
+# --------------------------------------------------------------------------
+# Candidates
+# --------------------------------------------------------------------------
+
+
+@attrs.define
+class _Cand:
+    """A candidate figure while it is being read.
+
+    Attributes:
+        start: Offset of its first character (currency sign included).
+        end: Offset one past the amount (range and conversion included).
+        kind: ``"money"``, ``"percent"``, ``"plain"`` or ``"rank"``.
+        base: The number before scaling.
+        exp: The power of ten of its scale word, if any.
+        value: The fully scaled value.
+        unit: ISO code, ``"percent"``, or ``None`` for a plain number.
+        qual_start: Start of the qualifier before it (``start`` when none).
+        qualifier: The qualifier.
+        is_word: Whether the number is written as a word.
+        has_separator: Whether the digits have thousands separators.
+        value_max: High end of a range.
+        converted: A conversion given in parentheses.
+        tail_end: End of the counted noun phrase, or ``end``.
+        rank_end: For a rank, the end of the superlative.
+        metric: The metric, once classified.
+        subject: The subject, once classified.
+        period: The period, once assigned.
+    """
+
+    start: int
+    end: int
+    kind: str
+    base: Decimal = Decimal(0)
+    exp: int | None = None
+    value: Decimal = Decimal(0)
+    unit: str | None = None
+    qual_start: int = 0
+    qualifier: Qualifier = Qualifier.EXACT
+    is_word: bool = False
+    has_separator: bool = False
+    value_max: Decimal | None = None
+    converted: Amount | None = None
+    tail_end: int = 0
+    rank_end: int = 0
+    metric: Metric = Metric.OTHER
+    subject: str = ""
+    period: Period | None = None
+
+
+def _scaled(base: Decimal, exp: int | None) -> Decimal:
+    """Scale a number exactly and normalise its exponent.
+
+    Args:
+        base: The number as written.
+        exp: The power of ten of its scale, if any.
+
+    Returns:
+        ``base * 10**exp``, integral values with exponent 0.
+    """
+    value = base if exp is None else _DECIMAL.multiply(base, Decimal(10) ** exp)
+    integral = value.to_integral_value(context=_DECIMAL)
+    if value == integral:
+        return integral.quantize(Decimal(1), context=_DECIMAL)
+    return value.normalize(_DECIMAL)
+
+
+def _digits(m: re.Match[str], group: str, diagnostics: list[Diagnostic]) -> Decimal | None:
+    """Read the digits of a number, refusing more than ``_MAX_DIGITS`` of them.
+
+    Args:
+        m: The candidate match.
+        group: The group holding the digits.
+        diagnostics: Receives a ``number_too_long`` diagnostic.
+
+    Returns:
+        The number, or ``None`` if it is too long.
+    """
+    written = m.group(group)
+    if len(written) > _MAX_DIGITS and sum(ch.isdigit() for ch in written) > _MAX_DIGITS:
+        diagnostics.append(
+            Diagnostic(
+                "number_too_long",
+                f"a number of more than {_MAX_DIGITS} digits was skipped",
+                m.start(group),
+                m.end(group),
+            )
+        )
+        return None
+    return Decimal(written.translate(_NO_SEPARATORS))
+
+
+def _read_candidates(
+    text: str, ps: int, pe: int, *, bare_dollar: str, v: _Vocab, diagnostics: list[Diagnostic]
+) -> list[_Cand]:
+    """Find the candidate figures of one paragraph with the one candidate regex.
+
+    Args:
+        text: The article text.
+        ps: Start of the paragraph.
+        pe: End of the paragraph.
+        bare_dollar: ISO code of a bare "$".
+        v: The vocabulary.
+        diagnostics: Receives ``number_too_long`` diagnostics.
+
+    Returns:
+        The candidates, in text order.
+    """
+    out: list[_Cand] = []
+    names = ("rank", "ord", "top", "qual", "pre", "num", "num2", "ascale", "scale", "pct", "csuf")
+    for m in v.candidates.finditer(text, ps, pe):
+        rank_word, ordinal, top, qualifier, pre, num, num2, ascale, scale, pct, csuf = m.group(
+            *names
+        )
+        if rank_word is not None:
+            rank = 1
+            if ordinal is not None:
+                rank = v.ordinals.get(ordinal.casefold()) or int(ordinal[:-2])
+            cand = _Cand(m.start(), m.end(), "rank", base=Decimal(rank), value=Decimal(rank))
+            cand.unit, cand.qual_start, cand.tail_end = "rank", m.start(), m.end()
+            cand.rank_end, cand.is_word = m.end(), top is not None
+            out.append(cand)
+            continue
+        is_word = not num[0].isdigit()
+        if is_word:
+            key = _fold(num.replace("-", " ").replace("‑", " "))
+            if key in v.number_words:
+                base = Decimal(v.number_words[key])
+            elif key == "a":
+                base = Decimal(1)
+            else:  # "twenty five"
+                tens, _, ones = key.partition(" ")
+                base = Decimal(v.number_words[tens] + v.number_words[ones])
+        else:
+            parsed = _digits(m, "num", diagnostics)
+            if parsed is None:
+                continue
+            base = parsed
+        base2: Decimal | None = None
+        if num2 is not None:
+            base2 = _digits(m, "num2", diagnostics)
+            if base2 is None:
+                continue
+        exp: int | None = None
+        if ascale is not None:
+            exp = v.attached[_fold(ascale)]
+        elif scale is not None:
+            exp = v.scales[_fold(scale)]
+        if csuf is not None:
+            csuf = " ".join(csuf.split())
+        unit: str | None = None
+        if pct is not None:
+            kind, unit = "percent", "percent"
+        elif pre is not None or csuf is not None:
+            kind = "money"
+            if pre is not None:
+                code = v.symbols.get(pre, v.codes.get(pre, ""))
+            else:
+                written = csuf or ""
+                code = v.codes.get(written) or v.words.get(written) or ""
+            unit = bare_dollar if code in ("", "$") else code
+        else:
+            kind = "plain"
+        start = m.start("num") if pre is None else m.start("pre")
+        cand = _Cand(start, m.end(), kind, base=base, exp=exp, unit=unit)
+        plain = exp is None and base == base.to_integral_value()
+        cand.value = base if plain else _scaled(base, exp)
+        if base2 is not None:  # "2-3 per cent", "$2-3 billion", "500,000-1 million"
+            low = _scaled(base, exp if base <= base2 else None)
+            cand.value, cand.value_max = sorted((low, _scaled(base2, exp)))
+        elif kind == "percent" and start > 0 and text[start - 1] in "-−":
+            cand.value = -cand.value  # "-5%"
+        cand.is_word = is_word
+        cand.has_separator = not is_word and any(ch in _SEPARATORS for ch in num)
+        cand.tail_end = m.end()
+        cand.qual_start = m.start()
+        if qualifier is not None:
+            cand.qualifier = v.qualifiers[_fold(qualifier)]
+        out.append(cand)
+    return out
+
+
+def _merge_ranges(text: str, cands: list[_Cand]) -> list[_Cand]:
+    """Join "2-3 per cent", "$2-3 billion", "between A and B" into one candidate.
+
+    Args:
+        text: The article text.
+        cands: The candidates of a paragraph, in order.
+
+    Returns:
+        The candidates with ranges merged.
+    """
+    out: list[_Cand] = []
+    i = 0
+    while i < len(cands):
+        a = cands[i]
+        b = cands[i + 1] if i + 1 < len(cands) else None
+        if (
+            b is not None
+            and a.kind != "rank"
+            and b.kind != "rank"
+            and b.start - a.end <= 9
+            and b.qual_start == b.start
+            and a.value_max is None
+        ):
+            gap = _RANGE_GAP.fullmatch(text, a.end, b.start)
+            ok = gap is not None and (a.unit is None or b.unit is None or a.unit == b.unit)
+            ok = ok and len({a.kind, b.kind} - {"plain"}) <= 1
+            if ok and gap is not None and gap.group("word") is not None:
+                cue = _BETWEEN.search(text, max(0, a.qual_start - 12), a.qual_start)
+                cue_word = "" if cue is None else cue.group("cue").casefold()
+                if gap.group("word") == "and":  # "between A and B"
+                    ok = cue_word == "between"
+                else:  # "5 to 7 per cent", "from $2 billion to $3 billion"
+                    ok = cue_word == "from" or (a.kind == "plain" and a.exp is None)
+            if ok:
+                if a.exp is None and b.exp is not None and a.base <= b.base:
+                    a.exp = b.exp
+                    a.value = _scaled(a.base, a.exp)
+                low, high = sorted((a.value, b.value))
+                a.value, a.value_max = low, high
+                a.kind = b.kind if b.kind != "plain" else a.kind
+                a.unit = b.unit if b.unit is not None else a.unit
+                a.end = a.tail_end = b.end
+                a.has_separator = a.has_separator or b.has_separator
+                out.append(a)
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _merge_conversions(text: str, cands: list[_Cand], v: _Vocab) -> list[_Cand]:
+    """Fold "US$18.4 billion (S$25 billion)" into one candidate with a conversion.
+
+    The second amount may also follow ", or" ("S$4.5 billion, or about US$3.3
+    billion").
+
+    Args:
+        text: The article text.
+        cands: The candidates of a paragraph, in order.
+        v: The vocabulary.
+
+    Returns:
+        The candidates with conversions folded into the amount they convert.
+    """
+    out: list[_Cand] = []
+    i = 0
+    while i < len(cands):
+        a = cands[i]
+        b = cands[i + 1] if i + 1 < len(cands) else None
+        if b is not None and a.kind == "money" and b.kind == "money" and b.qual_start - a.end <= 30:
+            gap = v.conversion_gap.fullmatch(text, a.end, b.qual_start)
+            # "(S$25 billion)" must close; ", or about US$3.3 billion" need not.
+            close = None if gap is None else _CLOSE_PAREN.match(text, b.end)
+            if gap is not None and (close is not None or gap.group("paren") is None):
+                a.converted = Amount(b.value, b.unit or "")
+                a.end = a.tail_end = b.end if close is None else close.end()
+                out.append(a)
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
+
+
+# --------------------------------------------------------------------------
+# Sentences and keywords
+# --------------------------------------------------------------------------
+
+
+def _sentences(text: str, ps: int, pe: int, v: _Vocab) -> list[tuple[int, int]]:
+    """Split a paragraph into sentences, linearly.
+
+    A sentence ends at ".", "?", "!" or "…" (plus closing quotes or brackets)
+    followed by white space and an upper-case letter, a digit or an opening
+    quote, unless the "." ends an abbreviation ("Mr.", "U.S.", "No.") or a
+    single initial.  Decimals ("4.75") have no space after the point.
+
+    Args:
+        text: The article text.
+        ps: Start of the paragraph.
+        pe: End of the paragraph.
+        v: The vocabulary.
+
+    Returns:
+        ``(start, end)`` of each sentence, trimmed of surrounding white space.
+    """
+    bounds: list[tuple[int, int]] = []
+    start = ps
+    for m in _SENT_BOUNDARY.finditer(text, ps, pe):
+        nxt = m.end()
+        if nxt >= pe:
+            break
+        ch = text[nxt]
+        if not (ch.isupper() or ch.isdigit() or ch in _OPENERS):
+            continue
+        if text[m.start()] == ".":
+            token = _TOKEN_BEFORE_DOT.search(text, max(ps, m.start() - 24), m.start())
+            if token is not None:
+                word = token.group().casefold()
+                if len(word) == 1 or word in v.abbreviations:
+                    continue
+        stop = m.end()
+        while stop > m.start() and text[stop - 1].isspace():
+            stop -= 1
+        bounds.append((start, stop))
+        start = nxt
+    bounds.append((start, pe))
+    trimmed: list[tuple[int, int]] = []
+    for first, last in bounds:
+        lo, hi = first, last
+        while lo < hi and text[lo].isspace():
+            lo += 1
+        while hi > lo and text[hi - 1].isspace():
+            hi -= 1
+        if lo < hi:
+            trimmed.append((lo, hi))
+    return trimmed
+
+
+@attrs.frozen
+class _Hit:
+    """A vocabulary keyword found in a sentence.
+
+    Attributes:
+        start: Offset of its first character.
+        end: Offset one past its last character.
+        categories: Its categories ("metric:exports", "up", "invest", ...).
+    """
+
+    start: int
+    end: int
+    categories: frozenset[str]
+
+
+class _Sentence:
+    """A sentence of a paragraph, with its keywords found on first use.
+
+    Keyword look-ups are bounded by a window around the position asked about,
+    so a sentence with many keywords and many figures stays linear.
+
+    Attributes:
+        start: Offset of its first character.
+        end: Offset one past its last character.
+    """
+
+    __slots__ = ("_categories", "_ends", "_hits", "end", "start")
+
+    def __init__(self, start: int, end: int) -> None:
+        self.start = start
+        self.end = end
+        self._hits: list[_Hit] = []
+        self._ends: list[int] = []
+        self._categories: frozenset[str] | None = None
+
+    def _load(self, text: str, v: _Vocab) -> None:
+        """Find the sentence's keywords once.
+
+        Args:
+            text: The article text.
+            v: The vocabulary.
+        """
+        if self._categories is None:
+            self._hits = [
+                _Hit(m.start(), m.end(), v.keyword_categories.get(_fold(m.group()), frozenset()))
+                for m in v.keywords.finditer(text, self.start, self.end)
+            ]
+            self._ends = [h.end for h in self._hits]
+            self._categories = frozenset().union(*(h.categories for h in self._hits))
+
+    def has(self, text: str, v: _Vocab, category: str) -> bool:
+        """Whether any keyword of a category occurs in the sentence.
+
+        Args:
+            text: The article text.
+            v: The vocabulary.
+            category: The category.
+
+        Returns:
+            ``True`` if one does.
+        """
+        self._load(text, v)
+        return category in (self._categories or ())
+
+    def before(
+        self, text: str, v: _Vocab, pos: int, floor: int, wanted: frozenset[str]
+    ) -> _Hit | None:
+        """The last keyword of a wanted category ending at or before ``pos``.
+
+        Args:
+            text: The article text.
+            v: The vocabulary.
+            pos: The offset to look back from.
+            floor: The earliest start allowed (at most 200 characters back).
+            wanted: The categories accepted.
+
+        Returns:
+            The hit, or ``None``.
+        """
+        self._load(text, v)
+        floor = max(floor, pos - 200)
+        i = bisect.bisect_right(self._ends, pos) - 1
+        while i >= 0 and self._hits[i].start >= floor:
+            if not wanted.isdisjoint(self._hits[i].categories):
+                return self._hits[i]
+            i -= 1
+        return None
+
+    def after(
+        self, text: str, v: _Vocab, pos: int, ceiling: int, wanted: frozenset[str]
+    ) -> _Hit | None:
+        """The first keyword of a wanted category starting at or after ``pos``.
+
+        Args:
+            text: The article text.
+            v: The vocabulary.
+            pos: The offset to look forward from.
+            ceiling: The latest start allowed (at most 200 characters on).
+            wanted: The categories accepted.
+
+        Returns:
+            The hit, or ``None``.
+        """
+        self._load(text, v)
+        ceiling = min(ceiling, pos + 200)
+        i = bisect.bisect_left(self._ends, pos + 1)
+        while i < len(self._hits) and self._hits[i].start < ceiling:
+            hit = self._hits[i]
+            if hit.start >= pos and not wanted.isdisjoint(hit.categories):
+                return hit
+            i += 1
+        return None
+
+
+def _metric_of(categories: frozenset[str]) -> Metric | None:
+    """The money metric a keyword names, if any.
+
+    Args:
+        categories: The keyword's categories.
+
+    Returns:
+        The metric, or ``None``.
+    """
+    for category in categories:
+        if category.startswith("metric:"):
+            return Metric(category[7:])
+    return None
+
+
+_METRIC = frozenset({"metric"})
+_CUES = frozenset({"up", "down", "share"})
+_SUBJECTS = frozenset({"metric", "noun"})
+_RANK_NOUN = frozenset({"rank_noun"})
+_NOUN = frozenset({"noun"})
+_LEVEL_WORDS = frozenset({"to", "from", "at"})
+
+
+# --------------------------------------------------------------------------
+# Classification
+# --------------------------------------------------------------------------
+
+
+def _word_before(text: str, pos: int, floor: int) -> str:
+    """The folded word right before ``pos`` (separated by spaces), or ``""``.
+
+    Args:
+        text: The article text.
+        pos: The offset to look back from.
+        floor: Do not look before this offset.
+
+    Returns:
+        The word, folded.
+    """
+    end = pos
+    while end > max(floor, pos - 44) and text[end - 1] in _SPACES:
+        end -= 1
+    lo = max(floor, end - 44)
+    begin = text.rfind(" ", lo, end) + 1 or lo
+    return _fold(text[begin:end].lstrip("(\"'“‘[\u00a0"))
+
+
+def _count_after(text: str, c: _Cand, ceiling: int, v: _Vocab) -> tuple[str, _CountNoun] | None:
+    """Find the noun a plain number counts, after at most three modifiers.
+
+    Sets ``c.tail_end`` to the end of the noun phrase.
+
+    Args:
+        text: The article text.
+        c: The candidate.
+        ceiling: End of the sentence.
+        v: The vocabulary.
+
+    Returns:
+        ``(subject, noun)``, or ``None`` when no counted noun follows.
+    """
+    pos = c.end
+    kept: list[str] = []
+    for _ in range(4):
+        m = _WORD.match(text, pos, ceiling)
+        if m is None:
+            return None
+        word = m.group(1)
+        key = _fold(word)
+        noun = v.count_nouns.get(key)
+        if noun is not None:
+            end = m.end(1)
+            conj = _CONJ.match(text, end, ceiling)
+            if conj is not None:
+                other = v.count_nouns.get(_fold(conj.group(1)))
+                if other is not None and other.unit == noun.unit:
+                    end = conj.end(1)
+            c.tail_end = end
+            return " ".join([*kept, text[m.start(1) : end]]), noun
+        if key in v.blockers or key in v.number_words:
+            return None
+        if key in v.modifiers:
+            kept.append(word)
+        else:
+            kept.clear()
+        pos = m.end(1)
+    return None
+
+
+def _classify_plain(text: str, c: _Cand, s: _Sentence, v: _Vocab) -> bool:
+    """Classify a plain number as a count, or reject it.
+
+    Args:
+        text: The article text.
+        c: The candidate.
+        s: Its sentence.
+        v: The vocabulary.
+
+    Returns:
+        Whether it is a figure.
+    """
+    found = _count_after(text, c, s.end, v)
+    if found is None and c.is_word:
+        return False
+    before = _word_before(text, c.qual_start, s.start)
+    if found is not None:
+        subject, noun = found
+    else:
+        # "arrivals reached 1.2 million": only after a linking verb.
+        if before not in v.link_ends:
+            return False
+        m = v.backward.search(text, max(s.start, c.qual_start - 90), c.qual_start)
+        if m is None:
+            return False
+        key = _fold(m.group("noun"))
+        looked_up = v.count_nouns.get(key) or v.backward_nouns.get(key)
+        if looked_up is None:  # pragma: no cover - the regex is built from these keys
+            return False
+        subject, noun = m.group("noun"), looked_up
+    if c.is_word and before in v.determiners:
+        return False  # "the two countries"
+    if before in v.labels or before.endswith("."):
+        return False  # "Resolution 57", "No. 5"
+    if (
+        not c.has_separator
+        and c.exp is None
+        and c.value_max is None
+        and 1800 <= c.value <= 2199
+        and c.value == c.base
+        and (before in v.year_words or c.qual_start == s.start)
+    ):
+        return False  # "in 1996"
+    c.unit = noun.unit
+    c.metric = noun.metric
+    if noun.if_investment is not None and s.has(text, v, "invest"):
+        c.metric = noun.if_investment
+    elif noun.if_market is not None and s.has(text, v, "market"):
+        c.metric = noun.if_market
+    c.subject = subject
+    return True
+
+
+def _classify_money(text: str, c: _Cand, s: _Sentence, previous: _Cand | None, v: _Vocab) -> None:
+    """Choose the metric and subject of an amount of money.
+
+    Args:
+        text: The article text.
+        c: The candidate.
+        s: Its sentence.
+        previous: The figure before it in the same sentence, if any.
+        v: The vocabulary.
+    """
+    if (
+        previous is not None
+        and previous.kind == "plain"
+        and previous.unit == "count"
+        and v.worth_link.fullmatch(text, previous.tail_end, c.qual_start) is not None
+    ):
+        c.subject = previous.subject
+        if previous.metric is Metric.FDI_PROJECT_COUNT:
+            c.metric = Metric.FDI_REGISTERED_CAPITAL
+        elif s.has(text, v, "invest"):
+            c.metric = Metric.INVESTMENT
+        return
+    after = s.after(text, v, c.end, min(s.end, c.end + 40), _METRIC)
+    if after is not None:
+        gap = text[c.end : after.start].split()
+        if not gap or (gap[0].casefold() in ("in", "of", "for", "worth") and len(gap) <= 4):
+            metric = _metric_of(after.categories)
+            if metric is not None:
+                c.metric, c.subject = metric, v.subject(text, after)
+                return
+    before = s.before(text, v, c.qual_start, s.start, _METRIC)
+    if before is not None and _CLAUSE_BREAK.search(text, before.end, c.qual_start) is None:
+        metric = _metric_of(before.categories)
+        if metric is not None:
+            c.metric, c.subject = metric, v.subject(text, before)
+            return
+    c.metric, c.subject = Metric.OTHER, "amount"
+
+
+def _classify_percent(text: str, c: _Cand, s: _Sentence, v: _Vocab) -> None:
+    """Choose the metric, sign and subject of a percentage.
+
+    Args:
+        text: The article text.
+        c: The candidate.
+        s: Its sentence.
+        v: The vocabulary.
+    """
+    before = s.before(text, v, c.qual_start, max(s.start, c.qual_start - 60), _CUES)
+    after = s.after(text, v, c.end, min(s.end, c.end + 30), _CUES)
+    if after is not None and "," in text[c.end : after.start]:
+        after = None
+    cue: _Hit | None
+    if _OF_AFTER.match(text, c.end, s.end) is not None:
+        cue = None
+        c.metric = Metric.SHARE
+    else:
+        cue = before
+        if after is not None and (
+            before is None or after.start - c.end < c.qual_start - before.end
+        ):
+            cue = after
+        if cue is None:
+            c.metric = Metric.OTHER
+        elif "share" in cue.categories:
+            c.metric = Metric.SHARE
+        elif (
+            _word_before(text, c.qual_start, s.start) in _LEVEL_WORDS
+            and _fold(text[cue.start : cue.end]) not in v.growth_nouns
+        ):
+            # "rose 2 points to 18 per cent": 18 per cent is a level, not a change.
+            c.metric = Metric.SHARE if s.has(text, v, "share") else Metric.OTHER
+        else:
+            c.metric = Metric.GROWTH_RATE
+            if "down" in cue.categories and "up" not in cue.categories:
+                high = c.value_max
+                c.value, c.value_max = (
+                    (-high if high is not None else -c.value),
+                    (None if high is None else -c.value),
+                )
+    if c.metric is Metric.SHARE:
+        subject_hit = s.after(text, v, c.end, min(s.end, c.end + 60), _SUBJECTS)
+        subject_hit = subject_hit or s.before(text, v, c.qual_start, s.start, _SUBJECTS)
+        fallback = "share"
+    else:  # what grew: a metric keyword ("trade"), else a counted noun ("arrivals")
+        subject_hit = s.before(text, v, c.qual_start, s.start, _METRIC)
+        subject_hit = subject_hit or s.before(text, v, c.qual_start, s.start, _NOUN)
+        fallback = "growth" if c.metric is Metric.GROWTH_RATE else "percentage"
+    c.subject = fallback if subject_hit is None else v.subject(text, subject_hit)
+
+
+def _classify_rank(text: str, c: _Cand, s: _Sentence, v: _Vocab) -> bool:
+    """Classify a superlative ("second-largest", "top") as a rank, or reject it.
+
+    Args:
+        text: The article text.
+        c: The candidate.
+        s: Its sentence.
+        v: The vocabulary.
+
+    Returns:
+        Whether it is a figure.
+    """
+    if not _read_rank(text, c, s, v):
+        return False
+    # "one of the largest investors", "among the biggest" are no ranks.
+    return v.group_before.search(text, max(s.start, c.start - 60), c.start) is None
+
+
+def _read_rank(text: str, c: _Cand, s: _Sentence, v: _Vocab) -> bool:
+    """Find what a superlative ranks, and set the rank's metric and subject.
+
+    Args:
+        text: The article text.
+        c: The candidate.
+        s: Its sentence.
+        v: The vocabulary.
+
+    Returns:
+        Whether a ranked noun was found.
+    """
+    pos = c.rank_end
+    noun_start: int | None = None
+    for step in range(4):
+        m = _WORD.match(text, pos, s.end)
+        if m is None:
+            if step > 0 or c.is_word:
+                return False
+            break  # "the second-largest, after ..."
+        key = _fold(m.group(1))
+        if step == 0:
+            if key in v.rank_not_after or key in v.number_words or key.isdigit():
+                return False
+            noun_start = m.start(1)
+            if key in v.rank_followers:
+                if c.is_word:
+                    return False
+                noun_start = None
+                break
+        if key in v.rank_nouns:
+            c.tail_end = m.end(1)
+            c.subject = text[m.start(1) if noun_start is None else noun_start : m.end(1)]
+            investor = key in v.rank_investor_nouns or s.has(text, v, "rank_invest")
+            c.metric = Metric.INVESTOR_RANK if investor else Metric.OTHER
+            return True
+        if key in v.blockers:
+            return False
+        pos = m.end(1)
+    else:
+        return False
+    # A superlative standing alone ("the second-largest overall"): needs a
+    # ranked noun elsewhere in the sentence.
+    before = s.before(text, v, c.start, s.start, _RANK_NOUN)
+    after = s.after(text, v, c.tail_end, s.end, _RANK_NOUN)
+    best = before
+    if after is not None and (before is None or after.start - c.start < c.start - before.end):
+        best = after
+    if best is None:
+        return False
+    c.subject = text[best.start : best.end]
+    c.metric = Metric.INVESTOR_RANK if s.has(text, v, "rank_invest") else Metric.OTHER
+    return True
+
+
+# --------------------------------------------------------------------------
+# Periods
+# --------------------------------------------------------------------------
+
+
+def _usable(t: TemporalMatch, metric: Metric, mode: str) -> bool:
+    """Whether a temporal expression may give a figure its period.
+
+    Args:
+        t: The temporal expression.
+        metric: The figure's metric.
+        mode: ``"following"``, ``"preceding"``, ``"framing"`` or ``"inherited"``.
+
+    Returns:
+        Whether it may.
+    """
+    if t.period is None or t.kind in _NEVER_KINDS:
+        return False
+    if t.kind == "since":
+        return mode == "following" or (mode != "inherited" and metric not in _FLOWS)
+    day_like = t.period.precision is Precision.DAY and t.kind != "stock"
+    return not (day_like and mode in ("preceding", "inherited"))
+
+
+def _framing(text: str, s: _Sentence, temporals: Sequence[TemporalMatch]) -> TemporalMatch | None:
+    """The temporal expression that opens a sentence ("As of October 2024, ..."), if any.
+
+    Args:
+        text: The article text.
+        s: The sentence.
+        temporals: The sentence's temporal expressions, in order.
+
+    Returns:
+        The framing expression, or ``None``.
+    """
+    if not temporals:
+        return None
+    first = temporals[0]
+    if len(_WORDS_BEFORE.findall(text, s.start, first.start)) > 2:
+        return None
+    if _FRAME_AFTER.match(text, first.end, s.end) is None:
+        return None
+    return first
+
+
+def _assign_periods(
+    text: str,
+    s: _Sentence,
+    figures: Sequence[_Cand],
+    temporals: Sequence[TemporalMatch],
+    context: Period | None,
+) -> Period | None:
+    """Give each figure of a sentence its period; return the paragraph's new context.
+
+    Args:
+        text: The article text.
+        s: The sentence.
+        figures: The sentence's figures, in order.
+        temporals: The sentence's temporal expressions, in order.
+        context: The period carried over from earlier sentences.
+
+    Returns:
+        The period to carry over to the next sentence.
+    """
+    frame = _framing(text, s, temporals)
+    carried: list[tuple[int, Period]] = []
+    own: list[TemporalMatch] = []
+    assigned: set[int] = set()
+    if frame is not None and frame.period is not None and _usable(frame, Metric.OTHER, "inherited"):
+        carried.append((frame.start, frame.period))
+    carried.extend((t.start, t.period) for t in temporals if t.kind == "stock" and t.period)
+    starts = [t.start for t in temporals]
+    ends = [t.end for t in temporals]
+    for i, c in enumerate(figures):
+        next_start = figures[i + 1].qual_start if i + 1 < len(figures) else s.end
+        chosen: TemporalMatch | None = None
+        j = bisect.bisect_left(starts, c.tail_end)
+        while j < len(temporals):  # following, in the same clause
+            t = temporals[j]
+            if t.start >= next_start or t.start - c.tail_end > 80:
+                break
+            gap = text[c.tail_end : t.start]
+            if _CLAUSE_BREAK.search(gap) is not None or len(gap.split()) > 8:
+                break
+            if _usable(t, c.metric, "following"):
+                chosen = t
+                break
+            j += 1
+        j = bisect.bisect_right(ends, c.qual_start) - 1
+        if chosen is None and j >= 0:  # preceding, in the same clause
+            t = temporals[j]
+            if (
+                c.qual_start - t.end <= 100
+                and _PRECEDING_BREAK.search(text, t.end, c.qual_start) is None
+                and _usable(t, c.metric, "preceding")
+            ):
+                chosen = t
+        if chosen is None and frame is not None and _usable(frame, c.metric, "framing"):
+            chosen = frame
+        if chosen is not None:
+            c.period = chosen.period
+            own.append(chosen)
+            assigned.add(id(c))
+            if chosen.period is not None and _usable(chosen, Metric.OTHER, "inherited"):
+                carried.append((chosen.start, chosen.period))
+    # A figure without an expression of its own shares the one nearest in the
+    # sentence that another figure took ("US$46 billion in 2024, up 4.1 per
+    # cent"), else takes the paragraph's context.
+    own.sort(key=lambda t: t.start)
+    for flow in (True, False):
+        shared = [t for t in own if _usable(t, Metric.GDP if flow else Metric.OTHER, "framing")]
+        shared_starts = [t.start for t in shared]
+        for c in figures:
+            if id(c) in assigned or (c.metric in _FLOWS) != flow:
+                continue
+            c.period = context
+            k = bisect.bisect_left(shared_starts, c.start)
+            near = [shared[x] for x in (k - 1, k) if 0 <= x < len(shared)]
+            if near:
+                c.period = min(near, key=lambda t: abs(t.start - c.start)).period
+    if carried:
+        return max(carried, key=lambda pair: pair[0])[1]
+    return context
+
+
+# --------------------------------------------------------------------------
+# Entry point
+# --------------------------------------------------------------------------
+
+
+def _paragraph(
+    text: str,
+    ps: int,
+    pe: int,
+    *,
+    article_id: str,
+    reference: datetime.date | None,
+    bare_dollar: str,
+    v: _Vocab,
+    diagnostics: list[Diagnostic],
+) -> list[EconomicFigure]:
+    """Extract the figures of one paragraph.
+
+    Args:
+        text: The article text.
+        ps: Start of the paragraph.
+        pe: End of the paragraph.
+        article_id: The article's id, for evidence.
+        reference: The article date, for periods.
+        bare_dollar: ISO code of a bare "$".
+        v: The vocabulary.
+        diagnostics: Receives diagnostics.
+
+    Returns:
+        The paragraph's figures, in text order.
+    """
+    cands = _read_candidates(text, ps, pe, bare_dollar=bare_dollar, v=v, diagnostics=diagnostics)
+    if not cands:
+        return []
+    cands = _merge_conversions(text, _merge_ranges(text, cands), v)
+    sentences = [_Sentence(s, e) for s, e in _sentences(text, ps, pe, v)]
+    if not sentences:
+        return []
+    starts = [s.start for s in sentences]
+    temporals: list[TemporalMatch] | None = None
+    temporal_starts: list[int] = []
+    by_sentence: dict[int, list[_Cand]] = {}
+    previous: dict[int, _Cand] = {}
+    for c in cands:
+        index = max(0, bisect.bisect_right(starts, c.start) - 1)
+        s = sentences[index]
+        if not s.start <= c.start < s.end:
+            continue
+        if c.kind == "plain":
+            if not _classify_plain(text, c, s, v):
+                continue
+            if temporals is None:
+                temporals = _temporals(text, ps, pe, reference)
+                temporal_starts = [t.start for t in temporals]
+            j = bisect.bisect_left(temporal_starts, c.end) - 1
+            if j >= 0 and temporals[j].end > c.start:
+                continue  # part of a date: "March 11-13", "2020-2024"
+        elif c.kind == "rank":
+            if not _classify_rank(text, c, s, v):
+                continue
+        elif c.kind == "money":
+            _classify_money(text, c, s, previous.get(index), v)
+        else:
+            _classify_percent(text, c, s, v)
+        by_sentence.setdefault(index, []).append(c)
+        previous[index] = c
+    if not by_sentence:
+        return []
+    if temporals is None:
+        temporals = _temporals(text, ps, pe, reference)
+        temporal_starts = [t.start for t in temporals]
+    figures: list[EconomicFigure] = []
+    context: Period | None = None
+    for index, s in enumerate(sentences):
+        lo = bisect.bisect_left(temporal_starts, s.start)
+        hi = bisect.bisect_left(temporal_starts, s.end)
+        inside = [t for t in temporals[lo:hi] if t.end <= s.end]
+        found = by_sentence.get(index, [])
+        context = _assign_periods(text, s, found, inside, context)
+        if not found:
+            continue
+        evidence = (Evidence(article_id, s.start, s.end, text[s.start : s.end]),)
+        figures.extend(
+            EconomicFigure(
+                metric=c.metric,
+                subject=c.subject,
+                value=c.value,
+                unit=c.unit or "count",
+                qualifier=c.qualifier,
+                period=c.period,
+                evidence=evidence,
+                value_max=c.value_max,
+                converted=c.converted,
+            )
+            for c in found
+        )
+    return figures
+
+
+def _temporals(text: str, ps: int, pe: int, reference: datetime.date | None) -> list[TemporalMatch]:
+    """The temporal expressions of a paragraph, with offsets into the article text.
+
+    Args:
+        text: The article text.
+        ps: Start of the paragraph.
+        pe: End of the paragraph.
+        reference: The article date.
+
+    Returns:
+        The expressions, in order.
+    """
+    return [
+        TemporalMatch(t.start + ps, t.end + ps, t.period, t.kind)
+        for t in find_periods(text[ps:pe], reference=reference)
+    ]
+
+
+def extract_figures(
+    text: str,
+    paragraphs: Sequence[Span],
+    *,
+    article_id: str,
+    reference: datetime.date | None,
+    bare_dollar: str = "USD",
+) -> tuple[list[EconomicFigure], list[Diagnostic]]:
+    """Extract the economic and statistical figures stated in an article's body.
+
+    Never raises on a ``str``; spans outside the text are clipped.
+
+    Args:
+        text: The article text, as given.
+        paragraphs: The body paragraphs; only these are scanned.
+        article_id: The article's id, for the figures' evidence.
+        reference: The article date, used to resolve periods.
+        bare_dollar: The ISO 4217 code a bare "$" stands for: ``"SGD"`` in
+            Singaporean house style, else ``"USD"``.
+
+    Returns:
+        ``(figures, diagnostics)``: the figures in text order, each with the
+        sentence it was read from as evidence, and what was worked around
+        (``number_too_long``).
+    """
+    v = _vocab()
+    figures: list[EconomicFigure] = []
+    diagnostics: list[Diagnostic] = []
+    size = len(text)
+    for paragraph in paragraphs:
+        ps, pe = min(paragraph.start, size), min(paragraph.end, size)
+        if ps < pe:
+            found = _paragraph(
+                text,
+                ps,
+                pe,
+                article_id=article_id,
+                reference=reference,
+                bare_dollar=bare_dollar,
+                v=v,
+                diagnostics=diagnostics,
+            )
+            figures.extend(found)
+    return figures, diagnostics

@@ -1,0 +1,921 @@
+"""Temporal expressions in English news text, resolved to periods.
+
+`find_periods` scans a text once and returns every temporal expression it
+recognises as a `TemporalMatch`: the exact span, a stable ``kind`` tag and the
+resolved [`Period`][vnsg_corpus.Period], or ``None`` when it cannot be
+resolved.  `parse_period` resolves one expression given on its own.
+
+Rules:
+
+* **Reference date.** ``reference`` is the article's publication date.  It
+  fills a missing year with the reference year ("in March", "the first
+  quarter", "H1", "from January to September"), except that a day or day
+  range without a year ("March 11-13") takes the year that puts its first day
+  nearest the reference, so "January 5-7" in an article of late December is
+  next January (ties go to the past).  Relative expressions ("last year",
+  "this month", "yesterday", "next week", "last quarter", "the previous
+  year") count from the reference.
+* **Flow, stock, since, until.** A plain expression is a flow with both ends
+  ("in 2023", "the first ten months of 2024").  A stock ("as of October
+  2024", "by the end of 2024", "by end-2024", "by year-end", and target years
+  as in "net zero by 2050") has ``start=None`` and ends on the last day of what
+  it names.  "since 1996" has ``end=None``; "until 2030" has ``start=None``.
+* **Precision** is the granularity of the stated endpoints: DAY for days and
+  day ranges, MONTH for months, month ranges and "the first N months", then
+  QUARTER, HALF and YEAR.  "early March", "mid-2024" and "late 2023" stand for
+  the whole month or year.
+* **Weekdays.** A bare weekday ("on Tuesday", "Tuesday afternoon") is the most
+  recent such day on or before the reference date; "last Friday" is the most
+  recent Friday strictly before it; "next Monday" the first Monday strictly
+  after it.
+* **Unresolved.** Without a reference, whatever needs one (a weekday, a month
+  or day without a year, a relative expression) is still matched, with its
+  span and kind, but with ``period=None``.  Impossible dates ("February 30",
+  "March 32-35", "2025-02-30") and backward ranges ("2024-2020", "2025-03")
+  are matched with ``period=None`` too, so a caller can report a diagnostic.
+* **Years** are four-digit numbers 1900-2100 standing alone: not inside a
+  longer number ("12024", the "2024" of "3,2024"), not after a currency sign
+  ("$2024"), not before a scale word or unit ("2024 million", "2050 MW",
+  "2030%").  Ages and durations ("52-year-long", "three-day") never match.  Two
+  bare years joined by "to" or "and" are two years; a range needs a dash or
+  slash ("2020-2024", "2021-25", "2023/24"), "from" or "between".
+* **Names.** Month and weekday names count only Capitalised or in capitals
+  ("March", "MARCH", "Sept."), never "march" or "may".  A month standing alone
+  needs a cue before it ("in", "during", "of", "early", "mid-").
+* **Spans** start at the beginning of the text or after whitespace or
+  punctuation, and cover the words that carry meaning ("as of", "since",
+  "from ... to", "between ... and", "last", "the first ... of", "the ...
+  period") but no bare preposition: in "in March" or "on Tuesday" only
+  "March" and "Tuesday" are spanned.  Matches never overlap; at one position
+  the longest form wins.
+
+Examples:
+    >>> import datetime
+    >>> from vnsg_corpus.periods import find_periods, parse_period
+    >>> parse_period("the first ten months of 2024")
+    Period(start=datetime.date(2024, 1, 1), end=datetime.date(2024, 10, 31),
+           precision=<Precision.MONTH: 'month'>)
+    >>> parse_period("as of October 2024")
+    Period(start=None, end=datetime.date(2024, 10, 31), precision=<Precision.MONTH: 'month'>)
+    >>> text = "Trade grew in 2023 and the leaders met from March 11-13."
+    >>> [(text[m.start : m.end], m.kind) for m in find_periods(text)]
+    [('2023', 'year'), ('from March 11-13', 'day_range')]
+    >>> find_periods(text)[1].period is None  # no year and no reference date
+    True
+    >>> find_periods(text, reference=datetime.date(2025, 3, 10))[1].period
+    Period(start=datetime.date(2025, 3, 11), end=datetime.date(2025, 3, 13),
+           precision=<Precision.DAY: 'day'>)
+
+Every quantifier in the expressions is bounded, so the work done at each
+position of the text is bounded and the scan is linear in the text's length.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections.abc import Callable, Mapping
+from typing import TypeAlias
+
+import attrs
+from dateutil.relativedelta import relativedelta
+
+from vnsg_corpus.model import Period, Precision, Span
+
+__all__ = ["TemporalMatch", "find_periods", "parse_period"]
+
+
+@attrs.frozen
+class TemporalMatch:
+    """A temporal expression found in a text.
+
+    Attributes:
+        start: Offset of the first character of the expression in the text as given.
+        end: Offset one past the last character; ``text[start:end]`` is the expression.
+        period: The resolved period, or ``None`` when it cannot be resolved (no
+            reference date for a relative expression, or an impossible date).
+        kind: A short, stable tag for the form of the expression: ``"year"``,
+            ``"month"``, ``"day"``, ``"year_range"``, ``"month_range"``,
+            ``"day_range"``, ``"quarter"``, ``"half"``, ``"months_of"``,
+            ``"decade"``, ``"stock"``, ``"since"``, ``"until"``, ``"relative"``
+            or ``"weekday"``.
+    """
+
+    start: int
+    end: int
+    period: Period | None
+    kind: str
+
+    @property
+    def span(self) -> Span:
+        """The offsets as a [`Span`][vnsg_corpus.Span]."""
+        return Span(self.start, self.end)
+
+
+# --------------------------------------------------------------------------
+# Building blocks.  Patterns are written with placeholders ``<NAME>`` (a
+# non-capturing token) and ``<NAME:group>`` (a token captured as ``group``),
+# expanded by ``_expand``.  Every quantifier is bounded.
+# --------------------------------------------------------------------------
+
+_Trie: TypeAlias = dict[str, "_Trie"]
+
+
+def _trie(words: list[str]) -> str:
+    """A regular expression matching exactly ``words``, factored by common prefixes.
+
+    Factoring matters for speed: the engine rejects a branch on its first
+    character, so a trie costs a few comparisons where a flat alternation of
+    many words costs one per word.
+    """
+    root: _Trie = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: _Trie) -> str:
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" not in node:
+            return body
+        return f"(?:{body})?" if len(branches) == 1 else body + "?"
+
+    return emit(root)
+
+
+def _names(*entries: tuple[str, ...]) -> str:
+    """A case-sensitive alternation of names: Capitalised or ALL CAPS, abbreviations too."""
+    words: list[str] = []
+    for full, *short in entries:
+        words += [full, full.upper()]
+        for abbreviation in short:
+            words += [abbreviation + ".", abbreviation, abbreviation.upper()]
+    return "(?-i:" + _trie(words) + ")"
+
+
+# Month and weekday names are proper nouns: only "March"/"MARCH" count, never
+# "march" or "may".
+_MONTHS = _names(
+    ("January", "Jan"),
+    ("February", "Feb"),
+    ("March", "Mar"),
+    ("April", "Apr"),
+    ("May",),
+    ("June", "Jun"),
+    ("July", "Jul"),
+    ("August", "Aug"),
+    ("September", "Sept", "Sep"),
+    ("October", "Oct"),
+    ("November", "Nov"),
+    ("December", "Dec"),
+)
+_WEEKDAYS = _names(
+    ("Monday",),
+    ("Tuesday",),
+    ("Wednesday",),
+    ("Thursday",),
+    ("Friday",),
+    ("Saturday",),
+    ("Sunday",),
+)
+_NUMBERS = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|1[0-2]|[1-9]"
+# Words after a number that make it an amount rather than a year.
+_SCALE = (
+    r"%|per\s?cent|percent|million|billion|trillion|thousand|hundred|mn|bn|tn|m|b|k"
+    r"|km2?|kg|kwh|kw|mw|gw|ha|hectares?|tonnes?|tons?|sq|square|metres?|meters?"
+    r"|usd|vnd|sgd|dollars?|dong|units?"
+)
+_YEAR_TAIL = rf"(?!\w)(?![.,][0-9])(?!\s{{0,2}}(?:{_SCALE})(?!\w))"
+
+# name -> (body, tail); the group, when named, covers the body only.
+_TOKENS: dict[str, tuple[str, str]] = {
+    "MON": (_MONTHS, r"(?!\w)"),
+    "DAY": (r"[0-3]?[0-9]", r"(?:st|nd|rd|th)?(?!\w)"),
+    "YEAR": (r"19[0-9]{2}|20[0-9]{2}|2100", _YEAR_TAIL),
+    "YY": (r"[0-9]{2}", r"(?!\w)"),
+    "WD": (_WEEKDAYS, r"(?!\w)"),
+    "NUM": (_NUMBERS, r"(?!\w)"),
+    "QORD": (r"first|1st|second|2nd|third|3rd|fourth|4th|final|last", r"(?!\w)"),
+    "HORD": (r"first|1st|second|2nd|latter|last", r"(?!\w)"),
+    "S": (r"\s{1,3}", ""),
+    "OS": (r"\s{0,2}", ""),
+    "DASH": (r"[-‐‑‒–—―−]", ""),
+    "YDASH": (r"[-‐‑‒–—―−/]", ""),
+}
+_TOKEN_RE = re.compile(r"<([A-Z]{1,5})(?::([a-z0-9_]{1,12}))?>")
+_GROUP_RE = re.compile(r"\(\?P<([a-z0-9_]{1,12})>")
+
+
+def _expand(spec: str) -> str:
+    def token(m: re.Match[str]) -> str:
+        body, tail = _TOKENS[m.group(1)]
+        name = m.group(2)
+        return f"(?P<{name}>{body}){tail}" if name else f"(?:{body}){tail}"
+
+    return _TOKEN_RE.sub(token, spec)
+
+
+def _anonymous(pattern: str) -> str:
+    return _GROUP_RE.sub("(?:", pattern)
+
+
+# Range separators: after "from" or with nothing before ("March 11-13",
+# "January to September"), and after "between".
+_RSEP = r"(?:<OS><DASH><OS>|<S>(?:to|through|till|until)<S>)"
+_BSEP = r"(?:<OS><DASH><OS>|<S>and<S>)"
+_YRSEP = r"(?:<OS><YDASH><OS>|<S>(?:to|through|till|until)<S>)"
+_YBSEP = r"(?:<OS><YDASH><OS>|<S>and<S>)"
+
+# A year, or a year relative to the reference ("this year", "the previous year").
+_YEXPR = (
+    r"(?:<YEAR:y>|(?P<yrel>(?:this|last|next"
+    r"|the(?:<S>(?:current|previous|preceding|following))?)<S>year(?!\w)))"
+)
+_OF_YEAR_OR_NOT_OF = rf"(?:(?:<S>of)?<S>{_YEXPR}|(?!<S>of(?!\w)))"
+
+_Groups: TypeAlias = Mapping[str, str | None]
+_Resolver: TypeAlias = Callable[[_Groups, _dt.date | None], Period | None]
+
+# --------------------------------------------------------------------------
+# Resolution helpers
+# --------------------------------------------------------------------------
+
+_MONTH_NUMBERS = {
+    name: number
+    for number, name in enumerate(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1
+    )
+}
+_WEEKDAY_NUMBERS = {
+    name: number for number, name in enumerate(["mon", "tue", "wed", "thu", "fri", "sat", "sun"])
+}
+_NUMBER_WORDS = {
+    name: number
+    for number, name in enumerate(
+        [
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+        ],
+        1,
+    )
+}
+_ORDINALS = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "latter": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+}
+
+
+def _month(text: str | None) -> int | None:
+    return None if text is None else _MONTH_NUMBERS[text[:3].lower()]
+
+
+def _int(text: str | None) -> int | None:
+    return None if text is None else int(text)
+
+
+def _year_period(year: int) -> Period:
+    return Period(_dt.date(year, 1, 1), _dt.date(year, 12, 31), Precision.YEAR)
+
+
+def _months_period(
+    year1: int, month1: int, year2: int, month2: int, precision: Precision = Precision.MONTH
+) -> Period:
+    start = _dt.date(year1, month1, 1)
+    end = _dt.date(year2, month2, 1) + relativedelta(day=31)
+    return Period(start, end, precision)
+
+
+def _year_of(g: _Groups, ref: _dt.date | None) -> int | None:
+    """The year of a ``_YEXPR`` (or the reference year when there is none)."""
+    if g.get("y") is not None:
+        return _int(g["y"])
+    rel = g.get("yrel")
+    if ref is None:
+        return None
+    if rel is None:
+        return ref.year
+    rel = rel.lower()
+    if "last" in rel or "previous" in rel or "preceding" in rel:
+        return ref.year - 1
+    if "next" in rel or "following" in rel:
+        return ref.year + 1
+    return ref.year
+
+
+def _nearest_year(month: int, day: int, ref: _dt.date) -> int | None:
+    """The year that puts ``month``/``day`` nearest ``ref`` (ties to the past)."""
+    best: tuple[int, int] | None = None
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            probe = _dt.date(year, month, max(1, min(day, 28)))
+        except ValueError:
+            continue
+        distance = abs((probe - ref).days)
+        if best is None or distance < best[0]:
+            best = (distance, year)
+    return None if best is None else best[1]
+
+
+# --------------------------------------------------------------------------
+# Resolvers, one per pattern family: (groups, reference) -> Period | None.
+# They may raise ValueError / OverflowError on impossible dates; the caller
+# turns that into ``None``.
+# --------------------------------------------------------------------------
+
+
+def _r_year(g: _Groups, ref: _dt.date | None) -> Period | None:
+    year = _int(g["y"])
+    return None if year is None else _year_period(year)
+
+
+def _r_decade(g: _Groups, ref: _dt.date | None) -> Period | None:
+    first = int(g["dec"] or "")
+    return Period(_dt.date(first, 1, 1), _dt.date(first + 9, 12, 31), Precision.YEAR)
+
+
+def _r_month(g: _Groups, ref: _dt.date | None) -> Period | None:
+    month = _month(g["m"])
+    year = _int(g.get("y")) if g.get("y") is not None else (ref.year if ref else None)
+    if month is None or year is None:
+        return None
+    return _months_period(year, month, year, month)
+
+
+def _r_day(g: _Groups, ref: _dt.date | None) -> Period | None:
+    month = _month(g["m"]) if g.get("m") is not None else _int(g.get("mo"))
+    day = _int(g["d"])
+    if month is None or day is None:
+        return None
+    year = _int(g.get("y"))
+    if year is None:
+        if ref is None:
+            return None
+        year = _nearest_year(month, day, ref)
+        if year is None:
+            return None
+    date = _dt.date(year, month, day)
+    return Period(date, date, Precision.DAY)
+
+
+def _r_day_range(g: _Groups, ref: _dt.date | None) -> Period | None:
+    month2 = _month(g["m2"])
+    month1 = _month(g["m1"]) if g.get("m1") is not None else month2
+    day1, day2 = _int(g["d1"]), _int(g["d2"])
+    if month1 is None or month2 is None or day1 is None or day2 is None:
+        return None
+    wraps = month2 < month1  # "December 30 - January 2"
+    year1, year2 = _int(g.get("y1")), _int(g.get("y2"))
+    if year1 is None and year2 is not None:
+        year1 = year2 - 1 if wraps else year2
+    if year1 is None:
+        if ref is None:
+            return None
+        year1 = _nearest_year(month1, day1, ref)
+        if year1 is None:
+            return None
+    if year2 is None:
+        year2 = year1 + 1 if wraps else year1
+    return Period(_dt.date(year1, month1, day1), _dt.date(year2, month2, day2), Precision.DAY)
+
+
+def _r_month_range(g: _Groups, ref: _dt.date | None) -> Period | None:
+    month1, month2 = _month(g["m1"]), _month(g["m2"])
+    if month1 is None or month2 is None:
+        return None
+    wraps = month2 < month1
+    year1, year2 = _int(g.get("y1")), _int(g.get("y2"))
+    if year1 is None and year2 is not None:
+        year1 = year2 - 1 if wraps else year2
+    if year1 is None:
+        if ref is None:
+            return None
+        year1 = ref.year
+    if year2 is None:
+        year2 = year1 + 1 if wraps else year1
+    return _months_period(year1, month1, year2, month2)
+
+
+def _r_year_range(g: _Groups, ref: _dt.date | None) -> Period | None:
+    year1 = int(g["y1"] or "")
+    if g.get("y2") is not None:
+        year2 = int(g["y2"] or "")
+    else:
+        short = int(g["yy"] or "")
+        year2 = year1 - year1 % 100 + short
+        if year2 <= year1:
+            if year1 % 100 < 90 or short > 9:
+                return None  # "2025-03" is no range
+            year2 += 100  # "1999-00"
+    return Period(_dt.date(year1, 1, 1), _dt.date(year2, 12, 31), Precision.YEAR)
+
+
+def _r_quarter(g: _Groups, ref: _dt.date | None) -> Period | None:
+    if g.get("qn") is not None:
+        quarter = int(g["qn"] or "")
+    else:
+        word = (g["qo"] or "").lower()
+        quarter = _ORDINALS.get(word, 4)  # "final", "last"
+    year = _year_of(g, ref)
+    if year is None:
+        return None
+    return _months_period(year, 3 * quarter - 2, year, 3 * quarter, Precision.QUARTER)
+
+
+def _r_half(g: _Groups, ref: _dt.date | None) -> Period | None:
+    if g.get("hn") is not None:
+        half = int(g["hn"] or "")
+    else:
+        half = _ORDINALS.get((g["ho"] or "").lower(), 2)  # "last"
+    year = _year_of(g, ref)
+    if year is None:
+        return None
+    return _months_period(year, 6 * half - 5, year, 6 * half, Precision.HALF)
+
+
+def _r_months_of(g: _Groups, ref: _dt.date | None) -> Period | None:
+    word = (g["n"] or "").lower()
+    count = _NUMBER_WORDS.get(word) or int(word)
+    year = _year_of(g, ref)
+    if year is None:
+        return None
+    if g.get("first") is not None:
+        return _months_period(year, 1, year, count)
+    return _months_period(year, 13 - count, year, 12)
+
+
+def _r_relative(g: _Groups, ref: _dt.date | None) -> Period | None:
+    if ref is None:
+        return None
+    if g.get("day") is not None:
+        word = (g["day"] or "").lower()
+        date = ref + _dt.timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[word])
+        return Period(date, date, Precision.DAY)
+    if g.get("dir") is not None:
+        direction, unit = (g["dir"] or "").lower(), (g["unit"] or "").lower()
+        step = {"this": 0, "last": -1, "next": 1}[direction]
+    else:
+        direction, unit = (g["dir2"] or "").lower(), (g["unit2"] or "").lower()
+        step = 1 if direction == "following" else -1
+    if unit == "year":
+        return _year_period(ref.year + step)
+    if unit == "month":
+        first = ref.replace(day=1) + relativedelta(months=step)
+        return _months_period(first.year, first.month, first.year, first.month)
+    if unit == "quarter":
+        index = ref.year * 4 + (ref.month - 1) // 3 + step
+        year, quarter = divmod(index, 4)
+        return _months_period(year, 3 * quarter + 1, year, 3 * quarter + 3, Precision.QUARTER)
+    monday = ref - _dt.timedelta(days=ref.weekday()) + _dt.timedelta(weeks=step)
+    return Period(monday, monday + _dt.timedelta(days=6), Precision.DAY)
+
+
+def _r_weekday(g: _Groups, ref: _dt.date | None) -> Period | None:
+    if ref is None:
+        return None
+    weekday = _WEEKDAY_NUMBERS[(g["w"] or "")[:3].lower()]
+    modifier = (g.get("wmod") or "").lower()
+    if modifier == "next":
+        date = ref + _dt.timedelta(days=(weekday - ref.weekday()) % 7 or 7)
+    elif modifier == "last":
+        date = ref - _dt.timedelta(days=(ref.weekday() - weekday) % 7 or 7)
+    else:
+        date = ref - _dt.timedelta(days=(ref.weekday() - weekday) % 7)
+    return Period(date, date, Precision.DAY)
+
+
+def _r_unit_of_reference(g: _Groups, ref: _dt.date | None) -> Period | None:
+    if ref is None:
+        return None
+    if (g["unit"] or "").lower() == "month":
+        return _months_period(ref.year, ref.month, ref.year, ref.month)
+    return _year_period(ref.year)
+
+
+def _r_stock_end_of_unit(g: _Groups, ref: _dt.date | None) -> Period | None:
+    whole = _r_unit_of_reference(g, ref)
+    return None if whole is None else Period(None, whole.end, whole.precision)
+
+
+def _r_since(g: _Groups, ref: _dt.date | None) -> Period | None:
+    inner = _resolve_point(g["inner"] or "", ref)
+    return None if inner is None else Period(inner.start, None, inner.precision)
+
+
+def _r_stock(g: _Groups, ref: _dt.date | None) -> Period | None:
+    inner = _resolve_point(g["inner"] or "", ref)
+    return None if inner is None else Period(None, inner.end, inner.precision)
+
+
+# --------------------------------------------------------------------------
+# The patterns
+# --------------------------------------------------------------------------
+
+
+def _both_cases(letters: str) -> str:
+    return letters.lower() + letters.upper()
+
+
+_DIGITS = "0123456789"
+_YEAR_FIRST = "12"
+_MONTH_FIRST = "JFMASOND"
+_WEEKDAY_FIRST = "MTWFS"
+
+
+@attrs.frozen
+class _Form:
+    kind: str
+    pattern: str  # expanded, with named groups
+    resolve: _Resolver
+    first: str  # every character a match can start with
+    regex: re.Pattern[str]  # compiled on its own
+
+
+def _form(kind: str, spec: str, resolve: _Resolver, first: str) -> _Form:
+    pattern = _expand(spec)
+    return _Form(kind, pattern, resolve, first, re.compile(pattern, re.IGNORECASE))
+
+
+# "early March", "mid-2024", "late 2023": the whole month or year, vaguely.
+_BARE_MONTH_PREFIX = r"(?:(?:early|late)<S>|mid-?)"
+_THE = _both_cases("t")
+
+# Single points in time: usable alone and after "since", "as of", "by", "until".
+_ISO_DAY = _form(
+    "day",
+    r"<YEAR:y>-(?P<mo>[0-9]{2})-(?P<d>[0-9]{2})(?![0-9])(?!-[0-9])",
+    _r_day,
+    _YEAR_FIRST,
+)
+_POINT_FORMS_HEAD = (
+    _form(
+        "day",
+        r"(?:<WD>,?<S>)?<MON:m><S><DAY:d>(?:,?<S><YEAR:y>)?",
+        _r_day,
+        _MONTH_FIRST + _WEEKDAY_FIRST,
+    ),
+    _form(
+        "day",
+        r"(?:<WD>,?<S>)?(?:the<S>)?<DAY:d><S>(?:of<S>)?<MON:m>(?:,?<S><YEAR:y>)?",
+        _r_day,
+        _DIGITS + _WEEKDAY_FIRST + _THE,
+    ),
+    _form(
+        "quarter",
+        rf"(?:the<S>)?<QORD:qo>(?:<S>|-)quarter(?!\w){_OF_YEAR_OR_NOT_OF}",
+        _r_quarter,
+        _THE + _both_cases("fstl") + "1234",
+    ),
+    _form("quarter", r"(?-i:Q)(?P<qn>[1-4])(?!\w)(?:(?:<S>|[/-])<YEAR:y>)?", _r_quarter, "Q"),
+    _form("quarter", r"<YEAR:y>(?:<S>|[/-])?(?-i:Q)(?P<qn>[1-4])(?!\w)", _r_quarter, _YEAR_FIRST),
+    _form(
+        "half",
+        rf"(?:the<S>)?<HORD:ho>(?:<S>|-)half(?!\w){_OF_YEAR_OR_NOT_OF}",
+        _r_half,
+        _THE + _both_cases("fsl") + "12",
+    ),
+    _form("half", r"(?-i:H)(?P<hn>[12])(?!\w)(?:(?:<S>|[/-])<YEAR:y>)?", _r_half, "H"),
+    _form("half", r"<YEAR:y>(?:<S>|[/-])?(?-i:H)(?P<hn>[12])(?!\w)", _r_half, _YEAR_FIRST),
+)
+_POINT_FORMS_TAIL = (
+    _form(
+        "decade",
+        r"(?:the<S>)?(?P<dec>(?:19|20)[0-9]0)['’]?s(?!\w)",
+        _r_decade,
+        _THE + _YEAR_FIRST,
+    ),
+    _form(
+        "month",
+        rf"{_BARE_MONTH_PREFIX}?<MON:m>,?<S><YEAR:y>",
+        _r_month,
+        _both_cases("elm") + _MONTH_FIRST,
+    ),
+    _form("year", rf"{_BARE_MONTH_PREFIX}?<YEAR:y>", _r_year, _both_cases("elm") + _YEAR_FIRST),
+)
+_RELATIVE = _form(
+    "relative",
+    r"(?:(?:earlier|later|early|late)<S>)?(?:(?<!\bthe\s)(?P<dir>this|last|next)<S>"
+    r"(?P<unit>year|month|week|quarter)(?!\w)(?!<S>of(?!\w))"
+    r"|the<S>(?P<dir2>previous|preceding|following)<S>(?P<unit2>year|month)(?!\w)"
+    r"|(?P<day>yesterday|(?-i:[Tt]oday)|tomorrow)(?!\w))",
+    _r_relative,
+    _both_cases("eltny"),
+)
+_MONTHS_OF = (
+    _form(
+        "months_of",
+        rf"(?:the<S>)?(?P<first>first)<S><NUM:n><S>months?(?!\w){_OF_YEAR_OR_NOT_OF}",
+        _r_months_of,
+        _THE + _both_cases("f"),
+    ),
+    _form(
+        "months_of",
+        rf"(?:the<S>)?(?:last|final)<S><NUM:n><S>months?<S>of<S>{_YEXPR}",
+        _r_months_of,
+        _THE + _both_cases("lf"),
+    ),
+)
+_WEEKDAY = _form(
+    "weekday",
+    r"(?:(?P<wmod>last|next)<S>)?<WD:w>(?:<S>(?:morning|afternoon|evening|night)(?!\w))?"
+    r"(?!<S>times(?!\w))",
+    _r_weekday,
+    _both_cases("ln") + _WEEKDAY_FIRST,
+)
+# Only after "since", "as of", "by", "until" (or given alone to parse_period).
+_INNER_ONLY = (
+    _form(
+        "relative",
+        r"the<S>(?:current<S>)?(?P<unit>year|month)(?!\w)",
+        _r_unit_of_reference,
+        _THE,
+    ),
+    _form("month", rf"{_BARE_MONTH_PREFIX}?<MON:m>", _r_month, _both_cases("elm") + _MONTH_FIRST),
+)
+
+_POINTS: tuple[_Form, ...] = (
+    _ISO_DAY,
+    _RELATIVE,  # before "last quarter" as an ordinal
+    *_POINT_FORMS_HEAD,
+    *_MONTHS_OF,
+    *_POINT_FORMS_TAIL,
+    *_INNER_ONLY,
+)
+_INNER = "(?:" + "|".join(_anonymous(f.pattern) for f in _POINTS) + ")"
+
+
+def _range_forms(
+    kind: str, core: str, first: str, *, rsep: str = _RSEP, bsep: str = _BSEP, bare: str = _RSEP
+) -> list[_Form]:
+    """The "from ...", "between ...", "the ... period" and bare variants of a range."""
+    resolve = {"day_range": _r_day_range, "month_range": _r_month_range}.get(kind, _r_year_range)
+    forms = [
+        _form(kind, "from<S>" + core.replace("<SEP>", rsep), resolve, _both_cases("f")),
+        _form(kind, "between<S>" + core.replace("<SEP>", bsep), resolve, _both_cases("b")),
+    ]
+    if kind != "day_range":  # "the 2020-2024 period", "the January-September period"
+        spec = "the<S>" + core.replace("<SEP>", rsep) + r"<S>period(?!\w)"
+        forms.append(_form(kind, spec, resolve, _THE))
+    forms.append(_form(kind, core.replace("<SEP>", bare), resolve, first))
+    return forms
+
+
+_RANGES: tuple[_Form, ...] = (
+    *_range_forms(
+        "day_range",
+        r"<MON:m1><S><DAY:d1>(?:,?<S><YEAR:y1>)?<SEP><MON:m2><S><DAY:d2>(?:,?<S><YEAR:y2>)?",
+        _MONTH_FIRST,
+    ),
+    *_range_forms(
+        "day_range",
+        r"<DAY:d1><S>(?:of<S>)?<MON:m1>(?:,?<S><YEAR:y1>)?<SEP>"
+        r"<DAY:d2><S>(?:of<S>)?<MON:m2>(?:,?<S><YEAR:y2>)?",
+        _DIGITS,
+    ),
+    *_range_forms(
+        "day_range",
+        r"<MON:m2><S><DAY:d1><SEP><DAY:d2>(?:,?<S><YEAR:y2>)?",
+        _MONTH_FIRST,
+    ),
+    *_range_forms(
+        "day_range",
+        r"<DAY:d1><SEP><DAY:d2><S><MON:m2>(?:,?<S><YEAR:y2>)?",
+        _DIGITS,
+    ),
+    *_range_forms(
+        "month_range",
+        r"<MON:m1>(?:,?<S><YEAR:y1>)?<SEP><MON:m2>(?:,?<S><YEAR:y2>)?",
+        _MONTH_FIRST,
+    ),
+    # Bare year ranges take dashes and slashes only: "2020-2024", "2021-25", "2023/24".
+    *_range_forms(
+        "year_range",
+        r"<YEAR:y1>(?:<SEP><YEAR:y2>|<YDASH><YY:yy>)",
+        _YEAR_FIRST,
+        rsep=_YRSEP,
+        bsep=_YBSEP,
+        bare=r"<OS><YDASH><OS>",
+    ),
+)
+
+_AS_OF = r"as<S>(?:of|at)"
+_PREFIXED = (
+    _form(
+        "since",
+        rf"since<S>(?:the<S>(?:beginning|start)<S>of<S>)?(?P<inner>{_INNER})",
+        _r_since,
+        _both_cases("s"),
+    ),
+    _form(
+        "until",
+        rf"(?:until|till)<S>(?:the<S>end<S>of<S>)?(?P<inner>{_INNER})",
+        _r_stock,
+        _both_cases("ut"),
+    ),
+    _form(
+        "stock",
+        rf"(?:by|at|{_AS_OF})<S>(?:the<S>)?end(?:-|<S>of<S>|<S>)(?P<inner>{_INNER})",
+        _r_stock,
+        _both_cases("ba"),
+    ),
+    _form(
+        "stock",
+        rf"(?:by|at|{_AS_OF})<S>(?:the<S>)?(?P<unit>year|month)(?:-|<S>)?end(?!\w)",
+        _r_stock_end_of_unit,
+        _both_cases("ba"),
+    ),
+    _form("stock", rf"(?:{_AS_OF}|by)<S>(?P<inner>{_INNER})", _r_stock, _both_cases("ba")),
+)
+
+# Top level, in priority order: at one position the first form that matches wins,
+# so longer forms come before the shorter forms they start with.
+_TOP: tuple[_Form, ...] = (
+    _ISO_DAY,
+    *_RANGES,
+    *_PREFIXED,
+    _RELATIVE,  # before "last quarter" as an ordinal
+    *_POINT_FORMS_HEAD,
+    *_MONTHS_OF,
+    *_POINT_FORMS_TAIL,
+    _WEEKDAY,
+    # A month standing alone needs a cue: "in March", "during May", "mid-June".
+    _form(
+        "month",
+        rf"(?:{_BARE_MONTH_PREFIX}|(?<=\bin\s)|(?<=\bduring\s)|(?<=\bthroughout\s)"
+        r"|(?<=\bof\s)|(?<=\bbefore\s)|(?<=\bafter\s))<MON:m>",
+        _r_month,
+        _both_cases("elm") + _MONTH_FIRST,
+    ),
+)
+
+# A match starts at the beginning of the text or right after whitespace or
+# punctuation: never inside a word or number ("12024", "3,2024" after the
+# comma), nor right after a currency sign ("$2024").
+_SEPARATOR_CHARS = r"[\s!-#%-/:-@\[-^`{-~\u00a0\u00a1\u00a6-\u00bf\u2000-\u206f\u3000-\u303f]"
+_SEPARATOR = _SEPARATOR_CHARS + r"(?<![0-9][.,])"
+
+# Forms by the characters they can start with, in priority order.
+_BY_FIRST: dict[str, tuple[_Form, ...]] = {
+    char: tuple(form for form in _TOP if char in form.first)
+    for char in sorted({char for form in _TOP for char in form.first})
+}
+
+
+def _gate() -> re.Pattern[str]:
+    """The scanner: it finds every position where some form matches.
+
+    Python's ``re`` skips fast over characters that cannot start a match only
+    when a pattern begins with a plain character set, and picks a branch fast
+    only when the branch begins with one.  So the scanner consumes the
+    separator before a candidate, then the candidate's first character (one
+    branch per group of characters that start the same forms), and asserts
+    from one character back that one of those forms matches there.
+    """
+    chars_by_forms: dict[tuple[int, ...], str] = {}
+    for char, forms in _BY_FIRST.items():
+        key = tuple(_TOP.index(form) for form in forms)
+        chars_by_forms[key] = chars_by_forms.get(key, "") + char
+    branches = [
+        f"[{chars}](?<=(?=(?i:{'|'.join(_anonymous(_TOP[i].pattern) for i in key)}))[\\s\\S])"
+        for key, chars in chars_by_forms.items()
+    ]
+    return re.compile(f"{_SEPARATOR}(?:{'|'.join(branches)})")
+
+
+_GATE = _gate()
+_LEADING_PREPOSITION = re.compile(r"(?:in|on|during|throughout|at|for)\s{1,3}", re.IGNORECASE)
+
+
+def _safe(resolve: _Resolver, groups: _Groups, ref: _dt.date | None) -> Period | None:
+    try:
+        return resolve(groups, ref)
+    except (ValueError, OverflowError, KeyError):
+        return None
+
+
+def _resolve_point(text: str, ref: _dt.date | None) -> Period | None:
+    for form in _POINTS:
+        m = form.regex.fullmatch(text)
+        if m is not None:
+            return _safe(form.resolve, m.groupdict(), ref)
+    return None
+
+
+def _match_at(text: str, start: int, ref: _dt.date | None) -> TemporalMatch | None:
+    """The match of the first form, in priority order, that matches at ``start``."""
+    for form in _BY_FIRST[text[start]]:
+        m = form.regex.match(text, start)
+        if m is not None:
+            period = _safe(form.resolve, m.groupdict(), ref)
+            return TemporalMatch(start, m.end(), period, form.kind)
+    return None
+
+
+def _normalise(reference: _dt.date | None) -> _dt.date | None:
+    if isinstance(reference, _dt.datetime):
+        return reference.date()
+    return reference
+
+
+def find_periods(text: str, *, reference: _dt.date | None = None) -> list[TemporalMatch]:
+    """Find all temporal expressions in a text.
+
+    The text is scanned once, left to right; at each position the longest form
+    that matches is taken, so matches never overlap ("from March 11-13" is one
+    day range, not a month and two numbers).
+
+    Args:
+        text: Any text; offsets refer to it exactly as given.
+        reference: The publication date, used to fill a missing year and to
+            resolve relative expressions and weekdays.
+
+    Returns:
+        The matches in text order, non-overlapping.  A match whose period
+        cannot be resolved (no reference, impossible date) has ``period=None``.
+
+    Examples:
+        >>> import datetime
+        >>> text = "Since 1996 it has invested; as of October 2024 it ranks second."
+        >>> for m in find_periods(text, reference=datetime.date(2025, 3, 10)):
+        ...     print(text[m.start : m.end], m.kind, m.period.start, m.period.end)
+        Since 1996 since 1996-01-01 None
+        as of October 2024 stock None 2024-10-31
+    """
+    ref = _normalise(reference)
+    matches: list[TemporalMatch] = []
+    position = 0
+    first = _match_at(text, 0, ref) if text[:1] in _BY_FIRST else None
+    if first is not None:
+        matches.append(first)
+        position = first.end
+    for candidate in _GATE.finditer(text, position):
+        start = candidate.start() + 1
+        if start >= position:
+            match = _match_at(text, start, ref)
+            if match is not None:
+                matches.append(match)
+                position = match.end
+    return matches
+
+
+def parse_period(expression: str, *, reference: _dt.date | None = None) -> Period | None:
+    """Parse one temporal expression given on its own.
+
+    The whole string must be one expression; surrounding whitespace is ignored
+    and a leading "in", "on", "at", "during", "throughout" or "for" is allowed.
+    A month may stand alone here ("March", "in March").
+
+    Args:
+        expression: The expression, e.g. ``"the first half of 2024"``.
+        reference: The publication date, used as in `find_periods`.
+
+    Returns:
+        The period, or ``None`` if the string is not one temporal expression or
+        it cannot be resolved.
+
+    Examples:
+        >>> import datetime
+        >>> parse_period("H1 2024")
+        Period(start=datetime.date(2024, 1, 1), end=datetime.date(2024, 6, 30),
+               precision=<Precision.HALF: 'half'>)
+        >>> parse_period("on Tuesday", reference=datetime.date(2025, 3, 13))
+        Period(start=datetime.date(2025, 3, 11), end=datetime.date(2025, 3, 11),
+               precision=<Precision.DAY: 'day'>)
+        >>> parse_period("4,125") is None
+        True
+    """
+    ref = _normalise(reference)
+    text = expression.strip()
+    candidates = [text]
+    lead = _LEADING_PREPOSITION.match(text)
+    if lead is not None:
+        candidates.append(text[lead.end() :])
+    for candidate in candidates:
+        for form in _TOP:
+            m = form.regex.fullmatch(candidate)
+            if m is not None:
+                return _safe(form.resolve, m.groupdict(), ref)
+        period = _resolve_point(candidate, ref)
+        if period is not None:
+            return period
+    return None
