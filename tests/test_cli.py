@@ -84,3 +84,51 @@ def test_show_lists_figures(capsys: pytest.CaptureFixture[str]) -> None:
     assert f"  figure:       {trade}\n" in out
     assert "  figure:       fdi_project_count (valid projects): 3838 count [..2024-10-31]\n" in out
     assert "  figure:       jobs_created (workers): >=300000 people\n" in out
+
+
+def test_figures_query_table_and_formats(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["figures", "--metric", "bilateral_trade", "--during", "2023"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == [
+        "metric", "subject", "value", "value_max", "unit", "qualifier",
+        "period_start", "period_end", "articles",
+    ]  # fmt: skip
+    assert lines[1].split() == [
+        "bilateral_trade", "bilateral", "trade", "9000000000", "USD", "exact",
+        "2023-01-01", "2023-12-31", "003_7822a41167061ddb",
+    ]  # fmt: skip
+    assert len(lines) == 2
+    assert main(["figures", "--unit", "USD", "--format", "jsonl"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [r["value"] for r in rows] == ["9000000000", "8640000000", "81100000000", "18000000000"]
+    assert main(["figures", "--subject", "workers", "--format", "csv"]) == 0
+    csv_lines = capsys.readouterr().out.splitlines()
+    assert csv_lines[0].startswith("metric,subject,value,")
+    assert csv_lines[1].startswith("jobs_created,workers,300000,,people,at_least,")
+
+
+def test_query_error_exits_2_with_accepted_forms(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["figures", "--during", "whenever"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("vnsg-corpus: error: during: not a period: 'whenever' (accepted: ")
+
+
+def test_articles_query_with_corpus_option(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    saved = tmp_path / "c.jsonl"
+    vnsg_corpus.load().save(saved)
+    assert (
+        main(["articles", "--text", "food security", "--corpus", str(saved), "--format", "json"])
+        == 0
+    )
+    assert [r["id"] for r in json.loads(capsys.readouterr().out)] == ["002_4d38c75250e07b85"]
+
+
+def test_ingest_writes_a_loadable_corpus(
+    seed_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "seeds.jsonl"
+    assert main(["ingest", str(seed_dir), "-o", str(out), "--workers", "2"]) == 0
+    assert capsys.readouterr().out == f"wrote 3 articles to {out}\n"
+    assert vnsg_corpus.Corpus.load(out) == vnsg_corpus.load()

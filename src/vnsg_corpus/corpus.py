@@ -2,20 +2,43 @@
 
 from __future__ import annotations
 
-import glob
+import datetime as dt
 import os
 from collections.abc import Iterable, Iterator
+from decimal import Decimal
 from importlib import resources
 from pathlib import Path
 
-from vnsg_corpus.errors import CorpusFormatError, DuplicateArticleError, ReadError
-from vnsg_corpus.model import Article
-from vnsg_corpus.parsing._article import parse_article, read_article
+from vnsg_corpus._index import ArticleIndex, phrase_filter, words
+from vnsg_corpus._query import as_country, as_date, as_decimal, as_enum, as_period
+from vnsg_corpus.consolidate import (
+    ArticleDate,
+    Conflict,
+    TimelineEntry,
+    find_conflicts,
+    infer_article_dates,
+    merge_visits,
+    partnership_timeline,
+)
+from vnsg_corpus.errors import CorpusFormatError, DuplicateArticleError, QueryError, ReadError
+from vnsg_corpus.ingest import iter_articles
+from vnsg_corpus.model import (
+    Article,
+    EconomicFigure,
+    Metric,
+    PartnershipLevel,
+    PartnershipStatus,
+    Period,
+    Precision,
+    Visit,
+    VisitKind,
+    VisitStatus,
+)
+from vnsg_corpus.parsing._article import parse_article
 from vnsg_corpus.serialize import Errors, read_jsonl, write_jsonl
+from vnsg_corpus.text import fold
 
 __all__ = ["Corpus", "load"]
-
-_GLOB_CHARS = frozenset("*?[")
 
 
 class Corpus:
@@ -34,7 +57,7 @@ class Corpus:
             [`Corpus.load`][vnsg_corpus.Corpus.load] with ``errors="skip"``.
     """
 
-    __slots__ = ("_articles", "_by_id", "skipped")
+    __slots__ = ("_articles", "_by_id", "_index", "_merged_visits", "skipped")
 
     def __init__(self, articles: Iterable[Article] = ()) -> None:
         """Collect articles.
@@ -49,6 +72,8 @@ class Corpus:
         self._articles: tuple[Article, ...] = tuple(articles)
         self._by_id: dict[str, Article] = {}
         self.skipped: tuple[CorpusFormatError, ...] = ()
+        self._merged_visits: list[Visit] | None = None
+        self._index: ArticleIndex | None = None
         for article in self._articles:
             if not isinstance(article, Article):
                 raise TypeError(f"a Corpus holds Article objects, not {type(article).__name__}")
@@ -94,6 +119,301 @@ class Corpus:
         """Return the article with this id, or ``None``."""
         return self._by_id.get(article_id)
 
+    def add(self, article: Article) -> None:
+        """Append an article; indexes and merged views are brought up to date.
+
+        Raises:
+            DuplicateArticleError: If the corpus already has an article with this id.
+            TypeError: If ``article`` is not an ``Article``.
+        """
+        if not isinstance(article, Article):
+            raise TypeError(f"a Corpus holds Article objects, not {type(article).__name__}")
+        if article.id in self._by_id:
+            raise DuplicateArticleError(
+                f"two articles share the id {article.id!r}", article_id=article.id
+            )
+        self._articles = (*self._articles, article)
+        self._by_id[article.id] = article
+        self._merged_visits = None
+        self._index = None
+
+    # -- queries ----------------------------------------------------------------
+
+    def _indexes(self) -> ArticleIndex:
+        if self._index is None:
+            self._index = ArticleIndex(self._articles)
+        return self._index
+
+    def articles(
+        self,
+        *,
+        since: dt.date | str | None = None,
+        until: dt.date | str | None = None,
+        source: str | None = None,
+        mentions: str | None = None,
+        text: str | None = None,
+    ) -> Corpus:
+        """The articles that match every filter given, as a new corpus (in corpus order).
+
+        Args:
+            since: Only articles dated on or after this day (a ``date`` or an ISO
+                string; ``"2025"`` means 2025-01-01). Undated articles never match
+                a date filter.
+            until: Only articles dated on or before this day (``"2025"`` means
+                2025-12-31).
+            source: Only articles attributed to this outlet ("VNS" also matches
+                "VNA/VNS"); case- and diacritic-insensitive.
+            mentions: Only articles that mention this entity: a person ("To Lam"
+                finds "Tô Lâm"), a country ("Singapore", "SGP") or an organisation.
+            text: Only articles containing this word or phrase, compared without
+                regard to case or diacritics ("viet nam" finds "Việt Nam").
+
+        Returns:
+            The matching articles, a [`Corpus`][vnsg_corpus.Corpus] that can be
+            queried further.
+
+        Raises:
+            QueryError: If a date is malformed.
+        """
+        index = self._indexes()
+        candidates: set[int] | None = None
+
+        def narrow(found: Iterable[int]) -> None:
+            nonlocal candidates
+            candidates = set(found) if candidates is None else candidates.intersection(found)
+
+        start, end = as_date("since", since), as_date("until", until, end=True)
+        if start is not None or end is not None:
+            narrow(index.between(start, end))
+        if source is not None:
+            narrow(index.sources.get(fold(source.strip()), ()))
+        if mentions is not None:
+            found = set(index.mentions.get(fold(mentions.strip()), ()))
+            code = _maybe_country(mentions)
+            if code is not None:
+                found |= index.mentions.get(fold(code), set())
+            narrow(found)
+        if text is not None:
+            with_words = index.with_words(text)
+            if with_words is not None:
+                narrow(phrase_filter(self._articles, with_words, text))
+        if candidates is None:
+            return Corpus(self._articles)
+        return Corpus(self._articles[i] for i in sorted(candidates))
+
+    def figures(
+        self,
+        *,
+        metric: Metric | str | None = None,
+        unit: str | None = None,
+        during: Period | dt.date | str | None = None,
+        subject: str | None = None,
+        min_value: Decimal | int | float | str | None = None,
+        max_value: Decimal | int | float | str | None = None,
+    ) -> list[EconomicFigure]:
+        """Economic figures that match every filter given.
+
+        Args:
+            metric: A [`Metric`][vnsg_corpus.Metric] or its value ("bilateral_trade").
+            unit: An ISO 4217 code or figure unit ("USD", "count", "percent").
+            during: Only figures whose period overlaps this one: a
+                [`Period`][vnsg_corpus.Period], a date, or a string such as
+                ``"2023"``, ``"2024-Q1"``, ``"2024-03"``. Figures without a period
+                never match.
+            subject: Only figures whose subject contains these words (folded).
+            min_value: Only figures with ``value >= min_value``.
+            max_value: Only figures with ``value <= max_value``.
+
+        Returns:
+            The figures in corpus order, then text order.
+
+        Raises:
+            QueryError: If a metric, period or number is not understood.
+        """
+        wanted_metric = as_enum("metric", metric, Metric)
+        window = as_period("during", during)
+        low, high = as_decimal("min_value", min_value), as_decimal("max_value", max_value)
+        unit_key = None if unit is None else unit.strip().upper()
+        subject_key = None if subject is None else fold(subject)
+        if wanted_metric is not None:
+            pool: Iterable[EconomicFigure] = (
+                f for _, f in self._indexes().figures_by_metric.get(wanted_metric, [])
+            )
+        else:
+            pool = (f for article in self._articles for f in article.figures)
+        found = []
+        for figure in pool:
+            if unit_key is not None and figure.unit.upper() != unit_key:
+                continue
+            if window is not None and (figure.period is None or not figure.period.overlaps(window)):
+                continue
+            if subject_key is not None and subject_key not in fold(figure.subject):
+                continue
+            if low is not None and figure.value < low:
+                continue
+            if high is not None and figure.value > high:
+                continue
+            found.append(figure)
+        return found
+
+    def partnership_level(self, a: str, b: str, *, on: dt.date | str) -> PartnershipLevel | None:
+        """The highest level of relations in force between two countries on a day.
+
+        A level counts from the first day of the period it was stated with
+        ("in 2013" counts from 2013-01-01); sectoral frameworks (the
+        Green-Digital Economic Partnership) are not tiers and are not returned.
+
+        Returns:
+            The level, or ``None`` when no established level had started by then.
+
+        Raises:
+            QueryError: If a country or the date is not understood.
+        """
+        day = as_date("on", on)
+        if day is None:
+            raise QueryError("a date is required", argument="on", accepted="a date or ISO string")
+        best: PartnershipLevel | None = None
+        for entry in self.partnership_timeline(a, b):
+            if entry.status is not PartnershipStatus.ESTABLISHED or entry.since is None:
+                continue
+            if entry.level in _SECTORAL:
+                continue
+            began = entry.since.start or entry.since.end
+            if (
+                began is not None
+                and began <= day
+                and (best is None or _TIER[entry.level] > _TIER[best])
+            ):
+                best = entry.level
+        return best
+
+    # -- one picture across articles -------------------------------------------
+
+    @property
+    def article_dates(self) -> dict[str, dt.date | None]:
+        """The stated date of every article, by id (``None`` when undated)."""
+        return {article.id: article.date for article in self._articles}
+
+    def visits(
+        self,
+        *,
+        visitor: str | None = None,
+        host: str | None = None,
+        guest_country: str | None = None,
+        during: Period | dt.date | str | None = None,
+        kind: VisitKind | str | None = None,
+        status: VisitStatus | str | None = None,
+    ) -> list[Visit]:
+        """Every visit the corpus reports, mentions of the same visit merged.
+
+        Mentions in different articles of one visit (same visitor, same host,
+        compatible dates) come back as one [`Visit`][vnsg_corpus.Visit] that
+        keeps every evidence span and fills its gaps from each source; see
+        [`merge_visits`][vnsg_corpus.consolidate.merge_visits] for the rules.
+
+        Args:
+            visitor: Only visits by this person, with or without diacritics
+                ("To Lam"); a part of the name ("Wong") matches too.
+            host: Only visits to this country (code or name).
+            guest_country: Only visits by people of this country.
+            during: Only visits whose dates overlap this period (undated visits
+                never match).
+            kind: Only visits of this [`VisitKind`][vnsg_corpus.VisitKind].
+            status: Only visits with this [`VisitStatus`][vnsg_corpus.VisitStatus].
+
+        Returns:
+            The visits, ordered by start date (undated last), visitor and host.
+
+        Raises:
+            QueryError: If an argument is not understood.
+        """
+        if self._merged_visits is None:
+            self._merged_visits = merge_visits(
+                (visit for article in self._articles for visit in article.visits),
+                self.article_dates,
+            )
+        host_code = as_country("host", host)
+        guest_code = as_country("guest_country", guest_country)
+        window = as_period("during", during)
+        wanted_kind = as_enum("kind", kind, VisitKind)
+        wanted_status = as_enum("status", status, VisitStatus)
+        name_words = None if visitor is None else set(words(visitor))
+        found = []
+        for visit in self._merged_visits:
+            if host_code is not None and visit.host_country != host_code:
+                continue
+            if guest_code is not None and visit.visitor.country != guest_code:
+                continue
+            if wanted_kind is not None and visit.kind is not wanted_kind:
+                continue
+            if wanted_status is not None and visit.status is not wanted_status:
+                continue
+            if name_words is not None and not name_words <= set(words(visit.visitor.name)):
+                continue
+            if window is not None:
+                if visit.start is None and visit.end is None:
+                    continue
+                stated = Period(visit.start, visit.end or visit.start, Precision.DAY)
+                if not stated.overlaps(window):
+                    continue
+            found.append(visit)
+        return found
+
+    def partnership_timeline(self, a: str, b: str) -> list[TimelineEntry]:
+        """The levels of relations between two countries, ordered by date.
+
+        An ``expected`` upgrade in one article becomes ``established`` once a
+        later article reports it; see
+        [`partnership_timeline`][vnsg_corpus.consolidate.partnership_timeline].
+
+        Args:
+            a: A country: ISO 3166-1 alpha-3 code or name ("SGP", "Singapore",
+                "Việt Nam", "Viet Nam").
+            b: The other country.
+
+        Returns:
+            One entry per level.
+
+        Raises:
+            QueryError: If a country is not recognised.
+        """
+        first, second = _country_arg("a", a), _country_arg("b", b)
+        return partnership_timeline(
+            (p for article in self._articles for p in article.partnerships),
+            first,
+            second,
+            self.article_dates,
+        )
+
+    def conflicts(self) -> list[Conflict]:
+        """Facts that disagree across articles, each with the evidence of both sides."""
+        return find_conflicts(
+            (visit for article in self._articles for visit in article.visits),
+            (figure for article in self._articles for figure in article.figures),
+            self.article_dates,
+        )
+
+    def article_date(self, article_id: str) -> ArticleDate | None:
+        """An article's date: stated, or inferred from the visits it reports.
+
+        An undated article that reports a visit as under way, whose dates other
+        articles give, was written during that visit; the date is marked
+        ``inferred`` and never passed off as stated.
+
+        Returns:
+            The date, or ``None`` when it is neither stated nor inferable.
+
+        Raises:
+            KeyError: If no article has this id.
+        """
+        article = self[article_id]
+        if article.date is not None:
+            return ArticleDate(article.date, inferred=False)
+        inferred = infer_article_dates(
+            {article.id: article.visits}, self.visits(), self.article_dates
+        )
+        return inferred.get(article.id)
+
     # -- construction -------------------------------------------------------
 
     @classmethod
@@ -106,17 +426,21 @@ class Corpus:
         cls,
         *paths: str | os.PathLike[str],
         pattern: str = "*.txt",
+        workers: int | None = None,
     ) -> Corpus:
         """Read article files, directories and glob patterns.
 
         Each file becomes one article whose id is the file stem.  A directory
         contributes every file below it that matches ``pattern`` (recursively,
         in sorted order); a string with ``*``, ``?`` or ``[`` that names no
-        existing file is expanded as a glob.
+        existing file is expanded as a glob.  Parsing runs in ``workers``
+        processes (default: one per core) for large inputs; the result is
+        identical to parsing serially.
 
         Args:
             *paths: Files, directories or glob patterns.
             pattern: File name pattern used inside directories.
+            workers: Worker processes; ``1`` parses in this process.
 
         Returns:
             The corpus, in the order the paths were given.
@@ -126,7 +450,7 @@ class Corpus:
                 file cannot be read or decoded.
             DuplicateArticleError: If two files share a stem.
         """
-        return cls(read_article(file) for file in _expand(paths, pattern))
+        return cls(iter_articles(*paths, pattern=pattern, workers=workers))
 
     @classmethod
     def load(cls, path: str | os.PathLike[str], *, errors: Errors = "strict") -> Corpus:
@@ -158,22 +482,6 @@ class Corpus:
         write_jsonl(self._articles, path)
 
 
-def _expand(paths: Iterable[str | os.PathLike[str]], pattern: str) -> Iterator[Path]:
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            yield from sorted(p for p in path.rglob(pattern) if p.is_file())
-        elif path.exists():
-            yield path
-        elif _GLOB_CHARS & set(os.fspath(raw)):
-            matches = sorted(glob.glob(os.fspath(raw), recursive=True))
-            if not matches:
-                raise ReadError("the glob pattern matches no file", path=os.fspath(raw))
-            yield from (Path(m) for m in matches if Path(m).is_file())
-        else:
-            raise ReadError("no such file or directory", path=os.fspath(raw))
-
-
 def _bundled_seed_dir() -> Path:
     """The bundled seed articles: inside the installed package, or the checkout's ``seeds/``."""
     packaged = resources.files("vnsg_corpus") / "_seeds"
@@ -199,3 +507,26 @@ def load() -> Corpus:
         ('000_9ed115568b55f0e8', '002_4d38c75250e07b85', '003_7822a41167061ddb')
     """
     return Corpus.from_paths(_bundled_seed_dir())
+
+
+_SECTORAL = frozenset(
+    {
+        PartnershipLevel.GREEN_DIGITAL_ECONOMIC_PARTNERSHIP,
+        PartnershipLevel.DIGITAL_ECONOMY_PARTNERSHIP,
+    }
+)
+_TIER = {level: rank for rank, level in enumerate(PartnershipLevel)}
+
+
+def _maybe_country(value: str) -> str | None:
+    """The ISO code of a country name, or ``None`` when ``value`` names no country."""
+    from vnsg_corpus.parsing._entities import country_code  # noqa: PLC0415 - keep import light
+
+    return country_code(value)
+
+
+def _country_arg(argument: str, value: str) -> str:
+    """Resolve a country argument (code or name) to its ISO 3166-1 alpha-3 code."""
+    code = as_country(argument, value)
+    assert code is not None  # noqa: S101 - as_country returns None only for None
+    return code

@@ -8,9 +8,12 @@ from pathlib import Path
 
 from vnsg_corpus.errors import ReadError
 from vnsg_corpus.model import Article
+from vnsg_corpus.parsing._entities import find_entities
 from vnsg_corpus.parsing._figures import extract_figures
+from vnsg_corpus.parsing._partnerships import extract_partnerships
 from vnsg_corpus.parsing._structure import parse_structure
 from vnsg_corpus.parsing._style import bare_dollar_currency
+from vnsg_corpus.parsing._visits import extract_visits
 
 __all__ = ["parse_article", "read_article", "text_id"]
 
@@ -64,6 +67,21 @@ def parse_article(text: str, *, id: str | None = None) -> Article:
         reference=structure.date,
         bare_dollar=bare_dollar_currency(structure.source),
     )
+    entities = find_entities(text, structure.paragraphs)
+    visits = extract_visits(
+        text,
+        structure.paragraphs,
+        article_id=article_id,
+        reference=structure.date,
+        entities=entities,
+    )
+    partnerships = extract_partnerships(
+        text,
+        structure.paragraphs,
+        article_id=article_id,
+        reference=structure.date,
+        entities=entities,
+    )
     return Article(
         id=article_id,
         text=text,
@@ -74,7 +92,10 @@ def parse_article(text: str, *, id: str | None = None) -> Article:
         headings=structure.headings,
         paragraphs=structure.paragraphs,
         qa=structure.qa,
+        visits=tuple(visits),
+        partnerships=tuple(partnerships),
         figures=tuple(figures),
+        mentions=entities.mentions,
         diagnostics=(*structure.diagnostics, *figure_diagnostics),
     )
 

@@ -1,0 +1,490 @@
+"""One picture across articles: merged visits, partnership timelines, conflicts.
+
+Articles report the same facts again and again, each with part of the detail.
+The functions here combine them; [`Corpus`][vnsg_corpus.Corpus] calls them for
+you (`corpus.visits()`, `corpus.partnership_timeline("VNM", "SGP")`,
+`corpus.conflicts()`, `corpus.article_date(id)`).
+
+Rules for visits (see [`merge_visits`][vnsg_corpus.consolidate.merge_visits]):
+
+* Two visits are the same visit when the visitor's name is the same (compared
+  folded: case, diacritics and Unicode form do not matter), the host country
+  is the same, and their dates are compatible: their stated days overlap or
+  touch; or one side has no dates and its article was published within
+  45 days of the other side's dates; or one side has no dates and no
+  article date, and there is exactly one dated visit to attach it to.
+* The merged visit keeps every evidence span, and fills each field from the
+  sources: dates from the sources that state them (a conflict is reported
+  when they disagree), the most specific kind, the status told by the latest
+  article, every person invited, accompanying or welcoming, and the stated
+  duration; a start and a duration give the end, and the reverse.
+* Merging is deterministic, independent of the order of the input and
+  idempotent: merging merged visits changes nothing.
+
+Rules for partnerships (see
+[`partnership_timeline`][vnsg_corpus.consolidate.partnership_timeline]): one
+entry per level; it is ``established`` as soon as any article reports it so
+(an ``expected`` upgrade in an earlier article is superseded); its date is the
+earliest stated one; when no article states a date but one article expected
+the upgrade and a later one reports it done, the date is inferred as the
+window between those two articles' dates and marked ``inferred``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+
+import attrs
+
+from vnsg_corpus.model import (
+    EconomicFigure,
+    Evidence,
+    Metric,
+    Partnership,
+    PartnershipLevel,
+    PartnershipStatus,
+    Period,
+    Person,
+    Precision,
+    Visit,
+    VisitKind,
+    VisitStatus,
+)
+from vnsg_corpus.text import fold
+
+__all__ = [
+    "ArticleDate",
+    "Conflict",
+    "TimelineEntry",
+    "find_conflicts",
+    "infer_article_dates",
+    "merge_visits",
+    "partnership_timeline",
+]
+
+_ATTACH_WINDOW = dt.timedelta(days=45)
+_LEVEL_ORDER = {level: rank for rank, level in enumerate(PartnershipLevel)}
+_STATUS_STRENGTH = {
+    PartnershipStatus.PROPOSED: 0,
+    PartnershipStatus.EXPECTED: 1,
+    PartnershipStatus.ESTABLISHED: 2,
+}
+
+
+@attrs.frozen
+class TimelineEntry:
+    """One level of relations between two countries, as the corpus tells it.
+
+    Attributes:
+        level: The framework.
+        status: Established once any article reports it so; else the strongest
+            status reported (expected beats proposed).
+        since: When it took effect: the earliest stated date, or an inferred
+            window (see ``inferred``), or ``None``.
+        inferred: ``True`` when ``since`` was inferred from the dates of the
+            articles, not stated in any of them.
+        evidence: Every passage about this level, from every article.
+    """
+
+    level: PartnershipLevel
+    status: PartnershipStatus
+    since: Period | None
+    inferred: bool = False
+    evidence: tuple[Evidence, ...] = ()
+
+
+@attrs.frozen
+class Conflict:
+    """Two or more articles disagree about a fact.
+
+    Attributes:
+        kind: ``"figure"`` or ``"visit_dates"``.
+        description: What disagrees, in words.
+        evidence: The passages that disagree, one or more per side.
+    """
+
+    kind: str
+    description: str
+    evidence: tuple[Evidence, ...]
+
+
+@attrs.frozen
+class ArticleDate:
+    """An article's date, stated or inferred.
+
+    Attributes:
+        date: The date.
+        inferred: ``False`` when the article's date line states it; ``True``
+            when it was inferred from other articles.
+        basis: How an inferred date was obtained, in words (empty when stated).
+    """
+
+    date: dt.date
+    inferred: bool
+    basis: str = ""
+
+
+# -- visits -----------------------------------------------------------------
+
+
+def _visit_key(visit: Visit) -> tuple[str, str | None]:
+    return fold(visit.visitor.name), visit.host_country
+
+
+def _articles_date(visit: Visit, dates: Mapping[str, dt.date | None]) -> dt.date | None:
+    """The earliest known date of the articles a visit was read from."""
+    known = [d for e in visit.evidence if (d := dates.get(e.article_id)) is not None]
+    return min(known) if known else None
+
+
+def _span_of(visit: Visit) -> tuple[dt.date, dt.date] | None:
+    start = visit.start or visit.end
+    end = visit.end or visit.start
+    if start is None or end is None:
+        return None
+    return start, end
+
+
+def _sort_key(visit: Visit) -> tuple[object, ...]:
+    span = _span_of(visit)
+    first = min(((e.article_id, e.start) for e in visit.evidence), default=("", 0))
+    return (span is None, span or (dt.date.min, dt.date.min), first, visit.kind, visit.status)
+
+
+def _merge_people(groups: Iterable[tuple[Person, ...]]) -> tuple[Person, ...]:
+    merged: dict[str, Person] = {}
+    for group in groups:
+        for person in group:
+            key = fold(person.name)
+            known = merged.get(key)
+            if known is None:
+                merged[key] = person
+            else:
+                merged[key] = Person(
+                    name=known.name,
+                    role=known.role or person.role,
+                    country=known.country or person.country,
+                )
+    return tuple(merged.values())
+
+
+def _combine(members: Sequence[Visit], dates: Mapping[str, dt.date | None]) -> Visit:
+    """Fold a cluster of visits (already in a stable order) into one."""
+
+    # Reports from dated articles first, oldest first; undated reports last.
+    def when(visit: Visit) -> tuple[bool, dt.date]:
+        date = _articles_date(visit, dates)
+        return date is None, date or dt.date.min
+
+    ordered = sorted(members, key=lambda v: (when(v), _sort_key(v)))
+    dated = [v for v in ordered if _span_of(v) is not None]
+    start = min((v.start for v in dated if v.start is not None), default=None)
+    end = max((v.end for v in dated if v.end is not None), default=None)
+    duration = next((v.duration_days for v in ordered if v.duration_days is not None), None)
+    if duration is not None and duration > 0:
+        if start is not None and end is None:
+            end = start + dt.timedelta(days=duration - 1)
+        elif end is not None and start is None:
+            start = end - dt.timedelta(days=duration - 1)
+    kinds = [v.kind for v in ordered if v.kind is not VisitKind.UNSPECIFIED]
+    # The status told by the latest dated report; undated reports only when no dated one tells.
+    told = [v for v in ordered if v.status is not VisitStatus.UNKNOWN]
+    dated_told = [v.status for v in told if not when(v)[0]]
+    statuses = dated_told or [v.status for v in told]
+    visitor = _merge_people((v.visitor,) for v in ordered)[0]
+    evidence = sorted(
+        {e for v in ordered for e in v.evidence}, key=lambda e: (e.article_id, e.start, e.end)
+    )
+    return Visit(
+        visitor=visitor,
+        host_country=ordered[0].host_country,
+        start=start,
+        end=end,
+        kind=kinds[0] if kinds else VisitKind.UNSPECIFIED,
+        status=statuses[-1] if statuses else VisitStatus.UNKNOWN,
+        invited_by=_merge_people(v.invited_by for v in ordered),
+        accompanied_by=_merge_people(v.accompanied_by for v in ordered),
+        welcomed_by=_merge_people(v.welcomed_by for v in ordered),
+        duration_days=duration,
+        evidence=tuple(evidence),
+    )
+
+
+def _cluster(group: list[Visit], dates: Mapping[str, dt.date | None]) -> list[list[Visit]]:
+    """Split the visits of one visitor to one host into distinct visits."""
+    dated = sorted((v for v in group if _span_of(v) is not None), key=_sort_key)
+    undated = sorted((v for v in group if _span_of(v) is None), key=_sort_key)
+    clusters: list[list[Visit]] = []
+    bounds: list[tuple[dt.date, dt.date]] = []
+    for visit in dated:
+        start, end = _span_of(visit)  # type: ignore[misc]  # dated by construction
+        if bounds and start <= bounds[-1][1] + dt.timedelta(days=1):
+            clusters[-1].append(visit)
+            bounds[-1] = (bounds[-1][0], max(bounds[-1][1], end))
+        else:
+            clusters.append([visit])
+            bounds.append((start, end))
+    loose: list[Visit] = []
+    for visit in undated:
+        when = _articles_date(visit, dates)
+        target: int | None = None
+        if when is not None:
+            best: dt.timedelta | None = None
+            for index, (lo, hi) in enumerate(bounds):
+                gap = lo - when if when < lo else (when - hi if when > hi else dt.timedelta(0))
+                if gap <= _ATTACH_WINDOW and (best is None or gap < best):
+                    best, target = gap, index
+        elif len(clusters) == 1:
+            target = 0
+        if target is None:
+            loose.append(visit)
+        else:
+            clusters[target].append(visit)
+    if loose:
+        clusters.append(loose)
+    return clusters
+
+
+def merge_visits(
+    visits: Iterable[Visit], article_dates: Mapping[str, dt.date | None] | None = None
+) -> list[Visit]:
+    """Merge mentions of the same visit, across articles, into one visit each.
+
+    Args:
+        visits: Visits, e.g. from every article of a corpus.
+        article_dates: The date of each article id, used to attach undated
+            mentions to the right visit.
+
+    Returns:
+        The distinct visits, ordered by start date (undated last), then by the
+        visitor's name and the host country.
+    """
+    dates: Mapping[str, dt.date | None] = article_dates or {}
+    groups: dict[tuple[str, str | None], list[Visit]] = defaultdict(list)
+    for visit in visits:
+        groups[_visit_key(visit)].append(visit)
+    merged = [
+        _combine(cluster, dates)
+        for key in sorted(groups, key=lambda k: (k[0], k[1] or ""))
+        for cluster in _cluster(groups[key], dates)
+    ]
+    return sorted(
+        merged,
+        key=lambda v: (
+            v.start is None,
+            v.start or dt.date.min,
+            fold(v.visitor.name),
+            v.host_country or "",
+        ),
+    )
+
+
+def _visit_date_conflicts(
+    visits: Iterable[Visit], dates: Mapping[str, dt.date | None]
+) -> list[Conflict]:
+    groups: dict[tuple[str, str | None], list[Visit]] = defaultdict(list)
+    for visit in visits:
+        groups[_visit_key(visit)].append(visit)
+    conflicts = []
+    for key in sorted(groups, key=lambda k: (k[0], k[1] or "")):
+        for cluster in _cluster(groups[key], dates):
+            stated = sorted({(v.start, v.end) for v in cluster if _span_of(v) is not None}, key=str)
+            if len(stated) > 1:
+                described = ", ".join(f"{s}..{e}" for s, e in stated)
+                evidence = sorted({e for v in cluster if _span_of(v) for e in v.evidence}, key=str)
+                conflicts.append(
+                    Conflict(
+                        kind="visit_dates",
+                        description=f"{cluster[0].visitor.name} to {key[1]}: dates {described}",
+                        evidence=tuple(evidence),
+                    )
+                )
+    return conflicts
+
+
+# -- partnerships -------------------------------------------------------------
+
+
+def partnership_timeline(
+    partnerships: Iterable[Partnership],
+    a: str,
+    b: str,
+    article_dates: Mapping[str, dt.date | None] | None = None,
+) -> list[TimelineEntry]:
+    """The levels of relations between countries ``a`` and ``b``, in order.
+
+    Args:
+        partnerships: Partnership records, e.g. from every article.
+        a: ISO 3166-1 alpha-3 code of one country.
+        b: ISO 3166-1 alpha-3 code of the other.
+        article_dates: The date of each article id, used to order reports and
+            to infer undated upgrades.
+
+    Returns:
+        One entry per level, ordered by date (undated last, then by level).
+    """
+    dates: Mapping[str, dt.date | None] = article_dates or {}
+    pair = frozenset({a, b})
+    by_level: dict[PartnershipLevel, list[Partnership]] = defaultdict(list)
+    for record in partnerships:
+        if record.countries == pair:
+            by_level[record.level].append(record)
+    entries = []
+    for level, records in by_level.items():
+        status = max((r.status for r in records), key=_STATUS_STRENGTH.__getitem__)
+        stated = [r.since for r in records if r.since is not None and r.status == status]
+        since = min(
+            stated, key=lambda p: (p.start or dt.date.min, p.end or dt.date.max), default=None
+        )
+        inferred = False
+        if since is None and status is PartnershipStatus.ESTABLISHED:
+            since = _inferred_since(records, dates)
+            inferred = since is not None
+        evidence = sorted(
+            {e for r in records for e in r.evidence}, key=lambda e: (e.article_id, e.start)
+        )
+        entries.append(TimelineEntry(level, status, since, inferred, tuple(evidence)))
+    return sorted(
+        entries,
+        key=lambda t: (
+            t.since is None,
+            (t.since.start or t.since.end or dt.date.min) if t.since else dt.date.min,
+            _LEVEL_ORDER[t.level],
+        ),
+    )
+
+
+def _report_dates(record: Partnership, dates: Mapping[str, dt.date | None]) -> list[dt.date]:
+    return [d for e in record.evidence if (d := dates.get(e.article_id)) is not None]
+
+
+def _inferred_since(
+    records: Sequence[Partnership], dates: Mapping[str, dt.date | None]
+) -> Period | None:
+    """The window between the last report expecting a level and the first reporting it done."""
+    expected = [
+        d
+        for r in records
+        if r.status is PartnershipStatus.EXPECTED
+        for d in _report_dates(r, dates)
+    ]
+    done = [
+        d
+        for r in records
+        if r.status is PartnershipStatus.ESTABLISHED
+        for d in _report_dates(r, dates)
+    ]
+    if not done:
+        return None
+    latest_done = min(done)
+    before = [d for d in expected if d <= latest_done]
+    if not before:
+        return Period(None, latest_done, Precision.DAY)
+    return Period(max(before), latest_done, Precision.DAY)
+
+
+# -- figures and dates ----------------------------------------------------------
+
+
+def _figure_conflicts(figures: Iterable[EconomicFigure]) -> list[Conflict]:
+    groups: dict[tuple[Metric, str, str, Period], list[EconomicFigure]] = defaultdict(list)
+    for figure in figures:
+        if figure.period is None:
+            continue
+        key = (figure.metric, figure.unit, fold(figure.subject), figure.period)
+        groups[key].append(figure)
+    conflicts = []
+    for (metric, unit, subject, period), members in groups.items():
+        values = {(f.value, f.value_max) for f in members}
+        articles = {e.article_id for f in members for e in f.evidence}
+        if len(values) > 1 and len(articles) > 1:
+            shown = ", ".join(sorted(str(v) for v, _ in values))
+            evidence = sorted(
+                {e for f in members for e in f.evidence}, key=lambda e: (e.article_id, e.start)
+            )
+            conflicts.append(
+                Conflict(
+                    kind="figure",
+                    description=(
+                        f"{metric} ({subject}, {unit}) for {period.start}..{period.end}: {shown}"
+                    ),
+                    evidence=tuple(evidence),
+                )
+            )
+    return conflicts
+
+
+def find_conflicts(
+    visits: Iterable[Visit],
+    figures: Iterable[EconomicFigure],
+    article_dates: Mapping[str, dt.date | None] | None = None,
+) -> list[Conflict]:
+    """Facts that disagree across articles.
+
+    Reported: figures with the same metric, unit, subject and period but
+    different values in different articles; and one visit given different
+    dates by different mentions.
+
+    Returns:
+        The conflicts, visits first, each with the evidence of every side.
+    """
+    dates: Mapping[str, dt.date | None] = article_dates or {}
+    return [*_visit_date_conflicts(visits, dates), *_figure_conflicts(figures)]
+
+
+def infer_article_dates(
+    visits_by_article: Mapping[str, Sequence[Visit]],
+    merged: Sequence[Visit],
+    article_dates: Mapping[str, dt.date | None],
+) -> dict[str, ArticleDate]:
+    """Infer the dates of undated articles from the visits they report.
+
+    An undated article that reports a visit as under way, when the merged visit
+    has dates, was written during that visit: on the day of the week the
+    article names, if it names one inside the visit's dates, else on the
+    first day.
+
+    Args:
+        visits_by_article: Each article's own visits.
+        merged: The merged visits of the corpus.
+        article_dates: The stated date of each article (``None`` when undated).
+
+    Returns:
+        Every article's date: stated ones as they are, inferred ones marked.
+    """
+    result = {aid: ArticleDate(d, False) for aid, d in article_dates.items() if d is not None}
+    by_evidence = {e: visit for visit in merged for e in visit.evidence}
+    for article_id, visits in sorted(visits_by_article.items()):
+        if article_dates.get(article_id) is not None:
+            continue
+        for visit in visits:
+            if visit.status is not VisitStatus.UNDER_WAY or not visit.evidence:
+                continue
+            combined = by_evidence.get(visit.evidence[0])
+            if combined is None or combined.start is None:
+                continue
+            day = _day_named(visit, combined)
+            result[article_id] = ArticleDate(
+                day,
+                True,
+                f"reports {combined.visitor.name}'s visit "
+                f"({combined.start}..{combined.end or combined.start}) as under way",
+            )
+            break
+    return result
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _day_named(visit: Visit, combined: Visit) -> dt.date:
+    start = combined.start or dt.date.min
+    end = combined.end or start
+    words = {w for e in visit.evidence for w in fold(e.text).replace(",", " ").split()}
+    for offset in range((end - start).days + 1):
+        day = start + dt.timedelta(days=offset)
+        if _WEEKDAYS[day.weekday()] in words:
+            return day
+    return start
