@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import re
+from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from vnsg_corpus.model import Article, EconomicFigure, EntityKind, Metric
+from vnsg_corpus.consolidate import TimelineEntry
+from vnsg_corpus.model import Article, EconomicFigure, EntityKind, Metric, Partnership
 from vnsg_corpus.text import fold
 
 __all__ = ["ArticleIndex", "words"]
 
 _WORD = re.compile(r"[^\W_]{1,64}")
+_MAX_BUCKET_YEARS = 12
 
 
 def words(text: str) -> list[str]:
@@ -31,9 +35,14 @@ class ArticleIndex:
     __slots__ = (
         "by_date",
         "dates",
+        "figure_order",
         "figures_by_metric",
+        "figures_by_year",
         "mentions",
+        "open_figures",
+        "partnerships_by_pair",
         "sources",
+        "timelines",
         "undated",
         "word_postings",
     )
@@ -46,8 +55,16 @@ class ArticleIndex:
         self.undated: list[int] = [i for i, a in enumerate(articles) if a.date is None]
         self.sources: dict[str, list[int]] = defaultdict(list)
         self.mentions: dict[str, set[int]] = defaultdict(set)
-        self.word_postings: dict[str, list[int]] = defaultdict(list)
+        # Compact postings: 4 bytes per (word, article) pair.
+        self.word_postings: dict[str, array[int]] = defaultdict(lambda: array("I"))
         self.figures_by_metric: dict[Metric, list[tuple[int, EconomicFigure]]] = defaultdict(list)
+        # Figures by every year their period touches; periods open at an end, or
+        # longer than _MAX_BUCKET_YEARS, are kept apart and always checked.
+        self.figures_by_year: dict[int, list[tuple[int, EconomicFigure]]] = defaultdict(list)
+        self.open_figures: list[tuple[int, EconomicFigure]] = []
+        self.figure_order: list[int] = []
+        self.partnerships_by_pair: dict[frozenset[str], list[Partnership]] = defaultdict(list)
+        self.timelines: dict[tuple[str, str], list[TimelineEntry]] = {}
         for position, article in enumerate(articles):
             self._add(position, article)
 
@@ -61,10 +78,46 @@ class ArticleIndex:
                 self.mentions[fold(article.text[mention.start : mention.end])].add(position)
         for visit in article.visits:
             self.mentions[fold(visit.visitor.name)].add(position)
-        for word in set(words(article.text)):
-            self.word_postings[word].append(position)
+        tokens = words(article.text)
+        # Words and adjacent word pairs: a phrase is answered from its pairs' postings.
+        for key in {*tokens, *map(" ".join, itertools.pairwise(tokens))}:
+            self.word_postings[key].append(position)
+        for record in article.partnerships:
+            self.partnerships_by_pair[record.countries].append(record)
         for figure in article.figures:
-            self.figures_by_metric[figure.metric].append((position, figure))
+            entry = (len(self.figure_order), figure)  # a running number keeps corpus order
+            self.figure_order.append(position)
+            self.figures_by_metric[figure.metric].append(entry)
+            period = figure.period
+            if period is None:
+                continue
+            if (
+                period.start is None
+                or period.end is None
+                or period.end.year - period.start.year >= _MAX_BUCKET_YEARS
+            ):
+                self.open_figures.append(entry)
+            else:
+                for year in range(period.start.year, period.end.year + 1):
+                    self.figures_by_year[year].append(entry)
+
+    def figures_during(
+        self, start: dt.date | None, end: dt.date | None
+    ) -> list[tuple[int, EconomicFigure]]:
+        """Candidate figures for a window: those in the window's years, plus open ones.
+
+        The caller still checks the exact overlap; results are in corpus order.
+        """
+        if start is None or end is None or end.year - start.year >= _MAX_BUCKET_YEARS:
+            found = [e for bucket in self.figures_by_year.values() for e in bucket]
+        else:
+            found = [
+                e
+                for year in range(start.year, end.year + 1)
+                for e in self.figures_by_year.get(year, ())
+            ]
+        found.extend(self.open_figures)
+        return sorted({e[0]: e for e in found}.values(), key=lambda e: e[0])
 
     def between(self, since: dt.date | None, until: dt.date | None) -> list[int]:
         """Positions of articles dated within ``[since, until]`` (inclusive)."""
@@ -74,10 +127,12 @@ class ArticleIndex:
 
     def with_words(self, query: str) -> set[int] | None:
         """Positions of articles containing every word of ``query``; ``None`` for no words."""
-        terms = words(query)
-        if not terms:
+        tokens = words(query)
+        if not tokens:
             return None
-        postings = sorted((self.word_postings.get(t, []) for t in set(terms)), key=len)
+        terms = tokens if len(tokens) == 1 else [" ".join(p) for p in itertools.pairwise(tokens)]
+        empty: array[int] = array("I")
+        postings = sorted((self.word_postings.get(t, empty) for t in set(terms)), key=len)
         result = set(postings[0])
         for posting in postings[1:]:
             result.intersection_update(posting)

@@ -70,18 +70,35 @@ class Corpus:
             TypeError: If an item is not an ``Article``.
         """
         self._articles: tuple[Article, ...] = tuple(articles)
-        self._by_id: dict[str, Article] = {}
-        self.skipped: tuple[CorpusFormatError, ...] = ()
-        self._merged_visits: list[Visit] | None = None
-        self._index: ArticleIndex | None = None
+        by_id: dict[str, Article] = {}
         for article in self._articles:
             if not isinstance(article, Article):
                 raise TypeError(f"a Corpus holds Article objects, not {type(article).__name__}")
-            if article.id in self._by_id:
+            if article.id in by_id:
                 raise DuplicateArticleError(
                     f"two articles share the id {article.id!r}", article_id=article.id
                 )
-            self._by_id[article.id] = article
+            by_id[article.id] = article
+        self._by_id: dict[str, Article] | None = by_id
+        self.skipped: tuple[CorpusFormatError, ...] = ()
+        self._merged_visits: list[Visit] | None = None
+        self._index: ArticleIndex | None = None
+
+    @classmethod
+    def _subset(cls, articles: tuple[Article, ...]) -> Corpus:
+        """A corpus of articles already known to be valid and unique (no checks, lazy lookup)."""
+        corpus = cls.__new__(cls)
+        corpus._articles = articles
+        corpus._by_id = None
+        corpus.skipped = ()
+        corpus._merged_visits = None
+        corpus._index = None
+        return corpus
+
+    def _lookup(self) -> dict[str, Article]:
+        if self._by_id is None:
+            self._by_id = {article.id: article for article in self._articles}
+        return self._by_id
 
     # -- collection protocol ------------------------------------------------
 
@@ -93,12 +110,12 @@ class Corpus:
 
     def __getitem__(self, article_id: str) -> Article:
         try:
-            return self._by_id[article_id]
+            return self._lookup()[article_id]
         except KeyError:
             raise KeyError(f"no article with id {article_id!r} in this corpus") from None
 
     def __contains__(self, article_id: object) -> bool:
-        return article_id in self._by_id
+        return article_id in self._lookup()
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Corpus):
@@ -117,7 +134,7 @@ class Corpus:
 
     def get(self, article_id: str) -> Article | None:
         """Return the article with this id, or ``None``."""
-        return self._by_id.get(article_id)
+        return self._lookup().get(article_id)
 
     def add(self, article: Article) -> None:
         """Append an article; indexes and merged views are brought up to date.
@@ -128,12 +145,13 @@ class Corpus:
         """
         if not isinstance(article, Article):
             raise TypeError(f"a Corpus holds Article objects, not {type(article).__name__}")
-        if article.id in self._by_id:
+        lookup = self._lookup()
+        if article.id in lookup:
             raise DuplicateArticleError(
                 f"two articles share the id {article.id!r}", article_id=article.id
             )
         self._articles = (*self._articles, article)
-        self._by_id[article.id] = article
+        lookup[article.id] = article
         self._merged_visits = None
         self._index = None
 
@@ -196,10 +214,13 @@ class Corpus:
         if text is not None:
             with_words = index.with_words(text)
             if with_words is not None:
-                narrow(phrase_filter(self._articles, with_words, text))
+                # Words and two-word phrases are answered by their postings; a longer
+                # phrase is checked in order in the (few) articles that have all its pairs.
+                several = len(words(text)) > 2
+                narrow(phrase_filter(self._articles, with_words, text) if several else with_words)
         if candidates is None:
-            return Corpus(self._articles)
-        return Corpus(self._articles[i] for i in sorted(candidates))
+            return Corpus._subset(self._articles)
+        return Corpus._subset(tuple(self._articles[i] for i in sorted(candidates)))
 
     def figures(
         self,
@@ -235,10 +256,13 @@ class Corpus:
         low, high = as_decimal("min_value", min_value), as_decimal("max_value", max_value)
         unit_key = None if unit is None else unit.strip().upper()
         subject_key = None if subject is None else fold(subject)
-        if wanted_metric is not None:
-            pool: Iterable[EconomicFigure] = (
-                f for _, f in self._indexes().figures_by_metric.get(wanted_metric, [])
-            )
+        index = self._indexes()
+        pool: Iterable[EconomicFigure]
+        if window is not None:
+            candidates = index.figures_during(window.start, window.end)
+            pool = (f for _, f in candidates if wanted_metric is None or f.metric is wanted_metric)
+        elif wanted_metric is not None:
+            pool = (f for _, f in index.figures_by_metric.get(wanted_metric, []))
         else:
             pool = (f for article in self._articles for f in article.figures)
         found = []
@@ -378,12 +402,16 @@ class Corpus:
             QueryError: If a country is not recognised.
         """
         first, second = _country_arg("a", a), _country_arg("b", b)
-        return partnership_timeline(
-            (p for article in self._articles for p in article.partnerships),
-            first,
-            second,
-            self.article_dates,
-        )
+        index = self._indexes()
+        key = (min(first, second), max(first, second))
+        if key not in index.timelines:
+            index.timelines[key] = partnership_timeline(
+                index.partnerships_by_pair.get(frozenset(key), []),
+                first,
+                second,
+                self.article_dates,
+            )
+        return list(index.timelines[key])
 
     def conflicts(self) -> list[Conflict]:
         """Facts that disagree across articles, each with the evidence of both sides."""

@@ -67,10 +67,22 @@ def _structure_date(value: object, _: type) -> dt.date:
     return dt.date.fromisoformat(value)
 
 
+# Loaded records repeat short strings many times (an evidence sentence per figure
+# of that sentence, entity keys, names): keep one copy of each.  Bounded, and
+# emptied when full, so it never holds more than a little memory of its own.
+_SHARED_STRINGS: dict[str, str] = {}
+_SHARED_MAX_ENTRIES = 50_000
+_SHARED_MAX_LENGTH = 2_000
+
+
 def _structure_str(value: object, _: type) -> str:
     if not isinstance(value, str):
         raise TypeError(f"expected a string, got {type(value).__name__}")
-    return value
+    if len(value) > _SHARED_MAX_LENGTH:
+        return value
+    if len(_SHARED_STRINGS) >= _SHARED_MAX_ENTRIES:
+        _SHARED_STRINGS.clear()
+    return _SHARED_STRINGS.setdefault(value, value)
 
 
 def _structure_int(value: object, _: type) -> int:

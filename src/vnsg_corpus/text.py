@@ -16,8 +16,10 @@ Examples:
 
 from __future__ import annotations
 
+import re
+import sys
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 
 __all__ = ["fold", "fold_with_offsets"]
 
@@ -50,6 +52,34 @@ def _fold_char(ch: str) -> str:
     return base.casefold()
 
 
+@cache
+def _combining() -> re.Pattern[str]:
+    """A pattern matching every combining mark (built once, on first use)."""
+    ranges: list[tuple[int, int]] = []
+    for code in range(sys.maxunicode + 1):
+        if unicodedata.combining(chr(code)):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    body = "".join(
+        re.escape(chr(lo)) if lo == hi else f"{re.escape(chr(lo))}-{re.escape(chr(hi))}"
+        for lo, hi in ranges
+    )
+    return re.compile(f"[{body}]+")
+
+
+_REPLACEMENTS = tuple({**_SPECIAL, **_PUNCT}.items())
+# Combining marks of Latin script (all Vietnamese tone and vowel marks among them) ...
+_LATIN_MARKS = re.compile(
+    "[" + "".join(chr(c) for c in range(0x300, 0x370) if unicodedata.combining(chr(c))) + "]+"
+)
+# ... and everything outside the blocks known to hold no other combining mark.
+_MAY_HAVE_OTHER_MARKS = re.compile(
+    "[^\x00-\u02ff\u0370-\u0482\u1e00-\u1eff\u2000-\u206f\u20a0-\u20cf]"
+)
+
+
 def fold(text: str) -> str:
     """Fold ``text`` for matching: strip diacritics, map ``đ`` to ``d``, casefold.
 
@@ -62,7 +92,14 @@ def fold(text: str) -> str:
     Returns:
         The folded key.
     """
-    return "".join(_fold_char(ch) for ch in unicodedata.normalize("NFD", text))
+    folded = _LATIN_MARKS.sub("", unicodedata.normalize("NFD", text))
+    if _MAY_HAVE_OTHER_MARKS.search(folded):  # rare: marks of other scripts
+        folded = _combining().sub("", folded)
+    if not folded.isascii():
+        for source, target in _REPLACEMENTS:
+            if source in folded:
+                folded = folded.replace(source, target)
+    return folded.casefold()
 
 
 def fold_with_offsets(text: str) -> tuple[str, list[int]]:

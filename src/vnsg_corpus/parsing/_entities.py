@@ -673,13 +673,16 @@ class _Known:
         title: The canonical title behind the role, when found.
         country: ISO code, when found.
         seen: Order of the latest mention (larger is more recent).
+        ends: The first and last words of the name, which short mentions use.
     """
 
-    __slots__ = ("country", "name", "role", "seen", "title", "tokens")
+    __slots__ = ("country", "ends", "name", "role", "seen", "title", "tokens")
 
     def __init__(self, name: str, tokens: tuple[str, ...]) -> None:
         self.name = name
         self.tokens = tokens
+        words = [t for t in tokens if t[0].isalnum()]
+        self.ends: tuple[str, ...] = (words[0], words[-1]) if words else ()
         self.role: str | None = None
         self.title: str | None = None
         self.country: str | None = None
@@ -788,11 +791,9 @@ class _Scan:
         """
         self.clock += 1
         person.seen = self.clock
-        words = [t for t in person.tokens if t[0].isalnum()]
-        if words:
-            self.short[words[0]] = person
-            self.short[words[-1]] = person
-            self.watch.update((words[0], words[-1]))
+        for word in person.ends:
+            self.short[word] = person
+            self.watch.add(word)
 
     def person(self, name: str, tokens: tuple[str, ...]) -> _Known:
         """The person with this folded name, created if new.
@@ -1234,8 +1235,13 @@ class _Paragraph:
             if self.name_word(k):
                 count += 1
                 k = end = self._word_end(k)
-            elif count and self.words[k] in self.v.particles and self.name_word(k + 1):
-                k += 1
+            elif count and self.words[k] in self.v.particles:
+                m = k + 1  # "von der Leyen"
+                while m < self.n and m < k + 3 and self.words[m] in self.v.particles:
+                    m += 1
+                if not self.name_word(m):
+                    break
+                k = m
             else:
                 break
         return end, count
@@ -1268,8 +1274,13 @@ class _Paragraph:
             if self.name_word(w) and self._word_end(w) == k:
                 count += 1
                 start = k = w
-            elif count and words[k - 1] in self.v.particles and self.name_word(k - 2):
-                k -= 1
+            elif count and words[k - 1] in self.v.particles:
+                m = k - 1
+                while m > 0 and m > k - 3 and words[m - 1] in self.v.particles:
+                    m -= 1
+                if not self.name_word(m - 1):
+                    break
+                k = m
             else:
                 break
         return start, count

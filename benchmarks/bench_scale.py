@@ -1,0 +1,224 @@
+"""Benchmark at archive scale: parse, save, load, memory, index build and query latency.
+
+Usage::
+
+    python benchmarks/bench_scale.py [--articles 100000] [--runs 3] [--output FILE]
+
+A pool of generated articles (shuffled real seed paragraphs, see
+``corpus_gen.py``) is parsed once and then cloned, with new ids, dates and
+figure values, up to ``--articles`` articles of about ten figures each, so
+100,000 articles carry about 1,000,000 figures.  Everything is timed on this
+machine, as medians of ``--runs`` runs (query latencies as p50/p99 over many
+queries); the results table is printed as Markdown and written to
+``--output`` if given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import functools
+import gc
+import os
+import platform
+import random
+import statistics
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+
+import attrs
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus_gen import generate, write
+
+import vnsg_corpus
+from vnsg_corpus import Article, Corpus, Evidence, Metric, Period, Precision
+
+FIGURES_PER_ARTICLE = 10
+METRICS = [m for m in Metric if m is not Metric.OTHER]
+
+
+def _median(work: Callable[[], object], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        gc.collect()
+        began = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - began)
+    return statistics.median(times)
+
+
+def _reid(evidence: tuple[Evidence, ...], article_id: str) -> tuple[Evidence, ...]:
+    return tuple(attrs.evolve(e, article_id=article_id) for e in evidence)
+
+
+def clone_corpus(pool: list[Article], count: int, rng: random.Random) -> Corpus:
+    """``count`` articles cloned from ``pool`` with new ids, dates and figures."""
+    with_figures = [a for a in pool if a.figures]
+    articles = []
+    for index in range(count):
+        base = pool[index % len(pool)]
+        article_id = f"clone_{index:07d}"
+        day = dt.date(2010, 1, 1) + dt.timedelta(days=rng.randrange(5800))
+        source = base if base.figures else rng.choice(with_figures)
+        figures = []
+        for n in range(FIGURES_PER_ARTICLE):
+            template = source.figures[n % len(source.figures)]
+            year = rng.randrange(2005, 2026)
+            figures.append(
+                attrs.evolve(
+                    template,
+                    metric=rng.choice(METRICS),
+                    value=Decimal(rng.randrange(1, 10**6)) * 1000,
+                    period=Period(dt.date(year, 1, 1), dt.date(year, 12, 31), Precision.YEAR),
+                    evidence=_reid(template.evidence, article_id) if source is base else (),
+                )
+            )
+        articles.append(
+            attrs.evolve(
+                base,
+                id=article_id,
+                date=day,
+                figures=tuple(figures),
+                visits=tuple(
+                    attrs.evolve(v, evidence=_reid(v.evidence, article_id)) for v in base.visits
+                ),
+                partnerships=tuple(
+                    attrs.evolve(p, evidence=_reid(p.evidence, article_id))
+                    for p in base.partnerships
+                ),
+            )
+        )
+    return Corpus(articles)
+
+
+def _latency(queries: list[Callable[[], object]]) -> tuple[float, float]:
+    times = []
+    for query in queries:
+        began = time.perf_counter()
+        query()
+        times.append((time.perf_counter() - began) * 1000)
+    times.sort()
+    return statistics.median(times), times[min(len(times) - 1, int(len(times) * 0.99))]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--parse-articles", type=int, default=2000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--queries", type=int, default=200, help="queries per kind")
+    parser.add_argument("--output", type=Path)
+    args = parser.parse_args(argv)
+    rng = random.Random(7)
+    rows: list[tuple[str, str, str]] = []
+
+    def row(what: str, value: str, target: str = "") -> None:
+        rows.append((what, value, target))
+        print(f"{what:<48}{value:>22}  {target}", flush=True)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "articles"
+        paths = write(folder, args.parse_articles)
+        megabytes = sum(p.stat().st_size for p in paths) / 1e6
+        for workers in (1, 2):
+            seconds = _median(
+                functools.partial(Corpus.from_paths, folder, workers=workers), args.runs
+            )
+            row(
+                f"parse {len(paths):,} files, workers={workers}",
+                f"{megabytes / seconds:.2f} MB/s, {len(paths) / seconds:,.0f} art/s",
+                ">= 2 MB/s" if workers == 1 else "",
+            )
+
+        pool = [vnsg_corpus.parse_article(text) for text in generate(500, seed=11)]
+        corpus = clone_corpus(pool, args.articles, rng)
+        n_figures = sum(len(a.figures) for a in corpus)
+        row("corpus", f"{len(corpus):,} articles, {n_figures:,} figures")
+
+        target = Path(tmp) / "corpus.jsonl"
+        save = _median(lambda: corpus.save(target), 1)
+        size = target.stat().st_size / 1e6
+        row(f"save {len(corpus):,} articles (JSON Lines)", f"{save:.1f} s, {size / save:.0f} MB/s")
+        load = _median(lambda: Corpus.load(target), 1)
+        row(
+            f"load {len(corpus):,} articles",
+            f"{load:.1f} s, {len(corpus) / load:,.0f} art/s",
+            "< 20 s",
+        )
+
+        sample = Path(tmp) / "sample.jsonl"
+        Corpus(list(corpus)[:5000]).save(sample)
+        gc.collect()
+        tracemalloc.start()
+        loaded = Corpus.load(sample)
+        used, _ = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        text_bytes = sum(sys.getsizeof(a.text) for a in loaded)
+        per_article = (used - text_bytes) / len(loaded)
+        row("memory per loaded article, beyond its text", f"{per_article / 1024:.1f} KB", "< 10 KB")
+        del loaded
+
+    began = time.perf_counter()
+    corpus.articles(since="2000")  # builds the indexes
+    row(
+        "index build (dates, sources, mentions, words, metrics)",
+        f"{time.perf_counter() - began:.1f} s",
+    )
+    began = time.perf_counter()
+    corpus.visits()
+    row("visit consolidation (first corpus.visits())", f"{time.perf_counter() - began:.2f} s")
+
+    years = list(range(2005, 2026))
+    words = ["investment", "energy", "Singapore", "digital transformation", "Đà Nẵng", "VSIP"]
+    kinds: dict[str, Callable[[], object]] = {
+        "articles(since=, until=)": lambda: corpus.articles(
+            since=f"{rng.choice(years)}-0{rng.randrange(1, 10)}-01",
+            until=f"{rng.choice(years)}-12-31",
+        ),
+        "articles(text=)": lambda: corpus.articles(text=rng.choice(words)),
+        "articles(mentions=)": lambda: corpus.articles(
+            mentions=rng.choice(["To Lam", "NUS", "Wong"])
+        ),
+        "articles(source=)": lambda: corpus.articles(source=rng.choice(["VNA", "VOV"])),
+        "figures(metric=, during=)": lambda: corpus.figures(
+            metric=rng.choice(METRICS), during=f"{rng.choice(years)}-Q{rng.randrange(1, 5)}"
+        ),
+        "figures(metric=, min_value=)": lambda: corpus.figures(
+            metric=rng.choice(METRICS), min_value=999_000_000
+        ),
+        "visits(host=)": lambda: corpus.visits(host=rng.choice(["SGP", "Viet Nam"])),
+        "partnership_level(on=)": lambda: corpus.partnership_level(
+            "VNM", "SGP", on=f"{rng.choice(years)}-06-30"
+        ),
+    }
+    for name, query in kinds.items():
+        p50, p99 = _latency([query] * args.queries)
+        row(f"query {name}", f"p50 {p50:.2f} ms, p99 {p99:.2f} ms", "p99 < 5 ms")
+
+    header = [
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores,"
+        f" Python {platform.python_version()}, vnsg_corpus {vnsg_corpus.__version__},"
+        f" {dt.date.today()}.",
+        "Command: `python benchmarks/bench_scale.py"
+        f" --articles {args.articles} --runs {args.runs}`",
+        "",
+        "| measurement | result | target |",
+        "| --- | --- | --- |",
+    ]
+    table = "\n".join(header + [f"| {w} | {v} | {t} |" for w, v, t in rows]) + "\n"
+    print()
+    print(table)
+    if args.output:
+        args.output.write_text(table, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
