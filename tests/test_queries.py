@@ -94,3 +94,11 @@ def test_indexes_follow_added_articles() -> None:
     assert [f.value for f in corpus.figures(during="2023")] == [Decimal(3_000_000_000)]
     with pytest.raises(vnsg_corpus.DuplicateArticleError):
         corpus.add(parse_article("again", id="a"))
+
+
+def test_phrases_of_three_words_keep_corpus_order() -> None:
+    texts = ["Việt Nam and Singapore met.", "No match here.", "VIET NAM AND SINGAPORE again."]
+    corpus = Corpus([parse_article(t, id=f"t{i}") for i, t in enumerate(texts)][::-1])
+    assert corpus.articles(text="viet nam and singapore").ids == ("t2", "t0")
+    assert corpus.articles(text="nam and").ids == ("t2", "t0")
+    assert corpus.articles(text="singapore").ids == ("t2", "t0")

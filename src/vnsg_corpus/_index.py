@@ -9,6 +9,7 @@ import re
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
 
 from vnsg_corpus.consolidate import TimelineEntry
 from vnsg_corpus.model import Article, EconomicFigure, EntityKind, Metric, Partnership
@@ -34,6 +35,7 @@ class ArticleIndex:
 
     __slots__ = (
         "by_date",
+        "by_value",
         "dates",
         "figure_order",
         "figures_by_metric",
@@ -54,14 +56,19 @@ class ArticleIndex:
         self.by_date: list[int] = [i for _, i in dated]
         self.undated: list[int] = [i for i, a in enumerate(articles) if a.date is None]
         self.sources: dict[str, list[int]] = defaultdict(list)
-        self.mentions: dict[str, set[int]] = defaultdict(set)
+        self.mentions: dict[str, list[int]] = defaultdict(list)
         # Compact postings: 4 bytes per (word, article) pair.
         self.word_postings: dict[str, array[int]] = defaultdict(lambda: array("I"))
         self.figures_by_metric: dict[Metric, list[tuple[int, EconomicFigure]]] = defaultdict(list)
         # Figures by every year their period touches; periods open at an end, or
         # longer than _MAX_BUCKET_YEARS, are kept apart and always checked.
-        self.figures_by_year: dict[int, list[tuple[int, EconomicFigure]]] = defaultdict(list)
-        self.open_figures: list[tuple[int, EconomicFigure]] = []
+        # Keyed by (metric, year) and by (None, year) for any metric.
+        self.figures_by_year: dict[tuple[Metric | None, int], list[tuple[int, EconomicFigure]]] = (
+            defaultdict(list)
+        )
+        self.open_figures: dict[Metric | None, list[tuple[int, EconomicFigure]]] = defaultdict(list)
+        # Per metric, the figures sorted by value (built on the first value query).
+        self.by_value: dict[Metric, tuple[list[Decimal], list[tuple[int, EconomicFigure]]]] = {}
         self.figure_order: list[int] = []
         self.partnerships_by_pair: dict[frozenset[str], list[Partnership]] = defaultdict(list)
         self.timelines: dict[tuple[str, str], list[TimelineEntry]] = {}
@@ -72,12 +79,15 @@ class ArticleIndex:
         if article.source:
             for part in {article.source, *article.source.split("/")}:
                 self.sources[fold(part.strip())].append(position)
-        for mention in article.mentions:
-            self.mentions[fold(mention.key)].add(position)
-            if mention.kind is EntityKind.PERSON:
-                self.mentions[fold(article.text[mention.start : mention.end])].add(position)
-        for visit in article.visits:
-            self.mentions[fold(visit.visitor.name)].add(position)
+        keys = {fold(mention.key) for mention in article.mentions}
+        keys.update(
+            fold(article.text[m.start : m.end])
+            for m in article.mentions
+            if m.kind is EntityKind.PERSON
+        )
+        keys.update(fold(visit.visitor.name) for visit in article.visits)
+        for key in keys:
+            self.mentions[key].append(position)  # ascending: articles are added in order
         tokens = words(article.text)
         # Words and adjacent word pairs: a phrase is answered from its pairs' postings.
         for key in {*tokens, *map(" ".join, itertools.pairwise(tokens))}:
@@ -88,6 +98,7 @@ class ArticleIndex:
             entry = (len(self.figure_order), figure)  # a running number keeps corpus order
             self.figure_order.append(position)
             self.figures_by_metric[figure.metric].append(entry)
+            self.by_value.pop(figure.metric, None)
             period = figure.period
             if period is None:
                 continue
@@ -96,28 +107,44 @@ class ArticleIndex:
                 or period.end is None
                 or period.end.year - period.start.year >= _MAX_BUCKET_YEARS
             ):
-                self.open_figures.append(entry)
+                self.open_figures[None].append(entry)
+                self.open_figures[figure.metric].append(entry)
             else:
                 for year in range(period.start.year, period.end.year + 1):
-                    self.figures_by_year[year].append(entry)
+                    self.figures_by_year[None, year].append(entry)
+                    self.figures_by_year[figure.metric, year].append(entry)
 
     def figures_during(
-        self, start: dt.date | None, end: dt.date | None
+        self, metric: Metric | None, start: dt.date | None, end: dt.date | None
     ) -> list[tuple[int, EconomicFigure]]:
         """Candidate figures for a window: those in the window's years, plus open ones.
 
         The caller still checks the exact overlap; results are in corpus order.
         """
         if start is None or end is None or end.year - start.year >= _MAX_BUCKET_YEARS:
-            found = [e for bucket in self.figures_by_year.values() for e in bucket]
+            found = [
+                e for (m, _), bucket in self.figures_by_year.items() if m is metric for e in bucket
+            ]
         else:
             found = [
                 e
                 for year in range(start.year, end.year + 1)
-                for e in self.figures_by_year.get(year, ())
+                for e in self.figures_by_year.get((metric, year), ())
             ]
-        found.extend(self.open_figures)
+        found.extend(self.open_figures.get(metric, ()))
         return sorted({e[0]: e for e in found}.values(), key=lambda e: e[0])
+
+    def figures_valued(
+        self, metric: Metric, low: Decimal | None, high: Decimal | None
+    ) -> list[tuple[int, EconomicFigure]]:
+        """The figures of one metric with ``low <= value <= high``, in corpus order."""
+        if metric not in self.by_value:
+            ordered = sorted(self.figures_by_metric.get(metric, []), key=lambda e: e[1].value)
+            self.by_value[metric] = ([e[1].value for e in ordered], ordered)
+        values, ordered = self.by_value[metric]
+        lo = 0 if low is None else bisect.bisect_left(values, low)
+        hi = len(values) if high is None else bisect.bisect_right(values, high)
+        return sorted(ordered[lo:hi], key=lambda e: e[0])
 
     def between(self, since: dt.date | None, until: dt.date | None) -> list[int]:
         """Positions of articles dated within ``[since, until]`` (inclusive)."""
@@ -125,14 +152,19 @@ class ArticleIndex:
         hi = len(self.dates) if until is None else bisect.bisect_right(self.dates, until)
         return self.by_date[lo:hi]
 
-    def with_words(self, query: str) -> set[int] | None:
-        """Positions of articles containing every word of ``query``; ``None`` for no words."""
+    def with_words(self, query: str) -> Sequence[int] | set[int] | None:
+        """Positions of articles containing every word (pair) of ``query``; ``None`` for no words.
+
+        A single term returns its posting array itself (ascending); several, a set.
+        """
         tokens = words(query)
         if not tokens:
             return None
         terms = tokens if len(tokens) == 1 else [" ".join(p) for p in itertools.pairwise(tokens)]
         empty: array[int] = array("I")
         postings = sorted((self.word_postings.get(t, empty) for t in set(terms)), key=len)
+        if len(postings) == 1:
+            return postings[0]
         result = set(postings[0])
         for posting in postings[1:]:
             result.intersection_update(posting)
@@ -142,6 +174,6 @@ class ArticleIndex:
 
 
 def phrase_filter(articles: Sequence[Article], positions: Iterable[int], query: str) -> list[int]:
-    """Keep the positions whose article contains ``query`` as a phrase (folded)."""
+    """The positions (ascending) whose article contains ``query`` as a phrase (folded)."""
     phrase = f" {' '.join(words(query))} "
-    return [p for p in positions if phrase in f" {' '.join(words(articles[p].text))} "]
+    return [p for p in sorted(positions) if phrase in f" {' '.join(words(articles[p].text))} "]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
@@ -194,33 +194,41 @@ class Corpus:
             QueryError: If a date is malformed.
         """
         index = self._indexes()
-        candidates: set[int] | None = None
-
-        def narrow(found: Iterable[int]) -> None:
-            nonlocal candidates
-            candidates = set(found) if candidates is None else candidates.intersection(found)
-
+        # Each filter gives positions; a single sorted posting list is used as it is,
+        # several are intersected (smallest first).
+        results: list[Sequence[int] | set[int]] = []
         start, end = as_date("since", since), as_date("until", until, end=True)
         if start is not None or end is not None:
-            narrow(index.between(start, end))
+            results.append(set(index.between(start, end)))
         if source is not None:
-            narrow(index.sources.get(fold(source.strip()), ()))
+            results.append(index.sources.get(fold(source.strip()), []))
         if mentions is not None:
-            found = set(index.mentions.get(fold(mentions.strip()), ()))
+            found: Sequence[int] | set[int] = index.mentions.get(fold(mentions.strip()), [])
             code = _maybe_country(mentions)
-            if code is not None:
-                found |= index.mentions.get(fold(code), set())
-            narrow(found)
+            if code is not None and fold(code) != fold(mentions.strip()):
+                found = {*found, *index.mentions.get(fold(code), [])}
+            results.append(found)
         if text is not None:
             with_words = index.with_words(text)
             if with_words is not None:
                 # Words and two-word phrases are answered by their postings; a longer
                 # phrase is checked in order in the (few) articles that have all its pairs.
                 several = len(words(text)) > 2
-                narrow(phrase_filter(self._articles, with_words, text) if several else with_words)
-        if candidates is None:
+                results.append(
+                    phrase_filter(self._articles, with_words, text) if several else with_words
+                )
+        if not results:
             return Corpus._subset(self._articles)
-        return Corpus._subset(tuple(self._articles[i] for i in sorted(candidates)))
+        if len(results) == 1 and isinstance(results[0], Sequence):
+            positions: Iterable[int] = results[0]
+        else:
+            results.sort(key=len)
+            chosen = set(results[0])
+            for other in results[1:]:
+                chosen.intersection_update(other)
+            positions = sorted(chosen)
+        articles = self._articles
+        return Corpus._subset(tuple(articles[i] for i in positions))
 
     def figures(
         self,
@@ -259,8 +267,9 @@ class Corpus:
         index = self._indexes()
         pool: Iterable[EconomicFigure]
         if window is not None:
-            candidates = index.figures_during(window.start, window.end)
-            pool = (f for _, f in candidates if wanted_metric is None or f.metric is wanted_metric)
+            pool = (f for _, f in index.figures_during(wanted_metric, window.start, window.end))
+        elif wanted_metric is not None and (low is not None or high is not None):
+            pool = (f for _, f in index.figures_valued(wanted_metric, low, high))
         elif wanted_metric is not None:
             pool = (f for _, f in index.figures_by_metric.get(wanted_metric, []))
         else:

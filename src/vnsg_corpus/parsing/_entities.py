@@ -7,10 +7,17 @@ the text as given.  The vocabularies live in ``data/countries.json``,
 ``data/places.json``, ``data/organisations.json`` and ``data/roles.json``;
 this module holds only the rules.
 
-Matching: each paragraph is folded once (diacritics, case, NFC/NFD, typographic
-apostrophes and dashes; see [`fold`][vnsg_corpus.text.fold]) keeping offsets,
-cut into tokens by one regular expression (runs of letters and digits, and
-single punctuation marks), and the word n-grams starting at each token are
+Matching: the text is folded once (diacritics, case, NFC/NFD, typographic
+apostrophes and dashes; see [`fold`][vnsg_corpus.text.fold]).  When every
+character folds to exactly one character (ordinary NFC text) the folded text
+keeps the offsets of the original and is built fast (``str.lower`` plus a
+cached fold of each run of non-ASCII characters); otherwise (NFD input,
+"ß") each paragraph is folded with
+[`fold_with_offsets`][vnsg_corpus.text.fold_with_offsets], which gives the
+same folded text with a map back to the original offsets.  Each paragraph is
+cut into tokens by one regular expression (runs of ASCII letters, digits and
+"_", and single other characters: after folding, Latin letters are ASCII),
+and the word n-grams starting at each token that can start an alias are
 looked up, longest first, in one dictionary keyed by folded alias.  The
 longest alias wins, so "Communist Party of Việt Nam" is one organisation (no
 country inside it) and "Thái Bình" a province, not Thailand.  An alias written
@@ -39,7 +46,8 @@ headline verbs, institution words).  A person is:
   Prime Minister and Minister of Foreign Affairs"); the person's role is the
   first title;
 * a name followed by ", <title>": "Tô Lâm, General Secretary of ...", "NAME,
-  the Prime Minister of Singapore";
+  the Prime Minister of Singapore" (preferred over "<title>, NAME", which is
+  read too: "the Prime Minister of Singapore, Lawrence Wong");
 * an honorific and a name ("Mr Lawrence Wong", "Madam ...");
 * a family relation after a possessive ("his spouse, NAME", "his wife NAME"):
   the role is the relation ("spouse").
@@ -73,7 +81,8 @@ How a person's country is decided, first rule that applies:
    JPN, unless that is the host of a "to" phrase.
 
 A person mentioned again keeps the first role and country found.  The
-person's name is the full name as first written.
+person's name is the full name as first written; every person mention is
+also a ``PERSON`` [`Mention`][vnsg_corpus.Mention] keyed by that name.
 
 The work is linear in the length of the text: one tokenisation per
 paragraph, one dictionary probe per token (plus n-gram probes only where an
@@ -730,6 +739,9 @@ class _Chain:
         start: Token where the chain begins (prefix included).
         end: Token after the chain (where a name may start).
         the: Whether the chain opens with "the".
+        elsewhere: Whether an "of"/"for" phrase names a body that is neither a
+            country nor a known organisation or place ("the president of the
+            chamber"), so the title may belong to someone not yet named.
     """
 
     role: str
@@ -740,10 +752,25 @@ class _Chain:
     start: int
     end: int
     the: bool
+    elsewhere: bool = False
 
 
 class _Scan:
     """One scan of an article: the text, the vocabulary and the people found so far."""
+
+    __slots__ = (
+        "by_name",
+        "clock",
+        "folded_all",
+        "lengths",
+        "mentions",
+        "people",
+        "refs",
+        "short",
+        "text",
+        "v",
+        "watch",
+    )
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -752,8 +779,7 @@ class _Scan:
         self.by_name: dict[tuple[str, ...], _Known] = {}
         self.lengths: dict[str, tuple[int, ...]] = {}
         self.short: dict[str, _Known] = {}
-        self.watch: set[str] = set(self.v.plans)
-        """Tokens worth a look: alias starts and words of people's names."""
+        self.watch: set[str] = set(self.v.plans)  # alias starts and words of names
         self.refs: list[tuple[int, int, _Known]] = []
         self.mentions: list[tuple[int, int, EntityKind, str]] = []
         self.clock = 0
@@ -905,6 +931,19 @@ def _fold_one_to_one(text: str) -> str | None:
         return None
 
 
+def _item_country(item: _Item) -> str | None:
+    """The country an entity match stands for or belongs to.
+
+    Args:
+        item: A vocabulary match.
+
+    Returns:
+        The ISO code of a country, of a place's country or of an
+        organisation's country; ``None`` for other matches.
+    """
+    return item.entry.country if item.entry.entity is not None else None
+
+
 class _Paragraph:
     """One paragraph, folded and tokenised, with its vocabulary matches.
 
@@ -914,6 +953,25 @@ class _Paragraph:
     is the paragraph's start, and ``origin`` maps back when folding changed
     lengths).
     """
+
+    __slots__ = (
+        "_caps",
+        "base",
+        "items",
+        "matches",
+        "n",
+        "origin",
+        "owner",
+        "pe",
+        "people_items",
+        "ps",
+        "relaxed",
+        "scan",
+        "text",
+        "v",
+        "watched",
+        "words",
+    )
 
     def __init__(
         self,
@@ -943,11 +1001,10 @@ class _Paragraph:
         self.relaxed = relaxed
         self.owner: list[_Item | None] = [None] * self.n
         self.items: list[_Item] = []
-        self.people_items: list[_Item] = []
-        """Matches that may introduce or refer to a person (titles, honorifics, ...)."""
+        self.people_items: list[_Item] = []  # titles, honorifics, ...: may introduce people
         watch = scan.watch
+        # Tokens that may start an alias or be a word of a known name.
         self.watched = [k for k, w in enumerate(self.words) if w in watch]
-        """Tokens that may start an alias or be a word of a known name."""
         self._match_items()
 
     # ---- offsets and case ------------------------------------------------
@@ -1287,17 +1344,6 @@ class _Paragraph:
 
     # ---- titles ----------------------------------------------------------
 
-    def _item_country(self, item: _Item) -> str | None:
-        """The country an entity match stands for or belongs to.
-
-        Args:
-            item: A country, place or organisation match.
-
-        Returns:
-            The ISO code, or ``None``.
-        """
-        return item.entry.country if item.entry.kind in _ENTITY_KINDS else None
-
     def _skip_modifiers(self, j: int) -> int:
         """Step back over title modifiers ("former", "newly-appointed") before token ``j``.
 
@@ -1334,7 +1380,7 @@ class _Paragraph:
             q = j - 2
         item = self.item_ending(q)
         if item is not None and item.entry.kind in _ENTITY_KINDS:
-            country = self._item_country(item)
+            country = _item_country(item)
             j = self._skip_modifiers(item.start)
         the = j > 0 and words[j - 1] == "the" and self.owner[j - 1] is None
         return (j - 1 if the else j), country, the
@@ -1382,7 +1428,7 @@ class _Paragraph:
                 if item.start != k or item.entry.kind not in _ENTITY_KINDS:
                     break
                 if country is None:
-                    country = self._item_country(item)
+                    country = _item_country(item)
                 institutional = False
                 k = last = item.end
                 continue
@@ -1404,7 +1450,7 @@ class _Paragraph:
                 if country is None:
                     inner = self.owner[k + 1]
                     if inner is not None and inner.entry.kind in _ENTITY_KINDS:
-                        country = self._item_country(inner)
+                        country = _item_country(inner)
                 k = last = close + 1
             elif self._acronym(k):
                 institutional = False
@@ -1467,6 +1513,8 @@ class _Paragraph:
             if prep in _HOST_PREPOSITIONS:
                 if chain.host is None:
                     chain.host = country
+            elif country is None:
+                chain.elsewhere = True
             elif chain.country is None:
                 chain.country = country
             if portfolio and institutional and prep in ("of", "for"):
@@ -1547,7 +1595,7 @@ class _Paragraph:
         for _ in range(5):
             item = self.item_ending(k)
             if item is not None:
-                return self._item_country(item)
+                return _item_country(item)
             if k == 0 or self.owner[k - 1] is not None:
                 return None
             w = words[k - 1]
@@ -1677,7 +1725,12 @@ def _title(scan: _Scan, p: _Paragraph, item: _Item) -> int:
     if chain.the:
         targets = set(chain.titles) | _role_targets(scan, p, item)
         latest = scan.latest_with(targets, chain.country)
-        if latest is not None:
+        # "the president of the chamber" may be someone else; "the Minister of
+        # Manpower" is the one named with that portfolio.
+        if latest is not None and (
+            not chain.elsewhere
+            or (chain.role != chain.title and fold(latest.role or "") == fold(chain.role))
+        ):
             s, e = p.span(item.start, item.end)
             scan.refer(s, e, latest)
     return j

@@ -114,7 +114,7 @@ import datetime
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache, lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -165,13 +165,26 @@ _BY_AFTER = re.compile(rf"{_SP}{{1,3}}by(?!\w)", re.IGNORECASE)
 _BY_SEARCH = re.compile(r"(?<!\w)by(?!\w)", re.IGNORECASE)
 _SEMICOLON = re.compile(r"[;.!?]")
 _DATE_BREAK = re.compile(r"[,;:—]")
+_DIGIT = re.compile(r"[0-9]")
 _OPENER = re.compile(
     rf"(?:(?:on|from|in|at|by|this|last|next|early|late){_SP}{{1,3}}){{0,2}}", re.I
 )
 
+_GATE_SEPARATOR = r"[\x00-\x2c\x2e\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\U0010ffff]"
+r"""A character a trigger may follow: any but ASCII letters, digits, "_" and "-".
+
+A superset of what the triggers' ``(?<![\w\-‑])`` allows, spelt as ranges so
+that the regex engine tests it fast.
+"""
+_GATE_PREFIX = 6
+"""How many leading characters of the trigger phrases the gate tests first."""
+
 _MAX_MODIFIERS = 5
 _BACK = 120
 """How far before a trip word its noun phrase and light verb are looked for."""
+_TOKENS_READ = _MAX_MODIFIERS + 3
+"""Tokens before a trip word that are ever read: its modifiers, then at most
+three more ("X and his wife's", "will pay a", "is on a")."""
 _SUBJECT_REACH = 200
 """How far before its verb the subject of a visit may be."""
 _CUE_BEFORE = 80
@@ -240,8 +253,11 @@ def _alternation(words: Iterable[str]) -> str:
     return f"(?:{emit(trie)})"
 
 
+@lru_cache(maxsize=1 << 16)
 def _key(phrase: str) -> str:
     """Fold a phrase for lookup: casefold, one ASCII space, ASCII apostrophe.
+
+    Cached: the same words come back in every article.
 
     Args:
         phrase: The phrase as written.
@@ -260,7 +276,9 @@ class _Vocab:
     """The visit vocabulary of ``data/visits.json``, with its compiled regexes.
 
     Attributes:
-        triggers: Finds trip words and companion cues; also the paragraph pre-check.
+        triggers: Finds trip words and companion cues.
+        gate: Finds the character before each trigger (see ``_scan``); also the
+            paragraph pre-check.
         status: Finds status cues.
         end_cues: Folded cues that mark the end of a visit.
         status_of: Folded cue -> its status.
@@ -287,6 +305,7 @@ class _Vocab:
     """
 
     triggers: re.Pattern[str]
+    gate: re.Pattern[str]
     status: re.Pattern[str]
     status_of: Mapping[str, VisitStatus]
     end_cues: frozenset[str]
@@ -338,6 +357,21 @@ def _vocab() -> _Vocab:
         rf"|(?P<word>{words})"
         r")(?![\w\-‑])"
     )
+    # Every trigger begins with the first letters of one of these phrases.
+    starts = [
+        *data["invitation_cues"],
+        *data["accompany_cues"],
+        *(f"and {pronoun} {spouse}" for pronoun in ("his", "her") for spouse in spouses),
+        *welcome,
+        *nouns,
+        *visit_verbs,
+        *arrive,
+        *host,
+    ]
+    gate = re.compile(
+        f"{_GATE_SEPARATOR}(?={_alternation({w[:_GATE_PREFIX] for w in starts})})"
+        f"(?={triggers.pattern})"
+    )
     status_of: dict[str, VisitStatus] = {}
     for name in ("planned", "under_way", "completed"):  # later statuses win ties
         for cue in data["status_cues"][name]:
@@ -371,6 +405,7 @@ def _vocab() -> _Vocab:
     modals = frozenset(_key(w) for w in data["modals"])
     return _Vocab(
         triggers=triggers,
+        gate=gate,
         status=status,
         status_of=status_of,
         end_cues=frozenset(_key(w) for w in data["end_cues"]["words"]),
@@ -399,6 +434,47 @@ def _vocab() -> _Vocab:
         demonym_words=frozenset(_key(w) for w in data["demonym_suffixes"]["words"]),
         abbreviations=frozenset(_key(w) for w in data["sentence_abbreviations"]),
     )
+
+
+def _scan(
+    regex: re.Pattern[str], gate: re.Pattern[str], text: str, ps: int, pe: int
+) -> list[re.Match[str]]:
+    """The matches of ``regex.finditer(text, ps, pe)``, found faster through a gate.
+
+    A pattern that opens with a look-behind makes the regex engine try every
+    position in turn.  The gate instead opens with a character class (the
+    characters a match may follow), which the engine skips over fast, and then
+    asserts that ``regex`` matches right after it; only those positions are
+    matched again, in order and without overlap, as ``finditer`` would.  A
+    match at the very start of the text, which follows no character, is tried
+    on its own.
+
+    Args:
+        regex: The pattern.
+        gate: ``<class>(?=<regex>)``, the class covering every character that
+            may come before a match of ``regex``.
+        text: The text.
+        ps: Where to start.
+        pe: Where to stop.
+
+    Returns:
+        The matches, as ``regex.finditer(text, ps, pe)`` gives them.
+    """
+    hits: list[re.Match[str]] = []
+    pos = ps
+    if ps == 0:
+        first = regex.match(text, 0, pe)
+        if first is not None:
+            hits.append(first)
+            pos = first.end()
+    for g in gate.finditer(text, max(ps - 1, 0), pe):
+        start = g.end()
+        if start >= pos:
+            m = regex.match(text, start, pe)
+            if m is not None:
+                hits.append(m)
+                pos = m.end()
+    return hits
 
 
 # --------------------------------------------------------------------------
@@ -602,8 +678,7 @@ class _Frame:
     welcomed: list[PersonRef] = attrs.Factory(list)
 
 
-@attrs.frozen
-class _Tok:
+class _Tok(NamedTuple):
     """A word or punctuation mark before a trip word.
 
     Attributes:
@@ -748,11 +823,13 @@ class _Sentence:
         return None
 
     def tokens_before(self, pos: int) -> list[_Tok]:
-        """The tokens in the ``_BACK`` characters before ``pos`` (within the sentence)."""
+        """The last tokens in the ``_BACK`` characters before ``pos`` (within the sentence).
+
+        Only the last ``_TOKENS_READ`` are returned: no reader looks further back.
+        """
         lo = max(self.s, pos - _BACK)
-        return [
-            _Tok(m.start(), m.end(), _key(m.group())) for m in _TOKEN.finditer(self.text, lo, pos)
-        ]
+        found = list(_TOKEN.finditer(self.text, lo, pos))
+        return [_Tok(m.start(), m.end(), _key(m.group())) for m in found[-_TOKENS_READ:]]
 
     # -- hosts -------------------------------------------------------------
 
@@ -1069,8 +1146,11 @@ class _Sentence:
             reference: The article date.
         """
         text = self.text
+        sentence = text[self.s : self.e]
+        if "day" not in sentence and "DAY" not in sentence and _DIGIT.search(sentence) is None:
+            return  # every day, day range and weekday has a digit or ends in "day"
         starts = [f.trig_start for f in self.frames]
-        for t in find_periods(text[self.s : self.e], reference=reference):
+        for t in find_periods(sentence, reference=reference):
             if t.kind not in ("day_range", "day", "weekday") or t.period is None:
                 continue
             lo, hi = t.start + self.s, t.end + self.s
@@ -1356,7 +1436,7 @@ def extract_visits(
         ps, pe = min(max(paragraph.start, 0), size), min(max(paragraph.end, 0), size)
         if ps >= pe:
             continue
-        hits = list(v.triggers.finditer(text, ps, pe))
+        hits = _scan(v.triggers, v.gate, text, ps, pe)
         if not hits:
             continue
         spans = _sentences(text, ps, pe, v)
