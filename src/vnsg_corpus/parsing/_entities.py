@@ -309,9 +309,11 @@ class _Entry:
         key: The item: ISO code, canonical place, organisation or title,
             family relation, or role noun.
         case: The case rule: ``_ANY``, ``_CAP`` or ``_CAPS``.
-        cap_token: Which token of the alias the ``_CAP`` rule tests (1 after
-            a leading "the").
+        cap_token: Which token of the alias the ``_CAP`` rule tests.
         country: The country the item belongs to, if any.
+        the: Whether the alias starts with "the" ("the city-state"): it is
+            indexed without it, so that "the" need not be looked up at every
+            occurrence, and matches only after a "the".
         entity: The kind of mention a country, place or organisation makes.
     """
 
@@ -320,6 +322,7 @@ class _Entry:
     case: int
     cap_token: int = 0
     country: str | None = None
+    the: bool = False
     entity: EntityKind | None = attrs.field(init=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
@@ -337,6 +340,7 @@ class _Vocab:
             second tokens of the longer ones (a cheap test before joining an
             n-gram); and the lengths to try when the next token is not one of
             those (``(1,)`` if the token is an alias by itself, else ``()``).
+        starts: The tokens that start an alias (the keys of ``plans``).
         countries: Folded country alias -> ISO code.
         places: Folded place alias -> canonical place.
         place_countries: Canonical place -> ISO code.
@@ -361,6 +365,7 @@ class _Vocab:
 
     aliases: dict[str, tuple[_Entry, ...]]
     plans: dict[str, tuple[tuple[int, ...], frozenset[str], tuple[int, ...]]]
+    starts: frozenset[str]
     countries: dict[str, str]
     places: dict[str, str]
     place_countries: dict[str, str]
@@ -437,6 +442,9 @@ def _vocab() -> _Vocab:
 
     def add(alias: str, entry: _Entry) -> None:
         key = _key(alias)
+        if key.startswith("the ") and entry.kind != _TITLE:
+            key = key[4:]
+            entry = attrs.evolve(entry, cap_token=max(0, entry.cap_token - 1), the=True)
         if key:
             entries = table.setdefault(key, [])
             if entry not in entries:
@@ -493,7 +501,10 @@ def _vocab() -> _Vocab:
         role_nouns[_key(noun)] = frozenset(targets)
         add(noun, _Entry(_ROLE_NOUN, noun, _ANY))
 
-    aliases = {key: tuple(entries) for key, entries in table.items()}
+    # An alias with "the" before it is the longer match: try it first.
+    aliases = {
+        key: tuple(sorted(entries, key=lambda e: not e.the)) for key, entries in table.items()
+    }
     lengths: dict[str, set[int]] = {}
     second: dict[str, set[str]] = {}
     for key in aliases:
@@ -501,16 +512,18 @@ def _vocab() -> _Vocab:
         lengths.setdefault(tokens[0], set()).add(len(tokens))
         if len(tokens) > 1:
             second.setdefault(tokens[0], set()).add(tokens[1])
+    plans: dict[str, tuple[tuple[int, ...], frozenset[str], tuple[int, ...]]] = {
+        tok: (
+            tuple(sorted(ns, reverse=True)),
+            frozenset(second.get(tok, ())),
+            (1,) if 1 in ns else (),
+        )
+        for tok, ns in lengths.items()
+    }
     return _Vocab(
         aliases=aliases,
-        plans={
-            tok: (
-                tuple(sorted(ns, reverse=True)),
-                frozenset(second.get(tok, ())),
-                (1,) if 1 in ns else (),
-            )
-            for tok, ns in lengths.items()
-        },
+        plans=plans,
+        starts=frozenset(plans),
         countries=countries,
         places=places,
         place_countries=place_countries,
@@ -779,7 +792,7 @@ class _Scan:
         self.by_name: dict[tuple[str, ...], _Known] = {}
         self.lengths: dict[str, tuple[int, ...]] = {}
         self.short: dict[str, _Known] = {}
-        self.watch: set[str] = set(self.v.plans)  # alias starts and words of names
+        self.watch: set[str] = set(self.v.starts)  # alias starts and words of names
         self.refs: list[tuple[int, int, _Known]] = []
         self.mentions: list[tuple[int, int, EntityKind, str]] = []
         self.clock = 0
@@ -1082,7 +1095,8 @@ class _Paragraph:
             Whether they are written in capitals.
         """
         s, e = self.span(i, j)
-        return not any(ch.islower() for ch in self.text[s:e])
+        written = self.text[s:e]
+        return written == written.upper()
 
     def joined(self, i: int) -> bool:
         """Whether token ``i`` touches token ``i - 1`` (no space between).
@@ -1150,33 +1164,46 @@ class _Paragraph:
                 if entries is None:
                     continue
                 for entry in entries:
-                    if entry.case == _CAP and fast:
+                    start = i
+                    if entry.the:
+                        if i - 1 < free or words[i - 1] != "the":
+                            continue
+                        start = i - 1
+                    case = entry.case
+                    if case == _ANY:
+                        ok = True
+                    elif fast and case == _CAP:
                         ok = text[base + matches[i + entry.cap_token].start()].isupper()
+                    elif fast:  # _CAPS
+                        written = text[
+                            base + matches[i].start() : base + matches[i + size - 1].end()
+                        ]
+                        ok = written == written.upper()
                     else:
                         ok = self._accepts(entry, i, i + size)
                     if ok:
-                        found = _Item(i, i + size, entry)
+                        found = _Item(start, i + size, entry)
                         break
                 if found is not None:
                     break
             if found is None:
                 continue
             items.append(found)
-            free = found.end
-            if free == i + 1:
-                owner[i] = found
+            start, free = found.start, found.end
+            if free == start + 1:
+                owner[start] = found
             else:
-                owner[i:free] = [found] * (free - i)
+                owner[start:free] = [found] * (free - start)
             entry = found.entry
             kind = entry.entity
             if kind is None:
                 if entry.kind != _BLOCKER:
                     people.append(found)
             elif self.origin is None:
-                s, e = base + matches[i].start(), base + matches[free - 1].end()
+                s, e = base + matches[start].start(), base + matches[free - 1].end()
                 mentions.append((s, e, kind, entry.key))
             else:
-                s, e = self.span(i, free)
+                s, e = self.span(start, free)
                 mentions.append((s, e, kind, entry.key))
 
     def item_at(self, i: int) -> _Item | None:
@@ -1675,12 +1702,12 @@ def _name_person(scan: _Scan, p: _Paragraph, start: int, end: int, count: int) -
         known = scan.short.get(p.words[start])
         if known is None or end - start != 1:
             return None
+        s, e = p.span(start, end)
     elif 2 <= count <= _MAX_NAME:
         s, e = p.span(start, end)
         known = scan.person(scan.text[s:e], tuple(p.words[start:end]))
     else:
         return None
-    s, e = p.span(start, end)
     scan.refer(s, e, known)
     return known
 
@@ -1714,12 +1741,12 @@ def _title(scan: _Scan, p: _Paragraph, item: _Item) -> int:
             else:
                 person = scan.person(scan.text[s:e], tokens)
                 scan.refer(s, e, person)
-            person.learn(chain.role, chain.title, chain.country or _context(p, chain))
+            _learn(person, p, chain)
             return j
     if count:
         named = _name_person(scan, p, j + 1 if comma else j, end, count)
         if named is not None:
-            named.learn(chain.role, chain.title, chain.country or _context(p, chain))
+            _learn(named, p, chain)
             return end
         return end if count > _MAX_NAME else j
     if chain.the:
@@ -1734,6 +1761,18 @@ def _title(scan: _Scan, p: _Paragraph, item: _Item) -> int:
             s, e = p.span(item.start, item.end)
             scan.refer(s, e, latest)
     return j
+
+
+def _learn(person: _Known, p: _Paragraph, chain: _Chain) -> None:
+    """Give a person the role and country a title chain says, unless already known.
+
+    Args:
+        person: The person the chain introduces.
+        p: The paragraph.
+        chain: The title chain.
+    """
+    country = person.country or chain.country or _context(p, chain)
+    person.learn(chain.role, chain.title, country)
 
 
 def _role_targets(scan: _Scan, p: _Paragraph, item: _Item) -> set[str]:
