@@ -98,6 +98,29 @@ def main(argv: list[str] | None = None) -> int:
                 f"{name:<24}{len(sample) / peer_seconds:>12,.1f} articles/s{rate:>10.3f} MB/s"
                 f"   ours is {ours / rate:,.0f}x faster"
             )
+        if "quantulum3.parse" in peers:
+            _compare_extraction(sample)
+    return 0
+
+
+def _compare_extraction(sample: list[str]) -> None:
+    """What each extracts from the peers' sample: money amounts, and everything."""
+    from quantulum3 import parser as qparser
+
+    quantities = [q for text in sample for q in qparser.parse(text)]
+    money = [q for q in quantities if q.unit.entity.name == "currency"]
+    articles = [vnsg_corpus.parse_article(text) for text in sample]
+    figures = [f for a in articles for f in a.figures]
+    ours_money = [f for f in figures if len(f.unit) == 3 and f.unit.isupper()]
+    print(
+        f"on the same {len(sample)} articles: quantulum3 finds {len(quantities)} quantities"
+        f" ({len(money)} of money, none with a metric or a period);"
+        f" ours finds {len(figures)} figures ({len(ours_money)} of money, each with a metric,"
+        f" {sum(f.period is not None for f in figures)} with a period),"
+        f" {sum(len(a.visits) for a in articles)} visits,"
+        f" {sum(len(a.partnerships) for a in articles)} partnerships"
+        f" and {sum(len(a.mentions) for a in articles)} entity mentions"
+    )
     return 0
 
 

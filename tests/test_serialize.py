@@ -78,7 +78,7 @@ def _record(**fields: object) -> str:
         ("[1, 2]", CorpusFormatError, None),
         ("{not json", CorpusFormatError, None),
         ("[" * 100_000, CorpusFormatError, None),
-        ('{"schema_version": 1, "id": ' + "9" * 5000 + "}", CorpusFormatError, None),
+        ('{"schema_version": 1, "id": ' + "9" * 5000 + "}", CorpusFormatError, "$.id"),
     ],
 )
 def test_bad_records_name_file_line_and_field(

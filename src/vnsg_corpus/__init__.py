@@ -19,6 +19,7 @@ from vnsg_corpus.errors import (
     QueryError,
     ReadError,
     SchemaVersionError,
+    UnencodableTextError,
     VnsgCorpusError,
 )
 from vnsg_corpus.model import (
@@ -79,6 +80,7 @@ __all__ = [
     "SchemaVersionError",
     "Span",
     "TemporalMatch",
+    "UnencodableTextError",
     "Visit",
     "VisitKind",
     "VisitStatus",

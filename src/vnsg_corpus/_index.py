@@ -67,13 +67,14 @@ class ArticleIndex:
             defaultdict(list)
         )
         self.open_figures: dict[Metric | None, list[tuple[int, EconomicFigure]]] = defaultdict(list)
-        # Per metric, the figures sorted by value (built on the first value query).
+        # Per metric, the figures sorted by value (re-sorted after Corpus.add).
         self.by_value: dict[Metric, tuple[list[Decimal], list[tuple[int, EconomicFigure]]]] = {}
         self.figure_order: list[int] = []
         self.partnerships_by_pair: dict[frozenset[str], list[Partnership]] = defaultdict(list)
         self.timelines: dict[tuple[str, str], list[TimelineEntry]] = {}
         for position, article in enumerate(articles):
             self._add(position, article)
+        self._sort_by_value()
 
     def _add(self, position: int, article: Article) -> None:
         if article.source:
@@ -126,6 +127,10 @@ class ArticleIndex:
                 e for (m, _), bucket in self.figures_by_year.items() if m is metric for e in bucket
             ]
         else:
+            opened = self.open_figures.get(metric, ())
+            if start.year == end.year and not opened:
+                # One year's bucket holds each figure once, in corpus order already.
+                return self.figures_by_year.get((metric, start.year), [])
             found = [
                 e
                 for year in range(start.year, end.year + 1)
@@ -134,14 +139,20 @@ class ArticleIndex:
         found.extend(self.open_figures.get(metric, ()))
         return sorted({e[0]: e for e in found}.values(), key=lambda e: e[0])
 
+    def _sort_by_value(self) -> None:
+        """Sort the figures of every metric not yet sorted by value."""
+        for metric, entries in self.figures_by_metric.items():
+            if metric not in self.by_value:
+                ordered = sorted(entries, key=lambda e: e[1].value)
+                self.by_value[metric] = ([e[1].value for e in ordered], ordered)
+
     def figures_valued(
         self, metric: Metric, low: Decimal | None, high: Decimal | None
     ) -> list[tuple[int, EconomicFigure]]:
         """The figures of one metric with ``low <= value <= high``, in corpus order."""
         if metric not in self.by_value:
-            ordered = sorted(self.figures_by_metric.get(metric, []), key=lambda e: e[1].value)
-            self.by_value[metric] = ([e[1].value for e in ordered], ordered)
-        values, ordered = self.by_value[metric]
+            self._sort_by_value()
+        values, ordered = self.by_value.get(metric, ([], []))
         lo = 0 if low is None else bisect.bisect_left(values, low)
         hi = len(values) if high is None else bisect.bisect_right(values, high)
         return sorted(ordered[lo:hi], key=lambda e: e[0])

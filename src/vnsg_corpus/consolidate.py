@@ -150,7 +150,36 @@ def _span_of(visit: Visit) -> tuple[dt.date, dt.date] | None:
 def _sort_key(visit: Visit) -> tuple[object, ...]:
     span = _span_of(visit)
     first = min(((e.article_id, e.start) for e in visit.evidence), default=("", 0))
-    return (span is None, span or (dt.date.min, dt.date.min), first, visit.kind, visit.status)
+    return (
+        span is None,
+        span or (dt.date.min, dt.date.min),
+        first,
+        visit.kind,
+        visit.status,
+        _Tiebreak(visit),
+    )
+
+
+class _Tiebreak:
+    """Orders visits that tie on everything else by their repr, computed only for ties.
+
+    Two reports may share dates, evidence, kind and status and still differ (in
+    the duration, a person's role): ordering them by their full repr keeps
+    merging independent of the input order.
+    """
+
+    __slots__ = ("visit",)
+
+    def __init__(self, visit: Visit) -> None:
+        self.visit = visit
+
+    def __lt__(self, other: _Tiebreak) -> bool:
+        return repr(self.visit) < repr(other.visit)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Tiebreak) and repr(self.visit) == repr(other.visit)
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 def _merge_people(groups: Iterable[tuple[Person, ...]]) -> tuple[Person, ...]:

@@ -13,6 +13,7 @@ __all__ = [
     "QueryError",
     "ReadError",
     "SchemaVersionError",
+    "UnencodableTextError",
     "VnsgCorpusError",
 ]
 
@@ -102,3 +103,24 @@ class DuplicateArticleError(VnsgCorpusError, ValueError):
     def __init__(self, message: str, *, article_id: str) -> None:
         super().__init__(message)
         self.article_id = article_id
+
+
+class UnencodableTextError(VnsgCorpusError, ValueError):
+    """An article holds text that JSON cannot store unchanged, so it is not saved.
+
+    The one such text is a high surrogate followed at once by a low surrogate,
+    each a code point of its own (U+D83D then U+DE00, as two characters): JSON
+    writes them as the escape pair that means the single character U+1F600, so
+    the text would come back one character shorter.  Lone surrogates are saved
+    escaped and load again unchanged.  Nothing is written when this is raised.
+
+    Attributes:
+        article_id: The article concerned.
+    """
+
+    def __init__(self, message: str, *, article_id: str) -> None:
+        super().__init__(message)
+        self.article_id = article_id
+
+    def __str__(self) -> str:
+        return f"article {self.article_id!r}: {self.args[0]}"

@@ -20,17 +20,31 @@ import datetime as dt
 import enum
 import json
 import os
+import re
 import tempfile
-from collections.abc import Iterable, Iterator
+import typing
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Literal
 
 import cattrs
+from cattrs.errors import IterableValidationError, IterableValidationNote
+from cattrs.gen import make_dict_structure_fn
 from cattrs.preconf.json import make_converter
 
-from vnsg_corpus.errors import CorpusFormatError, SchemaVersionError
-from vnsg_corpus.model import Article, EconomicFigure, Partnership, Visit
+from vnsg_corpus.errors import CorpusFormatError, SchemaVersionError, UnencodableTextError
+from vnsg_corpus.model import (
+    Article,
+    Diagnostic,
+    EconomicFigure,
+    EntityKind,
+    Evidence,
+    Mention,
+    Partnership,
+    Span,
+    Visit,
+)
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -50,8 +64,10 @@ Errors = Literal["strict", "skip"]
 
 
 def _structure_decimal(value: object, _: type) -> Decimal:
+    if isinstance(value, _LongInteger):
+        raise ValueError(f"integer too long ({len(value.digits)} digits)")
     if isinstance(value, bool) or not isinstance(value, str | int):
-        raise TypeError(f"expected a decimal string, got {type(value).__name__}")
+        raise TypeError(f"expected a decimal string, got {_json_type(value)}")
     try:
         result = Decimal(value)
     except InvalidOperation:
@@ -63,7 +79,7 @@ def _structure_decimal(value: object, _: type) -> Decimal:
 
 def _structure_date(value: object, _: type) -> dt.date:
     if not isinstance(value, str):
-        raise TypeError(f"expected an ISO date string, got {type(value).__name__}")
+        raise TypeError(f"expected an ISO date string, got {_json_type(value)}")
     return dt.date.fromisoformat(value)
 
 
@@ -77,7 +93,7 @@ _SHARED_MAX_LENGTH = 2_000
 
 def _structure_str(value: object, _: type) -> str:
     if not isinstance(value, str):
-        raise TypeError(f"expected a string, got {type(value).__name__}")
+        raise TypeError(f"expected a string, got {_json_type(value)}")
     if len(value) > _SHARED_MAX_LENGTH:
         return value
     if len(_SHARED_STRINGS) >= _SHARED_MAX_ENTRIES:
@@ -85,20 +101,163 @@ def _structure_str(value: object, _: type) -> str:
     return _SHARED_STRINGS.setdefault(value, value)
 
 
+class _LongInteger:
+    """An integer literal too long for ``int()`` (Python's digit limit), kept as digits.
+
+    ``json.loads`` refuses such a literal outright; re-reading the line with this
+    stand-in lets the field that holds it be named in the error.
+    """
+
+    __slots__ = ("digits",)
+
+    def __init__(self, digits: str) -> None:
+        self.digits = digits
+
+    def __repr__(self) -> str:
+        return f"<integer of {len(self.digits.lstrip('-'))} digits>"
+
+
+def _read_int(literal: str) -> int | _LongInteger:
+    try:
+        return int(literal)
+    except ValueError:  # above sys.get_int_max_str_digits()
+        return _LongInteger(literal)
+
+
+# Offsets repeat across articles; one shared int object per small value saves the
+# 28 bytes of a separate int for every span bound of every loaded record.
+_SHARED_INTS = tuple(range(1 << 16))
+
+
 def _structure_int(value: object, _: type) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"expected an integer, got {type(value).__name__}")
-    return value
+    if type(value) is not int:
+        if isinstance(value, _LongInteger):
+            raise ValueError(f"integer too long ({len(value.digits)} digits)")
+        raise TypeError(f"expected an integer, got {_json_type(value)}")
+    return _SHARED_INTS[value] if 0 <= value < 1 << 16 else value
+
+
+_ENUM_MEMBERS: dict[type[enum.StrEnum], dict[str, enum.StrEnum]] = {}
 
 
 def _structure_enum(value: object, cls: type[enum.StrEnum]) -> enum.StrEnum:
-    if not isinstance(value, str):
-        raise TypeError(f"expected a string, got {type(value).__name__}")
-    try:
-        return cls(value)
-    except ValueError:
-        accepted = ", ".join(str(member.value) for member in cls)
-        raise ValueError(f"{value!r} is not a {cls.__name__} (one of: {accepted})") from None
+    members = _ENUM_MEMBERS.get(cls)
+    if members is None:
+        members = _ENUM_MEMBERS[cls] = {member.value: member for member in cls}
+    if type(value) is str:
+        member = members.get(value)
+        if member is not None:
+            return member
+        accepted = ", ".join(members)
+        raise ValueError(f"{value!r} is not a {cls.__name__} (one of: {accepted})")
+    raise TypeError(f"expected a string, got {_json_type(value)}")
+
+
+def _is_frozenset(type_: object) -> bool:
+    return type_ is frozenset or typing.get_origin(type_) is frozenset
+
+
+def _is_array(type_: object) -> bool:
+    """Whether ``type_`` is written as a JSON array: ``tuple[X, ...]`` or ``frozenset[X]``."""
+    origin = typing.get_origin(type_)
+    args = typing.get_args(type_)
+    if origin is tuple:
+        return len(args) == 2 and args[1] is Ellipsis
+    return origin is frozenset and len(args) == 1
+
+
+def _array_hook_factory(conv: cattrs.Converter) -> Callable[[Any], Callable[[Any, Any], Any]]:
+    """Build hooks that accept only a JSON array (a ``list``) for sequence fields.
+
+    cattrs' own hooks iterate whatever they are given, so a string where a list
+    belongs would load as a tuple of its letters.
+    """
+
+    def factory(type_: Any) -> Callable[[Any, Any], Any]:
+        item_type = typing.get_args(type_)[0]
+        handle = conv.get_structure_hook(item_type)
+        build: Callable[[list[Any]], Any] = (
+            tuple if typing.get_origin(type_) is tuple else frozenset
+        )
+
+        def structure_array(value: Any, _: Any) -> Any:
+            if type(value) is not list:
+                raise TypeError(f"expected a JSON array, got {_json_type(value)}")
+            with contextlib.suppress(Exception):  # redone below, to report every bad item
+                return build([handle(item, item_type) for item in value])
+            errors: list[Exception] = []
+            for index, item in enumerate(value):
+                try:
+                    handle(item, item_type)
+                except Exception as exc:
+                    note = IterableValidationNote(
+                        f"Structuring {type_} @ index {index}", index, item_type
+                    )
+                    exc.__notes__ = [*getattr(exc, "__notes__", []), note]
+                    errors.append(exc)
+            raise IterableValidationError(f"While structuring {type_!r}", errors, type_)
+
+        return structure_array
+
+    return factory
+
+
+def _json_type(value: object) -> str:
+    """What JSON calls the type of a decoded value, for error messages."""
+    if isinstance(value, _LongInteger):
+        return f"a number of {len(value.digits)} digits"
+    if value is None:
+        return "null"
+    names = {dict: "object", list: "array", str: "string", bool: "boolean", int: "number"}
+    return names.get(type(value), "number" if isinstance(value, float) else type(value).__name__)
+
+
+def _fast_leaf_hooks(conv: cattrs.Converter) -> None:
+    """Hand-written hooks for the records every article holds dozens of.
+
+    A loaded article has about thirty mentions and a dozen evidence spans; these
+    hooks read a well-formed one in a few checks.  Anything they do not accept
+    goes to the hook cattrs generates, which reports the bad field.
+    """
+    kinds = {kind.value: kind for kind in EntityKind}
+    detailed_mention = make_dict_structure_fn(
+        Mention, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
+    )
+    detailed_evidence = make_dict_structure_fn(
+        Evidence, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
+    )
+    ints = _SHARED_INTS
+    limit = len(ints)
+
+    def offset(value: object) -> int | None:
+        return ints[value] if type(value) is int and 0 <= value < limit else None
+
+    def structure_mention(value: Any, type_: Any) -> Mention:
+        if type(value) is dict and len(value) == 4:
+            name = value.get("kind")
+            kind = kinds.get(name) if type(name) is str else None
+            key, start, end = value.get("key"), offset(value.get("start")), offset(value.get("end"))
+            if kind is not None and type(key) is str and start is not None and end is not None:
+                return Mention(kind, _structure_str(key, str), start, end)
+        return detailed_mention(value, type_)
+
+    def structure_evidence(value: Any, type_: Any) -> Evidence:
+        if type(value) is dict and len(value) == 4:
+            article_id, text = value.get("article_id"), value.get("text")
+            start, end = offset(value.get("start")), offset(value.get("end"))
+            if (
+                type(article_id) is str
+                and type(text) is str
+                and start is not None
+                and end is not None
+            ):
+                return Evidence(
+                    _structure_str(article_id, str), start, end, _structure_str(text, str)
+                )
+        return detailed_evidence(value, type_)
+
+    conv.register_structure_hook(Mention, structure_mention)
+    conv.register_structure_hook(Evidence, structure_evidence)
 
 
 def _make_converter() -> cattrs.Converter:
@@ -111,7 +270,10 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook(int, _structure_int)
     # StrEnum precedes str in every member class's MRO, so this wins over the str hook.
     conv.register_structure_hook(enum.StrEnum, _structure_enum)
-    conv.register_unstructure_hook(frozenset, sorted)
+    # Sets are written sorted, so that a save's bytes never depend on hash order.
+    conv.register_unstructure_hook_func(_is_frozenset, sorted)
+    conv.register_structure_hook_factory(_is_array, _array_hook_factory(conv))
+    _fast_leaf_hooks(conv)
     return conv
 
 
@@ -126,17 +288,32 @@ def to_dict(article: Article) -> dict[str, Any]:
     return record
 
 
+_SURROGATE_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
+
+
 def _dumps(record: dict[str, Any]) -> str:
     line = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
     try:
         line.encode("utf-8")
     except UnicodeEncodeError:  # lone surrogates: escape them rather than lose them
+        pair = _SURROGATE_PAIR.search(line)
+        if pair is not None:
+            raise UnencodableTextError(
+                f"a high and a low surrogate as two code points ({pair.group()!r}) cannot be"
+                " saved unchanged: JSON would read them back as one character",
+                article_id=str(record.get("id")),
+            ) from None
         line = json.dumps(record, ensure_ascii=True, separators=(",", ":"))
     return line
 
 
 def to_json(article: Article) -> str:
-    """Serialise an article to one line of JSON (no trailing newline)."""
+    """Serialise an article to one line of JSON (no trailing newline).
+
+    Raises:
+        UnencodableTextError: If the article holds text JSON cannot store
+            unchanged (a high and a low surrogate as two code points).
+    """
     return _dumps(to_dict(article))
 
 
@@ -161,20 +338,25 @@ def _first_error_path(exc: BaseException) -> tuple[str | None, str]:
 
 def _check_spans(article: Article, *, path: str, line: int | None) -> None:
     size = len(article.text)
-    checks: list[tuple[str, int, int]] = []
-    if article.title is not None:
-        checks.append(("$.title", article.title.start, article.title.end))
-    checks += [(f"$.headings[{i}]", s.start, s.end) for i, s in enumerate(article.headings)]
-    checks += [(f"$.paragraphs[{i}]", s.start, s.end) for i, s in enumerate(article.paragraphs)]
-    checks += [(f"$.mentions[{i}]", m.start, m.end) for i, m in enumerate(article.mentions)]
-    for field, start, end in checks:
-        if not start <= end <= size:
-            raise CorpusFormatError(
-                f"span {start}..{end} lies outside the text ({size} characters)",
-                path=path,
-                line=line,
-                field=field,
-            )
+    groups: list[tuple[str, Iterable[Span | Mention | Diagnostic]]] = [
+        ("$.title", () if article.title is None else (article.title,)),
+        ("$.headings[{}]", article.headings),
+        ("$.paragraphs[{}]", article.paragraphs),
+        ("$.mentions[{}]", article.mentions),
+        ("$.diagnostics[{}]", article.diagnostics),
+    ]
+    for i, pair in enumerate(article.qa):
+        groups.append((f"$.qa[{i}].question", (pair.question,)))
+        groups.append((f"$.qa[{i}].answer[{{}}]", pair.answer))
+    for field, spans in groups:
+        for index, span in enumerate(spans):
+            if not span.start <= span.end <= size:
+                raise CorpusFormatError(
+                    f"span {span.start}..{span.end} lies outside the text ({size} characters)",
+                    path=path,
+                    line=line,
+                    field=field.format(index),
+                )
     facts: list[tuple[str, tuple[EconomicFigure | Visit | Partnership, ...]]] = [
         ("figures", article.figures),
         ("visits", article.visits),
@@ -183,7 +365,9 @@ def _check_spans(article: Article, *, path: str, line: int | None) -> None:
     for name, items in facts:
         for i, item in enumerate(items):
             for j, ev in enumerate(item.evidence):
-                if ev.article_id == article.id and article.text[ev.start : ev.end] != ev.text:
+                if ev.end < ev.start or (
+                    ev.article_id == article.id and article.text[ev.start : ev.end] != ev.text
+                ):
                     raise CorpusFormatError(
                         "evidence text does not match the article text at its span",
                         path=path,
@@ -214,7 +398,7 @@ def from_dict(record: object, *, path: str = "<data>", line: int | None = None) 
         )
     fields = dict(record)
     version = fields.pop("schema_version", None)
-    if version != SCHEMA_VERSION:
+    if type(version) is not int or version != SCHEMA_VERSION:  # True == 1, but is no version
         problem = "missing" if version is None else f"unsupported ({version!r})"
         raise SchemaVersionError(
             f"schema_version is {problem}; this release reads version {SCHEMA_VERSION}",
@@ -240,12 +424,17 @@ def from_json(data: str | bytes, *, path: str = "<data>", line: int | None = Non
             [`from_dict`][vnsg_corpus.serialize.from_dict]).
     """
     try:
-        record = json.loads(data)
+        try:
+            record = json.loads(data)
+        except json.JSONDecodeError:
+            raise
+        except ValueError:  # an integer beyond int()'s digit limit: find which field holds it
+            record = json.loads(data, parse_int=_read_int)
     except RecursionError:
         raise CorpusFormatError("JSON nested too deeply", path=path, line=line) from None
     except UnicodeDecodeError as exc:
         raise CorpusFormatError(f"not valid UTF-8: {exc.reason}", path=path, line=line) from None
-    except ValueError as exc:  # JSONDecodeError, and int() digit limits
+    except ValueError as exc:  # JSONDecodeError
         raise CorpusFormatError(f"invalid JSON: {exc}", path=path, line=line) from None
     return from_dict(record, path=path, line=line)
 
@@ -309,6 +498,11 @@ def write_jsonl(articles: Iterable[Article], path: str | os.PathLike[str]) -> in
 
     Returns:
         The number of articles written.
+
+    Raises:
+        UnencodableTextError: If an article holds text JSON cannot store
+            unchanged; nothing is written.
+        OSError: If the file cannot be written; ``path`` is left as it was.
     """
     target = Path(path)
     directory = target.parent if str(target.parent) else Path()

@@ -187,6 +187,14 @@ _SENT_BOUNDARY = re.compile(r"[.?!…][.?!…\"'”’)\]]{0,8}\s++")
 _TOKEN_BEFORE_DOT = re.compile(r"(?:[^\W\d_]\.){0,5}[^\W\d_]{1,12}\Z")
 _OPENERS = frozenset("\"'“‘([")
 _CLOSE_PAREN = re.compile(rf"{_SP}{{0,3}}\)")
+_GATE_SEPARATOR = r"[\x00-\x23\x25-\x2b\x2d\x3b-\x40\x5b-\x5e\x60\x7b-\U0010ffff]"
+"""A character a candidate may follow: any but ASCII letters, digits and ``_.,/:$``.
+
+A superset of what the candidates' opening look-behind allows, spelt as ranges
+so that the regex engine tests it fast.
+"""
+_GATE_PREFIX = 4
+"""How many leading characters of the words a candidate may begin with the gate tests."""
 
 
 # --------------------------------------------------------------------------
@@ -263,6 +271,7 @@ class _Vocab:
 
     Attributes:
         candidates: The one regex that finds candidate numbers and ranks.
+        gate: Finds the character before each candidate (see ``_scan``).
         keywords: Finds every vocabulary keyword in a sentence.
         keyword_categories: Folded keyword -> its categories.
         worth_link: Full-matches the words linking counted projects to their worth.
@@ -295,6 +304,7 @@ class _Vocab:
     """
 
     candidates: re.Pattern[str]
+    gate: re.Pattern[str]
     keywords: re.Pattern[str]
     keyword_categories: Mapping[str, frozenset[str]]
     worth_link: re.Pattern[str]
@@ -439,6 +449,12 @@ def _vocab() -> _Vocab:
         rf"(?(pre)|(?(scale)|(?(ascale)|(?(pct)|(?(csuf)|(?={unitless_follow}))))))"
         r")"
     )
+    gate = re.compile(
+        rf"{_GATE_SEPARATOR}(?=[0-9$€£¥₫₩฿₱₹~≈]"
+        rf"|{_alternation({w[:_GATE_PREFIX] for w in starters}, fold=True)}"
+        rf"|{_alternation({w[:_GATE_PREFIX] for w in lettered})})"
+        rf"(?={candidates.pattern})"
+    )
 
     categories: dict[str, set[str]] = {}
 
@@ -486,6 +502,7 @@ def _vocab() -> _Vocab:
 
     return _Vocab(
         candidates=candidates,
+        gate=gate,
         keywords=keywords,
         keyword_categories={k: frozenset(v) for k, v in categories.items()},
         worth_link=worth_link,
@@ -610,6 +627,47 @@ def _digits(m: re.Match[str], group: str, diagnostics: list[Diagnostic]) -> Deci
     return Decimal(written.translate(_NO_SEPARATORS))
 
 
+def _scan(
+    regex: re.Pattern[str], gate: re.Pattern[str], text: str, ps: int, pe: int
+) -> list[re.Match[str]]:
+    """The matches of ``regex.finditer(text, ps, pe)``, found faster through a gate.
+
+    A pattern that opens with a look-behind makes the regex engine try every
+    position in turn.  The gate instead opens with a character class (the
+    characters a match may follow), which the engine skips over fast, and then
+    asserts that ``regex`` matches right after it; only those positions are
+    matched again, in order and without overlap, as ``finditer`` would.  A
+    match at the very start of the text, which follows no character, is tried
+    on its own.
+
+    Args:
+        regex: The pattern.
+        gate: ``<class>(?=<regex>)``, the class covering every character that
+            may come before a match of ``regex``.
+        text: The text.
+        ps: Where to start.
+        pe: Where to stop.
+
+    Returns:
+        The matches, as ``regex.finditer(text, ps, pe)`` gives them.
+    """
+    hits: list[re.Match[str]] = []
+    pos = ps
+    if ps == 0:
+        first = regex.match(text, 0, pe)
+        if first is not None:
+            hits.append(first)
+            pos = first.end()
+    for g in gate.finditer(text, max(ps - 1, 0), pe):
+        start = g.end()
+        if start >= pos:
+            m = regex.match(text, start, pe)
+            if m is not None:
+                hits.append(m)
+                pos = m.end()
+    return hits
+
+
 def _read_candidates(
     text: str, ps: int, pe: int, *, bare_dollar: str, v: _Vocab, diagnostics: list[Diagnostic]
 ) -> list[_Cand]:
@@ -628,7 +686,7 @@ def _read_candidates(
     """
     out: list[_Cand] = []
     names = ("rank", "ord", "top", "qual", "pre", "num", "num2", "ascale", "scale", "pct", "csuf")
-    for m in v.candidates.finditer(text, ps, pe):
+    for m in _scan(v.candidates, v.gate, text, ps, pe):
         rank_word, ordinal, top, qualifier, pre, num, num2, ascale, scale, pct, csuf = m.group(
             *names
         )
