@@ -121,7 +121,6 @@ def _compare_extraction(sample: list[str]) -> None:
         f" {sum(len(a.partnerships) for a in articles)} partnerships"
         f" and {sum(len(a.mentions) for a in articles)} entity mentions"
     )
-    return 0
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ from vnsg_corpus.parsing._figures import extract_figures
 from vnsg_corpus.parsing._partnerships import extract_partnerships
 from vnsg_corpus.parsing._structure import parse_structure
 from vnsg_corpus.parsing._style import bare_dollar_currency
+from vnsg_corpus.parsing._view import normalised_view, restore_article
 from vnsg_corpus.parsing._visits import extract_visits
 
 __all__ = ["parse_article", "read_article", "text_id"]
@@ -59,6 +60,22 @@ def parse_article(text: str, *, id: str | None = None) -> Article:
     if id is not None and not isinstance(id, str):
         raise TypeError(f"parse_article() needs id as a str or None, not {type(id).__name__}")
     article_id = text_id(text) if id is None else id
+    view = normalised_view(text)
+    if view is None:
+        return _parse(text, article_id)
+    return restore_article(_parse(view.text, article_id), view)
+
+
+def _parse(text: str, article_id: str) -> Article:
+    """Parse text in the readers' normal form (see ``_view``) into an article over it.
+
+    Args:
+        text: The text, or its normalised view.
+        article_id: The article's identifier.
+
+    Returns:
+        The parsed article, every offset into ``text``.
+    """
     structure = parse_structure(text)
     figures, figure_diagnostics = extract_figures(
         text,

@@ -160,8 +160,8 @@ _MAX_DIGITS = 30
 _DECIMAL = Context(prec=80)
 """Enough precision for 30 digits times a 10**12 scale, exactly."""
 
-_SP = "[ \u00a0\u2009\u202f]"
-"""A space inside a figure: ASCII, no-break, thin or narrow no-break."""
+_SP = "[ \t\u00a0\u2009\u202f]"
+"""A space inside a figure: ASCII, tab, no-break, thin or narrow no-break."""
 _SEPARATORS = ",\u00a0\u2009\u202f"
 """Thousands separators."""
 _NO_SEPARATORS = str.maketrans("", "", _SEPARATORS)
@@ -178,7 +178,7 @@ _PRECEDING_BREAK = re.compile(r"[,;:()\[\]—]")
 _WORD = re.compile(rf"{_SP}{{1,3}}([^\W\d_][\w'’\-‑]{{0,40}})")
 _CONJ = re.compile(rf"{_SP}{{1,3}}(?:and|or|&){_SP}{{1,3}}([^\W\d_][\w'’\-‑]{{0,40}})")
 _WORDS_BEFORE = re.compile(r"[^\W\d_][\w'’.\-‑]{0,40}")
-_SPACES = frozenset(" \u00a0\u2009\u202f(")
+_SPACES = frozenset(" \t\u00a0\u2009\u202f(")
 _RANGE_GAP = re.compile(rf"{_SP}{{0,2}}[-–—‑]{_SP}{{0,2}}|{_SP}{{1,2}}(?P<word>to|and){_SP}{{1,2}}")
 _BETWEEN = re.compile(rf"(?<!\w)(?P<cue>[bB]etween|[fF]rom){_SP}{{1,3}}\Z")
 _OF_AFTER = re.compile(rf"{_SP}{{1,3}}of(?!\w)")
@@ -443,9 +443,9 @@ def _vocab() -> _Vocab:
         rf"(?P<num>{digits}|(?:{number_word_re})(?![\w\-‑]))"
         rf"(?:{_SP}{{0,2}}[-–—‑]{_SP}{{0,2}}(?P<num2>{digits}))?"
         rf"(?:(?P<ascale>{_alternation(attached, fold=True)})(?!\w)"
-        rf"|(?:{_SP}|[-‑])?(?P<scale>{_alternation(scales, fold=True)})(?!\w))?"
-        rf"(?:{_SP}?(?P<pct>{_alternation(data['percent_words'], fold=True)})(?!\w)"
-        rf"|{_SP}?(?P<csuf>{_alternation([*suffix_codes, *words])})(?!\w))?"
+        rf"|(?:{_SP}{{1,3}}|[-‑])?(?P<scale>{_alternation(scales, fold=True)})(?!\w))?"
+        rf"(?:{_SP}{{0,3}}(?P<pct>{_alternation(data['percent_words'], fold=True)})(?!\w)"
+        rf"|{_SP}{{0,3}}(?P<csuf>{_alternation([*suffix_codes, *words])})(?!\w))?"
         rf"(?(pre)|(?(scale)|(?(ascale)|(?(pct)|(?(csuf)|(?={unitless_follow}))))))"
         r")"
     )
@@ -1041,7 +1041,10 @@ _LEVEL_WORDS = frozenset({"to", "from", "at"})
 
 
 def _word_before(text: str, pos: int, floor: int) -> str:
-    """The folded word right before ``pos`` (separated by spaces), or ``""``.
+    """The folded word right before ``pos`` (separated by spaces or tabs), or ``""``.
+
+    The readers see no-break and thin spaces between words as plain spaces
+    (see ``_view``), so only those two separate words here.
 
     Args:
         text: The article text.
@@ -1055,7 +1058,7 @@ def _word_before(text: str, pos: int, floor: int) -> str:
     while end > max(floor, pos - 44) and text[end - 1] in _SPACES:
         end -= 1
     lo = max(floor, end - 44)
-    begin = text.rfind(" ", lo, end) + 1 or lo
+    begin = max(text.rfind(" ", lo, end), text.rfind("\t", lo, end)) + 1 or lo
     return _fold(text[begin:end].lstrip("(\"'“‘[\u00a0"))
 
 
