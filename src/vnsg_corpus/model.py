@@ -153,7 +153,7 @@ class Person:
     """A person as an article names them.
 
     Attributes:
-        name: The full name as first written in the article (original spelling).
+        name: The full name as first written in the article (original spelling, in NFC).
         role: Title or office, e.g. ``"General Secretary"``, when the text gives one.
         country: ISO 3166-1 alpha-3 code of the country they represent, when known.
     """

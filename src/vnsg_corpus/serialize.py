@@ -77,10 +77,20 @@ def _structure_decimal(value: object, _: type) -> Decimal:
     return result
 
 
+# Dates repeat across records (period bounds, article dates): one object per date.
+_SHARED_DATES: dict[str, dt.date] = {}
+
+
 def _structure_date(value: object, _: type) -> dt.date:
-    if not isinstance(value, str):
+    if type(value) is not str:
         raise TypeError(f"expected an ISO date string, got {_json_type(value)}")
-    return dt.date.fromisoformat(value)
+    day = _SHARED_DATES.get(value)
+    if day is None:
+        day = dt.date.fromisoformat(value)
+        if len(_SHARED_DATES) >= _SHARED_MAX_ENTRIES:
+            _SHARED_DATES.clear()
+        _SHARED_DATES[value] = day
+    return day
 
 
 # Loaded records repeat short strings many times (an evidence sentence per figure

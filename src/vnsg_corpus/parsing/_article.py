@@ -33,7 +33,9 @@ def parse_article(text: str, *, id: str | None = None) -> Article:
 
     Parsing is best effort and never fails on a ``str``: whatever the parser had
     to work around is listed in `Article.diagnostics`.
-    ``Article.text`` is ``text`` itself, unchanged.
+    ``Article.text`` is ``text`` itself, unchanged.  Text in NFD, with Unicode
+    spaces for spaces or with zero-width characters is read in NFC with plain
+    spaces and without them, and every offset is mapped back to ``text``.
 
     Args:
         text: The article text as scraped: optionally a `` date YYYY-MM-DD `` line
