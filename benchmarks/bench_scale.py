@@ -168,7 +168,7 @@ def main(argv: list[str] | None = None) -> int:
     began = time.perf_counter()
     corpus.articles(since="2000")  # builds the indexes
     row(
-        "index build (dates, sources, mentions, words, metrics)",
+        "index build (dates, sources, mentions, words, metrics, values)",
         f"{time.perf_counter() - began:.1f} s",
     )
     began = time.perf_counter()

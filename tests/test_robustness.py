@@ -11,6 +11,7 @@ comes off.
 """
 
 import datetime as dt
+import gc
 import re
 import unicodedata
 from collections import Counter
@@ -18,6 +19,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Literal
 
+import attrs
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
@@ -161,6 +163,26 @@ def test_backtracking_run_is_one_paragraph_without_facts(text: str) -> None:
     assert (article.figures, article.visits, article.partnerships) == ((), (), ())
     assert article.diagnostics == ()
     assert (article.date, article.source, article.dateline) == (None, None, None)
+
+
+@pytest.mark.parametrize("enabled", [True, False], ids=["gc on", "gc off"])
+def test_long_text_leaves_the_garbage_collector_as_it_was(enabled: bool) -> None:
+    # A text over 50,000 characters is parsed with the cyclic collector paused
+    # (linear time on runs of punctuation); the caller's setting comes back.
+    long_text = "Trade rose 5% to US$1 billion in 2023. " * 2_000
+    short = parse_article("Trade rose 5% to US$1 billion in 2023.")
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        article = parse_article(long_text)
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()
+    assert len(article.figures) == 2 * 2_000
+    assert article.figures[:2] == tuple(
+        attrs.evolve(f, evidence=tuple(attrs.evolve(e, article_id=article.id) for e in f.evidence))
+        for f in short.figures
+    )
 
 
 def test_figure_inside_deeply_nested_parentheses_is_still_read() -> None:
