@@ -767,3 +767,20 @@ def check_invariants(text: str, visits: list[Visit]) -> None:
         if visit.start is not None and visit.end is not None:
             assert visit.start <= visit.end
         assert len({(v.visitor.name, v.host_country) for v in visits}) == len(visits)
+
+
+def test_evidence_sentence_keeps_its_closing_quote() -> None:
+    # The sentence ends after the closing quote, as for figures and partnerships,
+    # so quoted evidence stays balanced.
+    from vnsg_corpus import parse_article  # noqa: PLC0415 - the public entry point
+
+    text = (
+        'He said: "Prime Minister Lawrence Wong will visit Việt Nam from March 25-26." '
+        "Talks follow."
+    )
+    (visit,) = parse_article(" date 2025-03-20 " + text).visits
+    (evidence,) = visit.evidence
+    assert evidence.text == text.split(" Talks", maxsplit=1)[0]
+    assert evidence.text.endswith('26."')
+    assert (visit.visitor.name, visit.host_country) == ("Lawrence Wong", "VNM")
+    assert (visit.start, visit.end) == (dt.date(2025, 3, 25), dt.date(2025, 3, 26))

@@ -151,6 +151,7 @@ from vnsg_corpus.model import (
     Qualifier,
     Span,
 )
+from vnsg_corpus.parsing._sentences import gated_finditer, split_sentences
 from vnsg_corpus.periods import TemporalMatch, find_periods
 
 __all__ = ["extract_figures"]
@@ -183,9 +184,6 @@ _RANGE_GAP = re.compile(rf"{_SP}{{0,2}}[-–—‑]{_SP}{{0,2}}|{_SP}{{1,2}}(?P<
 _BETWEEN = re.compile(rf"(?<!\w)(?P<cue>[bB]etween|[fF]rom){_SP}{{1,3}}\Z")
 _OF_AFTER = re.compile(rf"{_SP}{{1,3}}of(?!\w)")
 _FRAME_AFTER = re.compile(r"[ \u00a0]{0,3},")
-_SENT_BOUNDARY = re.compile(r"[.?!…][.?!…\"'”’)\]]{0,8}\s++")
-_TOKEN_BEFORE_DOT = re.compile(r"(?:[^\W\d_]\.){0,5}[^\W\d_]{1,12}\Z")
-_OPENERS = frozenset("\"'“‘([")
 _CLOSE_PAREN = re.compile(rf"{_SP}{{0,3}}\)")
 _GATE_SEPARATOR = r"[\x00-\x23\x25-\x2b\x2d\x3b-\x40\x5b-\x5e\x60\x7b-\U0010ffff]"
 """A character a candidate may follow: any but ASCII letters, digits and ``_.,/:$``.
@@ -627,47 +625,6 @@ def _digits(m: re.Match[str], group: str, diagnostics: list[Diagnostic]) -> Deci
     return Decimal(written.translate(_NO_SEPARATORS))
 
 
-def _scan(
-    regex: re.Pattern[str], gate: re.Pattern[str], text: str, ps: int, pe: int
-) -> list[re.Match[str]]:
-    """The matches of ``regex.finditer(text, ps, pe)``, found faster through a gate.
-
-    A pattern that opens with a look-behind makes the regex engine try every
-    position in turn.  The gate instead opens with a character class (the
-    characters a match may follow), which the engine skips over fast, and then
-    asserts that ``regex`` matches right after it; only those positions are
-    matched again, in order and without overlap, as ``finditer`` would.  A
-    match at the very start of the text, which follows no character, is tried
-    on its own.
-
-    Args:
-        regex: The pattern.
-        gate: ``<class>(?=<regex>)``, the class covering every character that
-            may come before a match of ``regex``.
-        text: The text.
-        ps: Where to start.
-        pe: Where to stop.
-
-    Returns:
-        The matches, as ``regex.finditer(text, ps, pe)`` gives them.
-    """
-    hits: list[re.Match[str]] = []
-    pos = ps
-    if ps == 0:
-        first = regex.match(text, 0, pe)
-        if first is not None:
-            hits.append(first)
-            pos = first.end()
-    for g in gate.finditer(text, max(ps - 1, 0), pe):
-        start = g.end()
-        if start >= pos:
-            m = regex.match(text, start, pe)
-            if m is not None:
-                hits.append(m)
-                pos = m.end()
-    return hits
-
-
 def _read_candidates(
     text: str, ps: int, pe: int, *, bare_dollar: str, v: _Vocab, diagnostics: list[Diagnostic]
 ) -> list[_Cand]:
@@ -686,7 +643,7 @@ def _read_candidates(
     """
     out: list[_Cand] = []
     names = ("rank", "ord", "top", "qual", "pre", "num", "num2", "ascale", "scale", "pct", "csuf")
-    for m in _scan(v.candidates, v.gate, text, ps, pe):
+    for m in gated_finditer(v.candidates, v.gate, text, ps, pe):
         rank_word, ordinal, top, qualifier, pre, num, num2, ascale, scale, pct, csuf = m.group(
             *names
         )
@@ -846,56 +803,6 @@ def _merge_conversions(text: str, cands: list[_Cand], v: _Vocab) -> list[_Cand]:
 # --------------------------------------------------------------------------
 # Sentences and keywords
 # --------------------------------------------------------------------------
-
-
-def _sentences(text: str, ps: int, pe: int, v: _Vocab) -> list[tuple[int, int]]:
-    """Split a paragraph into sentences, linearly.
-
-    A sentence ends at ".", "?", "!" or "…" (plus closing quotes or brackets)
-    followed by white space and an upper-case letter, a digit or an opening
-    quote, unless the "." ends an abbreviation ("Mr.", "U.S.", "No.") or a
-    single initial.  Decimals ("4.75") have no space after the point.
-
-    Args:
-        text: The article text.
-        ps: Start of the paragraph.
-        pe: End of the paragraph.
-        v: The vocabulary.
-
-    Returns:
-        ``(start, end)`` of each sentence, trimmed of surrounding white space.
-    """
-    bounds: list[tuple[int, int]] = []
-    start = ps
-    for m in _SENT_BOUNDARY.finditer(text, ps, pe):
-        nxt = m.end()
-        if nxt >= pe:
-            break
-        ch = text[nxt]
-        if not (ch.isupper() or ch.isdigit() or ch in _OPENERS):
-            continue
-        if text[m.start()] == ".":
-            token = _TOKEN_BEFORE_DOT.search(text, max(ps, m.start() - 24), m.start())
-            if token is not None:
-                word = token.group().casefold()
-                if len(word) == 1 or word in v.abbreviations:
-                    continue
-        stop = m.end()
-        while stop > m.start() and text[stop - 1].isspace():
-            stop -= 1
-        bounds.append((start, stop))
-        start = nxt
-    bounds.append((start, pe))
-    trimmed: list[tuple[int, int]] = []
-    for first, last in bounds:
-        lo, hi = first, last
-        while lo < hi and text[lo].isspace():
-            lo += 1
-        while hi > lo and text[hi - 1].isspace():
-            hi -= 1
-        if lo < hi:
-            trimmed.append((lo, hi))
-    return trimmed
 
 
 @attrs.frozen
@@ -1481,7 +1388,7 @@ def _paragraph(
     if not cands:
         return []
     cands = _merge_conversions(text, _merge_ranges(text, cands), v)
-    sentences = [_Sentence(s, e) for s, e in _sentences(text, ps, pe, v)]
+    sentences = [_Sentence(s, e) for s, e in split_sentences(text, ps, pe, v.abbreviations)]
     if not sentences:
         return []
     starts = [s.start for s in sentences]

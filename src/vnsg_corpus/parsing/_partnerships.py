@@ -140,6 +140,7 @@ from vnsg_corpus.model import (
     Precision,
     Span,
 )
+from vnsg_corpus.parsing._sentences import split_sentences
 from vnsg_corpus.periods import TemporalMatch, find_periods
 
 if TYPE_CHECKING:
@@ -171,9 +172,6 @@ _BREAK = re.compile(r"[;:]|,(?![0-9])")
 """Marks that end a clause (a comma before a digit is a thousands separator).
 
 Brackets do not: they mostly hold acronyms and dates ("on Wednesday (Mar 12)")."""
-_SENT_BOUNDARY = re.compile(r"[.?!…][.?!…\"'”’)\]]{0,8}\s++")
-_TOKEN_BEFORE_DOT = re.compile(r"(?:[^\W\d_]\.){0,5}[^\W\d_]{1,12}\Z")
-_OPENERS = frozenset("\"'“‘([")
 _WORD_BEFORE = re.compile(r"([^\s]{1,40})\s{1,3}\Z")
 _WORD_AFTER = re.compile(r"\s{1,3}([^\s]{1,40})")
 _WITH = re.compile(r"\s{1,3}with\s{1,3}", re.IGNORECASE)
@@ -351,52 +349,6 @@ _CUE_STATUS = {
 # --------------------------------------------------------------------------
 # Sentences and small helpers
 # --------------------------------------------------------------------------
-
-
-def _sentences(text: str, ps: int, pe: int, v: _Vocab) -> list[tuple[int, int]]:
-    """Split a paragraph into sentences, linearly.
-
-    A sentence ends at ".", "?", "!" or "…" (plus closing quotes or brackets)
-    followed by white space and an upper-case letter, a digit or an opening
-    quote, unless the "." ends an abbreviation ("Mr.", "U.S.") or an initial.
-
-    Args:
-        text: The article text.
-        ps: Start of the paragraph.
-        pe: End of the paragraph.
-        v: The vocabulary.
-
-    Returns:
-        ``(start, end)`` of each sentence, trimmed of surrounding white space.
-    """
-    bounds: list[tuple[int, int]] = []
-    start = ps
-    for m in _SENT_BOUNDARY.finditer(text, ps, pe):
-        nxt = m.end()
-        if nxt >= pe:
-            break
-        ch = text[nxt]
-        if not (ch.isupper() or ch.isdigit() or ch in _OPENERS):
-            continue
-        if text[m.start()] == ".":
-            token = _TOKEN_BEFORE_DOT.search(text, max(ps, m.start() - 24), m.start())
-            if token is not None:
-                word = token.group().casefold()
-                if len(word) == 1 or word in v.abbreviations:
-                    continue
-        bounds.append((start, m.end()))
-        start = nxt
-    bounds.append((start, pe))
-    trimmed: list[tuple[int, int]] = []
-    for first, last in bounds:
-        lo, hi = first, last
-        while lo < hi and text[lo].isspace():
-            lo += 1
-        while hi > lo and text[hi - 1].isspace():
-            hi -= 1
-        if lo < hi:
-            trimmed.append((lo, hi))
-    return trimmed
 
 
 def _number(words: str, v: _Vocab) -> int | None:
@@ -842,7 +794,7 @@ def _paragraph(a: _Article, ps: int, pe: int, v: _Vocab) -> list[_Found]:
     ]
     t_starts = [t.start for t in temporals]
     breaks = [m.start() for m in _BREAK.finditer(text, ps, pe)]
-    sentences = _sentences(text, ps, pe, v)
+    sentences = split_sentences(text, ps, pe, v.abbreviations)
     s_starts = [s for s, _ in sentences]
     by_sentence: dict[int, list[_Level]] = {}
     for lv in matches:

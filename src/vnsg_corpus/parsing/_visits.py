@@ -129,6 +129,7 @@ from vnsg_corpus.model import (
     VisitStatus,
 )
 from vnsg_corpus.parsing._entities import Entities, PersonRef, place_country
+from vnsg_corpus.parsing._sentences import gated_finditer, split_sentences
 from vnsg_corpus.periods import TemporalMatch, find_periods
 from vnsg_corpus.text import fold
 
@@ -141,9 +142,6 @@ _APOS = "'’ʼ"
 _WORD_CHARS = r"\w\u0300-\u036f"
 """Word characters, including combining marks (text in NFD)."""
 
-_SENT_BOUNDARY = re.compile(r"[.?!…][.?!…\"'”’)\]]{0,8}\s++")
-_TOKEN_BEFORE_DOT = re.compile(r"(?:[^\W\d_]\.){0,5}[^\W\d_]{1,12}\Z")
-_OPENERS = frozenset("\"'“‘([")
 _TOKEN = re.compile(rf"[^\W_][{_WORD_CHARS}{_APOS}\-‑]{{0,40}}|[^\w\s]")
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–\s](?:(?<=[,;:()\[\]—–])|-\s)")
 """A punctuation mark, or "-" between spaces; opens with a class to scan fast."""
@@ -437,47 +435,6 @@ def _vocab() -> _Vocab:
     )
 
 
-def _scan(
-    regex: re.Pattern[str], gate: re.Pattern[str], text: str, ps: int, pe: int
-) -> list[re.Match[str]]:
-    """The matches of ``regex.finditer(text, ps, pe)``, found faster through a gate.
-
-    A pattern that opens with a look-behind makes the regex engine try every
-    position in turn.  The gate instead opens with a character class (the
-    characters a match may follow), which the engine skips over fast, and then
-    asserts that ``regex`` matches right after it; only those positions are
-    matched again, in order and without overlap, as ``finditer`` would.  A
-    match at the very start of the text, which follows no character, is tried
-    on its own.
-
-    Args:
-        regex: The pattern.
-        gate: ``<class>(?=<regex>)``, the class covering every character that
-            may come before a match of ``regex``.
-        text: The text.
-        ps: Where to start.
-        pe: Where to stop.
-
-    Returns:
-        The matches, as ``regex.finditer(text, ps, pe)`` gives them.
-    """
-    hits: list[re.Match[str]] = []
-    pos = ps
-    if ps == 0:
-        first = regex.match(text, 0, pe)
-        if first is not None:
-            hits.append(first)
-            pos = first.end()
-    for g in gate.finditer(text, max(ps - 1, 0), pe):
-        start = g.end()
-        if start >= pos:
-            m = regex.match(text, start, pe)
-            if m is not None:
-                hits.append(m)
-                pos = m.end()
-    return hits
-
-
 # --------------------------------------------------------------------------
 # Per-article indexes of the entities
 # --------------------------------------------------------------------------
@@ -572,48 +529,6 @@ def _is_demonym(surface: str) -> bool:
 # --------------------------------------------------------------------------
 # Sentences
 # --------------------------------------------------------------------------
-
-
-def _sentences(text: str, ps: int, pe: int, v: _Vocab) -> list[tuple[int, int]]:
-    """Split a paragraph into trimmed sentences, linearly (as the figures parser does).
-
-    Args:
-        text: The article text.
-        ps: Start of the paragraph.
-        pe: End of the paragraph.
-        v: The vocabulary.
-
-    Returns:
-        ``(start, end)`` of each sentence, trimmed of surrounding white space.
-    """
-    bounds: list[tuple[int, int]] = []
-    start = ps
-    for m in _SENT_BOUNDARY.finditer(text, ps, pe):
-        nxt = m.end()
-        if nxt >= pe:
-            break
-        ch = text[nxt]
-        if not (ch.isupper() or ch.isdigit() or ch in _OPENERS):
-            continue
-        if text[m.start()] == ".":
-            token = _TOKEN_BEFORE_DOT.search(text, max(ps, m.start() - 24), m.start())
-            if token is not None:
-                word = token.group().casefold()
-                if len(word) == 1 or word in v.abbreviations:
-                    continue
-        bounds.append((start, m.start() + 1))
-        start = nxt
-    bounds.append((start, pe))
-    trimmed: list[tuple[int, int]] = []
-    for first, last in bounds:
-        lo, hi = first, last
-        while lo < hi and text[lo].isspace():
-            lo += 1
-        while hi > lo and text[hi - 1].isspace():
-            hi -= 1
-        if lo < hi:
-            trimmed.append((lo, hi))
-    return trimmed
 
 
 # --------------------------------------------------------------------------
@@ -1442,10 +1357,10 @@ def extract_visits(
         ps, pe = min(max(paragraph.start, 0), size), min(max(paragraph.end, 0), size)
         if ps >= pe:
             continue
-        hits = _scan(v.triggers, v.gate, text, ps, pe)
+        hits = gated_finditer(v.triggers, v.gate, text, ps, pe)
         if not hits:
             continue
-        spans = _sentences(text, ps, pe, v)
+        spans = split_sentences(text, ps, pe, v.abbreviations)
         starts = [s for s, _ in spans]
         by_sentence: dict[int, list[re.Match[str]]] = {}
         for m in hits:

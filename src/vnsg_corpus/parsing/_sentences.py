@@ -1,0 +1,112 @@
+"""Sentence splitting and gated regex scanning, shared by the fact readers.
+
+Both are linear in the length of the text: the sentence splitter looks at
+each candidate boundary once, and the gated scan lets the regex engine skip
+fast over text where no match can start.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Container
+
+__all__ = ["gated_finditer", "split_sentences"]
+
+_SENT_BOUNDARY = re.compile(r"[.?!…][.?!…\"'”’)\]]{0,8}\s++")
+"""A sentence-ending mark, closing quotes or brackets, then white space."""
+_TOKEN_BEFORE_DOT = re.compile(r"(?:[^\W\d_]\.){0,5}[^\W\d_]{1,12}\Z")
+"""The word (or dotted initials, "U.S") a full stop follows."""
+_OPENERS = frozenset("\"'“‘([")
+"""Characters that may open a sentence besides capitals and digits."""
+
+
+def split_sentences(
+    text: str, ps: int, pe: int, abbreviations: Container[str]
+) -> list[tuple[int, int]]:
+    """Split a paragraph into sentences, linearly.
+
+    A sentence ends at ".", "?", "!" or "…" (plus closing quotes or brackets)
+    followed by white space and an upper-case letter, a digit or an opening
+    quote, unless the "." ends an abbreviation ("Mr.", "U.S.", "No.") or a
+    single initial.  Decimals ("4.75") have no space after the point.
+
+    Args:
+        text: The article text.
+        ps: Start of the paragraph.
+        pe: End of the paragraph.
+        abbreviations: Case-folded words that a "." after them does not end
+            a sentence ("mr", "u.s").
+
+    Returns:
+        ``(start, end)`` of each sentence, trimmed of surrounding white space;
+        a sentence keeps its closing quotes and brackets.
+    """
+    bounds: list[tuple[int, int]] = []
+    start = ps
+    for m in _SENT_BOUNDARY.finditer(text, ps, pe):
+        nxt = m.end()
+        if nxt >= pe:
+            break
+        ch = text[nxt]
+        if not (ch.isupper() or ch.isdigit() or ch in _OPENERS):
+            continue
+        if text[m.start()] == ".":
+            token = _TOKEN_BEFORE_DOT.search(text, max(ps, m.start() - 24), m.start())
+            if token is not None:
+                word = token.group().casefold()
+                if len(word) == 1 or word in abbreviations:
+                    continue
+        bounds.append((start, m.end()))
+        start = nxt
+    bounds.append((start, pe))
+    trimmed: list[tuple[int, int]] = []
+    for first, last in bounds:
+        lo, hi = first, last
+        while lo < hi and text[lo].isspace():
+            lo += 1
+        while hi > lo and text[hi - 1].isspace():
+            hi -= 1
+        if lo < hi:
+            trimmed.append((lo, hi))
+    return trimmed
+
+
+def gated_finditer(
+    regex: re.Pattern[str], gate: re.Pattern[str], text: str, ps: int, pe: int
+) -> list[re.Match[str]]:
+    """The matches of ``regex.finditer(text, ps, pe)``, found faster through a gate.
+
+    A pattern that opens with a look-behind makes the regex engine try every
+    position in turn.  The gate instead opens with a character class (the
+    characters a match may follow), which the engine skips over fast, and then
+    asserts that ``regex`` matches right after it; only those positions are
+    matched again, in order and without overlap, as ``finditer`` would.  A
+    match at the very start of the text, which follows no character, is tried
+    on its own.
+
+    Args:
+        regex: The pattern.
+        gate: ``<class>(?=<regex>)``, the class covering every character that
+            may come before a match of ``regex``.
+        text: The text.
+        ps: Where to start.
+        pe: Where to stop.
+
+    Returns:
+        The matches, as ``regex.finditer(text, ps, pe)`` gives them.
+    """
+    hits: list[re.Match[str]] = []
+    pos = ps
+    if ps == 0:
+        first = regex.match(text, 0, pe)
+        if first is not None:
+            hits.append(first)
+            pos = first.end()
+    for g in gate.finditer(text, max(ps - 1, 0), pe):
+        start = g.end()
+        if start >= pos:
+            m = regex.match(text, start, pe)
+            if m is not None:
+                hits.append(m)
+                pos = m.end()
+    return hits
