@@ -151,7 +151,8 @@ from vnsg_corpus.model import (
     Qualifier,
     Span,
 )
-from vnsg_corpus.parsing._sentences import gated_finditer, split_sentences
+from vnsg_corpus.parsing._patterns import gated_finditer, trie_alternation
+from vnsg_corpus.parsing._sentences import split_sentences
 from vnsg_corpus.periods import TemporalMatch, find_periods
 
 __all__ = ["extract_figures"]
@@ -201,15 +202,10 @@ _GATE_PREFIX = 4
 
 
 def _alternation(words: Iterable[str], *, fold: bool = False) -> str:
-    """Compile literal words into one regex alternation, shaped as a trie.
+    """Compile literal words into one trie-shaped regex alternation (see ``trie_alternation``).
 
-    A trie tests each character once at a position instead of every word in
-    turn, which keeps the one candidate regex fast; optional tails are greedy,
-    so the longest word that lets the whole pattern match wins.  A space in a
-    phrase matches one to three spaces of any kind.  Case-insensitive tries
-    spell letters as classes (``[oO]``) rather than use ``re.IGNORECASE``: the
-    regex engine skips a failing alternative by its first class or literal at
-    once, but not an ignore-case literal.
+    A space in a phrase matches one to three spaces of any kind; with ``fold``
+    letters are spelt as classes (``[oO]``).
 
     Args:
         words: The literal words or phrases.
@@ -218,12 +214,6 @@ def _alternation(words: Iterable[str], *, fold: bool = False) -> str:
     Returns:
         A non-capturing group.
     """
-    trie: dict[str, Any] = {}
-    for word in words:
-        node = trie
-        for ch in word.lower() if fold else word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
 
     def char(ch: str) -> str:
         """One character of a word as a pattern."""
@@ -234,16 +224,7 @@ def _alternation(words: Iterable[str], *, fold: bool = False) -> str:
             return f"[{ch}{upper}]"
         return re.escape(ch)
 
-    def emit(node: dict[str, Any]) -> str:
-        """The pattern of a trie node and everything below it."""
-        keys = sorted(k for k in node if k)
-        if not keys:
-            return ""
-        parts = [char(k) + emit(node[k]) for k in keys]
-        body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return f"(?:{emit(trie)})"
+    return trie_alternation(words, char, lower=fold)
 
 
 @attrs.frozen

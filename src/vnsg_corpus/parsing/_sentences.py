@@ -1,16 +1,11 @@
-"""Sentence splitting and gated regex scanning, shared by the fact readers.
-
-Both are linear in the length of the text: the sentence splitter looks at
-each candidate boundary once, and the gated scan lets the regex engine skip
-fast over text where no match can start.
-"""
+"""Sentence splitting, shared by the fact readers: linear, one look per boundary."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Container
 
-__all__ = ["gated_finditer", "split_sentences"]
+__all__ = ["split_sentences"]
 
 _SENT_BOUNDARY = re.compile(r"[.?!…][.?!…\"'”’)\]]{0,8}\s++")
 """A sentence-ending mark, closing quotes or brackets, then white space."""
@@ -69,44 +64,3 @@ def split_sentences(
         if lo < hi:
             trimmed.append((lo, hi))
     return trimmed
-
-
-def gated_finditer(
-    regex: re.Pattern[str], gate: re.Pattern[str], text: str, ps: int, pe: int
-) -> list[re.Match[str]]:
-    """The matches of ``regex.finditer(text, ps, pe)``, found faster through a gate.
-
-    A pattern that opens with a look-behind makes the regex engine try every
-    position in turn.  The gate instead opens with a character class (the
-    characters a match may follow), which the engine skips over fast, and then
-    asserts that ``regex`` matches right after it; only those positions are
-    matched again, in order and without overlap, as ``finditer`` would.  A
-    match at the very start of the text, which follows no character, is tried
-    on its own.
-
-    Args:
-        regex: The pattern.
-        gate: ``<class>(?=<regex>)``, the class covering every character that
-            may come before a match of ``regex``.
-        text: The text.
-        ps: Where to start.
-        pe: Where to stop.
-
-    Returns:
-        The matches, as ``regex.finditer(text, ps, pe)`` gives them.
-    """
-    hits: list[re.Match[str]] = []
-    pos = ps
-    if ps == 0:
-        first = regex.match(text, 0, pe)
-        if first is not None:
-            hits.append(first)
-            pos = first.end()
-    for g in gate.finditer(text, max(ps - 1, 0), pe):
-        start = g.end()
-        if start >= pos:
-            m = regex.match(text, start, pe)
-            if m is not None:
-                hits.append(m)
-                pos = m.end()
-    return hits

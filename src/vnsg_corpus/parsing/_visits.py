@@ -129,7 +129,8 @@ from vnsg_corpus.model import (
     VisitStatus,
 )
 from vnsg_corpus.parsing._entities import Entities, PersonRef, place_country
-from vnsg_corpus.parsing._sentences import gated_finditer, split_sentences
+from vnsg_corpus.parsing._patterns import gated_finditer, trie_alternation
+from vnsg_corpus.parsing._sentences import split_sentences
 from vnsg_corpus.periods import TemporalMatch, find_periods
 from vnsg_corpus.text import fold
 
@@ -220,12 +221,6 @@ def _alternation(words: Iterable[str]) -> str:
     Returns:
         A non-capturing group.
     """
-    trie: dict[str, Any] = {}
-    for word in words:
-        node = trie
-        for ch in word.lower():
-            node = node.setdefault(ch, {})
-        node[""] = {}
 
     def char(ch: str) -> str:
         """One character of a phrase as a pattern."""
@@ -240,16 +235,7 @@ def _alternation(words: Iterable[str]) -> str:
             return f"[{ch}{upper}]"
         return re.escape(ch)
 
-    def emit(node: dict[str, Any]) -> str:
-        """The pattern of a trie node and everything below it."""
-        keys = sorted(k for k in node if k)
-        if not keys:
-            return ""
-        parts = [char(k) + emit(node[k]) for k in keys]
-        body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return f"(?:{emit(trie)})"
+    return trie_alternation(words, char, lower=True)
 
 
 @lru_cache(maxsize=1 << 16)
