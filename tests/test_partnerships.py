@@ -208,6 +208,18 @@ CASES = [
         "in November 2023.",
         (pair("VNM", "JPN"), CSP, EST, month(2023, 11, 30)),
     ),
+    # A title-case name after the level ("for Peace and Prosperity in Asia and the
+    # World") belongs to it: its "and" does not cut the date off.
+    case(
+        "Việt Nam and Japan upgraded their ties to a Comprehensive Strategic Partnership for "
+        "Peace and Prosperity in Asia and the World in November 2023.",
+        (pair("VNM", "JPN"), CSP, EST, month(2023, 11, 30)),
+    ),
+    case(
+        "Indonesia and Singapore launched a Strategic Partnership for Sustainable Development "
+        "in March 2024.",
+        (pair("IDN", "SGP"), SP, EST, month(2024, 3, 31)),
+    ),
     case(
         "Vietnam and the US elevated ties to a Comprehensive Strategic Partnership in September "
         "2023 during President Joe Biden's visit to Hanoi.",

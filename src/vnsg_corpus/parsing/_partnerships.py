@@ -31,7 +31,9 @@ raised to the top tier – a CSP"), and
 forward to the next level, clause mark, conjunction ("and", "but", "while")
 or the end of the sentence; a comma right after the level does not end it when
 an appositive follows ("the Green-Digital Economic Partnership, signed in
-2023, ...").
+2023, ...").  A title-case name that continues the level ("a Comprehensive
+Strategic Partnership for Peace and Prosperity in Asia and the World") is part
+of the level, so its "and" ends nothing.
 
 Status, from the cues of the clause: the nearest cue before the level, else
 the first after it.  Cues are read as phrases, so a modal governs its verb:
@@ -162,6 +164,19 @@ _PREFIX_HINT = re.compile(
 """The words a duration or anniversary ends with, right before a level name."""
 _NAME_TAIL = 24
 """Most characters a level name runs past its anchor ("diplomatic relationships")."""
+_CALENDAR_WORD = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!\w)"
+)
+_TITLE_WORD = rf"(?!{_CALENDAR_WORD})[A-Z][\w'’-]{{0,30}}(?![\w'’-])"
+_TITLE_TAIL = re.compile(
+    rf"[ \t]{{1,3}}for[ \t]{{1,3}}{_TITLE_WORD}"
+    rf"(?:(?:[ \t]{{1,3}}(?:and|in|of|the|for|on|to)){{0,3}}[ \t]{{1,3}}{_TITLE_WORD}){{0,8}}"
+)
+"""A title-case continuation of a level's name: "... Partnership for Peace and
+Prosperity in Asia and the World".  Its "and" does not end the level's clause,
+so a date after the full name ("... the World in November 2023") still dates
+the level; month and day names are never part of it."""
 _DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 """Hyphen and dash characters, escaped for a character class."""
 _NAME_GAP = f"[\\s{_DASHES}]{{1,3}}"
@@ -763,18 +778,21 @@ def _levels(text: str, ps: int, pe: int, v: _Vocab) -> list[_Level]:
             start = m.start()
             position = m.end()
             if level is not PartnershipLevel.PARTNERSHIP or text[start] == "P":
+                title = _TITLE_TAIL.match(text, m.end(), pe)
+                name_end = m.end() if title is None else title.end()
                 prefix = None
                 if _PREFIX_HINT.search(text, max(ps, start - 24), start) is not None:
                     lo = max(ps, found[-1].end if found else ps, start - _PREFIX_HEAD)
                     prefix = v.prefix.search(text, lo, start)
                 if prefix is None:
-                    found.append(_Level(start, start, m.end(), level))
+                    found.append(_Level(start, start, name_end, level))
                 else:
                     duration = prefix.group("dur")
                     count = duration or prefix.group("ann")
                     found.append(
-                        _Level(prefix.start(), start, m.end(), level, count, duration is not None)
+                        _Level(prefix.start(), start, name_end, level, count, duration is not None)
                     )
+                position = max(position, name_end)
             if position >= anchor.end():
                 break
             m = v.names.search(text, position, end)
