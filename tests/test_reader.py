@@ -145,6 +145,22 @@ def test_seed_spans_are_exact_and_text_is_unaltered(
             None,
             ["Singapore — lower-case dateline is prose."],
         ),
+        # The agency in brackets is the source when no attribution names one.
+        ("HÀ NỘI (VNA) – Trade rose.", None, "VNA", "HÀ NỘI", ["Trade rose."]),
+        # An outlet's tag opening the text is its source, not a place.
+        ("VOV.VN - Trade rose.", None, "VOV.VN", None, ["Trade rose."]),
+        (
+            "NDO – Trade rose.\nTalks went on. — VNS",
+            None,
+            "VNS",
+            None,
+            ["Trade rose.", "Talks went on."],
+        ),
+        # CNA's "SINGAPORE: " for places the gazetteer knows; "NOTE:" is prose.
+        ("SINGAPORE: Ties deepen.", None, None, "SINGAPORE", ["Ties deepen."]),
+        ("JAKARTA: Ties deepen.", None, None, "JAKARTA", ["Ties deepen."]),
+        ("NOTE: Ties deepen.", None, None, None, ["NOTE: Ties deepen."]),
+        ("UPDATE: Ties deepen.", None, None, None, ["UPDATE: Ties deepen."]),
     ],
 )
 def test_header_variants(

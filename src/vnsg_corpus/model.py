@@ -453,7 +453,9 @@ class Article:
         id: Stable identifier; the file stem for articles read from files.
         text: The input text, exactly as given (never normalised).
         date: Publication date from the article's date line, if it has one.
-        source: Agency attribution from the closing line ("VNS", "VNA/VNS").
+        source: Agency attribution from the closing line ("VNS", "VNA/VNS");
+            without one, the agency named after the dateline ("HÀ NỘI (VNA) –")
+            or an outlet's tag opening the text ("VOV.VN -").
         dateline: Place of the dateline ("SINGAPORE"), if any.
         title: The title line, if the text starts with one.
         headings: Section headings, in order.

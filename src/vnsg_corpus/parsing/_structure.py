@@ -12,6 +12,8 @@ import re
 import attrs
 
 from vnsg_corpus.model import Diagnostic, QAPair, Span
+from vnsg_corpus.parsing._entities import country_code, place_key
+from vnsg_corpus.parsing._style import is_outlet
 
 __all__ = ["Structure", "parse_structure"]
 
@@ -30,7 +32,13 @@ _ATTRIBUTION = re.compile(
 _DATELINE = re.compile(
     r"\A(?P<place>[^\W\d_][^\s,(—–-]{0,29}(?:[ \t][^\W\d_][^\s,(—–-]{0,29}){0,4})"
     r"(?:[ \t]{0,4},[ \t]{0,4}[A-Z][a-z]{2,8}\.?[ \t]{1,4}[0-9]{1,2})?"
-    r"(?:[ \t]{0,4}\([^()\n]{1,30}\))?[ \t]{0,4}(?:[—–]|--?)[ \t]{1,8}"
+    r"(?:[ \t]{0,4}\((?P<agency>[^()\n]{1,30})\))?[ \t]{0,4}(?:[—–]|--?)[ \t]{1,8}"
+)
+# "SINGAPORE: " (CNA's style): only for a place or country the gazetteer knows,
+# so that "NOTE: " or "UPDATE: " is never a dateline.
+_COLON_DATELINE = re.compile(
+    r"\A(?P<place>[^\W\d_][^\s,(:—–-]{0,29}(?:[ \t][^\W\d_][^\s,(:—–-]{0,29}){0,4})"
+    r"[ \t]{0,4}:[ \t]{1,8}(?=[^\W\d_])"
 )
 _LINES = re.compile(r"[^\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85]+")
 # White space and invisible characters that never belong to a paragraph's span.
@@ -102,6 +110,31 @@ def _is_question(block: str) -> bool:
     return _SENTENCE_BREAK.search(stripped) is None
 
 
+def _lead(block: str) -> tuple[str, str | None, int] | None:
+    """The dateline (or outlet tag) opening the first block, in capitals.
+
+    Returns:
+        ``(place, agency, length)``: the place or tag, the agency in brackets
+        after it ("HÀ NỘI (VNA) –"), and how many characters the lead takes;
+        ``None`` when the block opens with none.
+    """
+    match = _DATELINE.match(block)
+    if match is None:
+        match = _COLON_DATELINE.match(block)
+        if match is None or not _known_place(match["place"]):
+            return None
+    place = match["place"]
+    if place.upper() != place or sum(c.isalpha() for c in place) < 2:
+        return None
+    agency = match.groupdict().get("agency")
+    return place, None if agency is None else agency.strip(), match.end()
+
+
+def _known_place(name: str) -> bool:
+    """Whether the gazetteer knows ``name`` as a country or a place."""
+    return country_code(name) is not None or place_key(name) is not None
+
+
 def _date_header(text: str, diagnostics: list[Diagnostic]) -> tuple[dt.date | None, int]:
     """Read the date line; return the date (or ``None``) and where the body starts."""
     match = _DATE_HEADER.match(text)
@@ -153,12 +186,17 @@ def parse_structure(text: str) -> Structure:
     dateline: str | None = None
     if blocks:
         first_start, first_end = blocks[0]
-        match = _DATELINE.match(text[first_start:first_end])
-        place = match["place"] if match else ""
-        if match and place.upper() == place and sum(c.isalpha() for c in place) >= 2:
-            dateline = place
-            if first_start + match.end() < first_end:
-                blocks[0] = (first_start + match.end(), first_end)
+        lead = _lead(text[first_start:first_end])
+        if lead is not None:
+            place, agency, length = lead
+            if is_outlet(place):  # "VOV.VN - ...", "NDO – ...": the outlet, not a place
+                source = source or place
+            else:
+                dateline = place
+                if agency is not None and is_outlet(agency):
+                    source = source or agency
+            if first_start + length < first_end:
+                blocks[0] = (first_start + length, first_end)
             else:
                 blocks.pop(0)
 

@@ -7,12 +7,17 @@ from functools import cache
 from vnsg_corpus._data import load_data
 from vnsg_corpus.text import fold
 
-__all__ = ["bare_dollar_currency", "outlet_country"]
+__all__ = ["bare_dollar_currency", "is_outlet", "outlet_country"]
 
 
 @cache
 def _outlets() -> dict[str, str | None]:
     return {fold(name): country for name, country in load_data("outlets").items()}
+
+
+def is_outlet(name: str) -> bool:
+    """Whether ``name`` is a news outlet or official source ("VNA", "VOV.VN", "CNA")."""
+    return fold(name.strip()) in _outlets()
 
 
 def outlet_country(source: str | None) -> str | None:
