@@ -247,6 +247,18 @@ CASES: list[tuple[str, str, list[EconomicFigure]]] = [
             fig(M.IMPORTS, "imports", "4800000000", "USD", period=Y2024),
         ],
     ),
+    # The amount belongs to its own clause: "imports" after ", while" is another
+    # clause's keyword, so the amount stays with "exports" before it.
+    (
+        "Việt Nam's exports to Singapore rose by 15 per cent to US$4.1 billion in 2024, while"
+        " imports from Singapore fell 3%.",
+        "USD",
+        [
+            fig(M.GROWTH_RATE, "exports", "15", "percent", period=Y2024),
+            fig(M.EXPORTS, "exports", "4100000000", "USD", period=Y2024),
+            fig(M.GROWTH_RATE, "imports", "-3", "percent", period=Y2024),
+        ],
+    ),
     # VNA: rank, approximate capital and a share over "the first two months".
     (
         "Singapore remained the largest foreign investor in Việt Nam in the first two months of"

@@ -176,6 +176,9 @@ _NEVER_KINDS = frozenset({"weekday", "day_range"})
 """Temporal kinds that date events (visits, meetings), never a figure."""
 
 _CLAUSE_BREAK = re.compile(r"[;:()\[\]—]")
+_GAP_BREAK = re.compile(r"[,;:()\[\]—–]|(?<!\w)(?:while|whereas|but|and)(?!\w)", re.IGNORECASE)
+"""Ends the gap between an amount and a keyword after it ("US$4.1 billion in 2024,
+while imports ...": the imports are another clause's)."""
 _PRECEDING_BREAK = re.compile(r"[,;:()\[\]—]")
 _WORD = re.compile(rf"{_SP}{{1,3}}([^\W\d_][\w'’\-‑]{{0,40}})")
 _CONJ = re.compile(rf"{_SP}{{1,3}}(?:and|or|&){_SP}{{1,3}}([^\W\d_][\w'’\-‑]{{0,40}})")
@@ -1070,7 +1073,11 @@ def _classify_money(text: str, c: _Cand, s: _Sentence, previous: _Cand | None, v
     after = s.after(text, v, c.end, min(s.end, c.end + 40), _METRIC)
     if after is not None:
         gap = text[c.end : after.start].split()
-        if not gap or (gap[0].casefold() in ("in", "of", "for", "worth") and len(gap) <= 4):
+        if not gap or (
+            gap[0].casefold() in ("in", "of", "for", "worth")
+            and len(gap) <= 4
+            and _GAP_BREAK.search(text, c.end, after.start) is None
+        ):
             metric = _metric_of(after.categories)
             if metric is not None:
                 c.metric, c.subject = metric, v.subject(text, after)
