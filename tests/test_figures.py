@@ -1128,3 +1128,19 @@ def test_bare_dollar_follows_the_outlets_house_style(attribution: str, unit: str
         Decimal("2500000000"),
         unit,
     )
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known limit (docs/figures.md): 'ranked first among' is no rank; "
+    "a rank needs a superlative or 'top'",
+)
+def test_ranked_first_is_a_rank() -> None:
+    from vnsg_corpus import parse_article  # noqa: PLC0415 - the public entry point
+
+    text = (
+        " date 2025-08-01 Singapore ranked first among 110 countries and territories "
+        "investing in Việt Nam in the first seven months of 2025."
+    )
+    ranks = [f for f in parse_article(text).figures if f.unit == "rank"]
+    assert [(f.metric, f.value) for f in ranks] == [(M.INVESTOR_RANK, Decimal(1))]

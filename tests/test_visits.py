@@ -784,3 +784,34 @@ def test_evidence_sentence_keeps_its_closing_quote() -> None:
     assert evidence.text.endswith('26."')
     assert (visit.visitor.name, visit.host_country) == ("Lawrence Wong", "VNM")
     assert (visit.start, visit.end) == (dt.date(2025, 3, 25), dt.date(2025, 3, 26))
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known limit (docs/entities.md): travel told without a trip word, "
+    "'will lead a business delegation to Vietnam', is not a visit",
+)
+def test_leading_a_delegation_is_a_visit() -> None:
+    from vnsg_corpus import parse_article  # noqa: PLC0415 - the public entry point
+
+    text = (
+        " date 2025-03-10 Minister for Trade and Industry Gan Kim Yong will lead a business "
+        "delegation to Vietnam from 18 to 20 March 2025."
+    )
+    (visit,) = parse_article(text).visits
+    assert (visit.visitor.name, visit.host_country) == ("Gan Kim Yong", "VNM")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known limit (docs/entities.md): stacked titles, 'King Sultan Ibrahim', lose the person",
+)
+def test_stacked_titles_keep_the_person() -> None:
+    from vnsg_corpus import parse_article  # noqa: PLC0415 - the public entry point
+
+    text = (
+        " date 2025-05-06 Malaysian King Sultan Ibrahim began a state visit to Singapore "
+        "on Tuesday."
+    )
+    (visit,) = parse_article(text).visits
+    assert visit.visitor.name == "Sultan Ibrahim"
