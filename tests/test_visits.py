@@ -786,20 +786,61 @@ def test_evidence_sentence_keeps_its_closing_quote() -> None:
     assert (visit.start, visit.end) == (dt.date(2025, 3, 25), dt.date(2025, 3, 26))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known limit (docs/entities.md): travel told without a trip word, "
-    "'will lead a business delegation to Vietnam', is not a visit",
+class Delegation(NamedTuple):
+    text: str
+    visitor: str
+    host: str
+    start: dt.date
+    end: dt.date
+    status: VisitStatus
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        Delegation(
+            "Minister for Trade and Industry Gan Kim Yong will lead a business delegation to "
+            "Vietnam from 18 to 20 March 2025.",
+            "Gan Kim Yong",
+            "VNM",
+            dt.date(2025, 3, 18),
+            dt.date(2025, 3, 20),
+            VisitStatus.PLANNED,
+        ),
+        Delegation(
+            "Deputy Prime Minister Trần Hồng Hà led a Vietnamese delegation to Singapore from "
+            "March 3 to 5.",
+            "Trần Hồng Hà",
+            "SGP",
+            dt.date(2025, 3, 3),
+            dt.date(2025, 3, 5),
+            VisitStatus.COMPLETED,
+        ),
+    ],
+    ids=["will lead a business delegation", "led a Vietnamese delegation"],
 )
-def test_leading_a_delegation_is_a_visit() -> None:
+def test_leading_a_delegation_is_a_visit(case: Delegation) -> None:
     from vnsg_corpus import parse_article  # noqa: PLC0415 - the public entry point
 
-    text = (
-        " date 2025-03-10 Minister for Trade and Industry Gan Kim Yong will lead a business "
-        "delegation to Vietnam from 18 to 20 March 2025."
-    )
-    (visit,) = parse_article(text).visits
-    assert (visit.visitor.name, visit.host_country) == ("Gan Kim Yong", "VNM")
+    (visit,) = parse_article(" date 2025-03-10 " + case.text).visits
+    assert (visit.visitor.name, visit.host_country) == (case.visitor, case.host)
+    assert (visit.start, visit.end, visit.status) == (case.start, case.end, case.status)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two delegations held talks in Hà Nội on Monday, Prime Minister Phạm Minh Chính said.",
+        "Prime Minister Lawrence Wong received the Vietnamese delegation in Singapore on Tuesday.",
+        "Prime Minister Phạm Minh Chính led the talks with his Singaporean counterpart in Hà Nội.",
+        "The Singaporean delegation met Vietnamese officials in Hà Nội.",
+        "Singapore has led the ASEAN delegation at the UN since 2020.",
+    ],
+)
+def test_delegations_that_do_not_travel_are_no_visits(text: str) -> None:
+    from vnsg_corpus import parse_article  # noqa: PLC0415 - the public entry point
+
+    assert parse_article(" date 2025-03-10 " + text).visits == ()
 
 
 @pytest.mark.xfail(

@@ -128,7 +128,7 @@ from vnsg_corpus.model import (
     VisitKind,
     VisitStatus,
 )
-from vnsg_corpus.parsing._entities import Entities, PersonRef, place_country
+from vnsg_corpus.parsing._entities import Entities, PersonRef, country_code, place_country
 from vnsg_corpus.parsing._patterns import gated_finditer, trie_alternation
 from vnsg_corpus.parsing._sentences import split_sentences
 from vnsg_corpus.periods import TemporalMatch, find_periods
@@ -498,6 +498,16 @@ _place_country = lru_cache(maxsize=1 << 14)(place_country)
 
 
 @lru_cache(maxsize=4096)
+def _is_country_adjective(surface: str) -> bool:
+    """Whether a word is a country's adjective ("Vietnamese", "Singaporean").
+
+    Such a word before a trip noun modifies it ("a Vietnamese delegation"); it
+    names neither the visitor nor the host.
+    """
+    return surface[:1].isupper() and _is_demonym(surface) and country_code(surface) is not None
+
+
+@lru_cache(maxsize=4096)
 def _is_demonym(surface: str) -> bool:
     """Whether a country mention is written as an adjective ("Vietnamese").
 
@@ -801,11 +811,15 @@ class _Sentence:
         while toks and len(mods) < _MAX_MODIFIERS:
             t = toks[-1]
             first = text[t.start]
-            if t.key in v.mod_words or (
-                (first.islower() or first.isdigit())
-                and t.key not in v.stop_words
-                and t.key not in v.light_verbs
-                and not t.key.endswith(("'s", "s'"))
+            if (
+                t.key in v.mod_words
+                or (
+                    (first.islower() or first.isdigit())
+                    and t.key not in v.stop_words
+                    and t.key not in v.light_verbs
+                    and not t.key.endswith(("'s", "s'"))
+                )
+                or _is_country_adjective(text[t.start : t.end])
             ):
                 mods.append(toks.pop())
             else:
