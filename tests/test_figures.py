@@ -259,6 +259,30 @@ CASES: list[tuple[str, str, list[EconomicFigure]]] = [
             fig(M.GROWTH_RATE, "imports", "-3", "percent", period=Y2024),
         ],
     ),
+    # Disbursed FDI is its own metric, apart from registered capital.
+    (
+        "FDI disbursement reached $11.7 billion in the first half of 2025, while registered"
+        " capital totalled $15.2 billion.",
+        "USD",
+        [
+            fig(M.FDI_DISBURSED, "FDI disbursement", "11700000000", "USD", period=H1_2025),
+            fig(
+                M.FDI_REGISTERED_CAPITAL,
+                "registered capital",
+                "15200000000",
+                "USD",
+                period=H1_2025,
+            ),
+        ],
+    ),
+    (
+        "Disbursed FDI hit a record US$25.35 billion in 2024, up 9.4 per cent.",
+        "USD",
+        [
+            fig(M.FDI_DISBURSED, "Disbursed FDI", "25350000000", "USD", period=Y2024),
+            fig(M.GROWTH_RATE, "Disbursed FDI", "9.4", "percent", period=Y2024),
+        ],
+    ),
     # VNA: rank, approximate capital and a share over "the first two months".
     (
         "Singapore remained the largest foreign investor in Việt Nam in the first two months of"

@@ -326,6 +326,8 @@ class Metric(enum.StrEnum):
     """Imports [currency]."""
     FDI_REGISTERED_CAPITAL = "fdi_registered_capital"
     """Registered or pledged foreign direct investment [currency]."""
+    FDI_DISBURSED = "fdi_disbursed"
+    """Disbursed (realised) foreign direct investment [currency]."""
     FDI_PROJECT_COUNT = "fdi_project_count"
     """Number of (valid) investment projects [count]."""
     INVESTMENT = "investment"
