@@ -23,7 +23,7 @@ fuzzily.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -245,6 +245,26 @@ def _pred_passage(text: str, fact: Any) -> str:
     return quote
 
 
+def _greedy(
+    golds: Iterable[Mapping[str, Any]],
+    preds: Sequence[Any],
+    matches: Callable[[Mapping[str, Any], Any], bool],
+) -> tuple[list[tuple[Mapping[str, Any], Any]], list[Any]]:
+    """Pair each gold item, in order, with the first unused prediction it matches.
+
+    Returns the (gold, prediction or None) pairs and the predictions left unused.
+    A borderline gold item uses up its prediction like any other.
+    """
+    used: set[int] = set()
+    pairs = []
+    for gold in golds:
+        hit = next((i for i, p in enumerate(preds) if i not in used and matches(gold, p)), None)
+        if hit is not None:
+            used.add(hit)
+        pairs.append((gold, None if hit is None else preds[hit]))
+    return pairs, [p for i, p in enumerate(preds) if i not in used]
+
+
 def score_article(record: Mapping[str, Any], text: str, article: Any) -> ArticleScore:
     """Score one parsed article against its gold record (``article`` None: it crashed)."""
     name = str(record["file"])
@@ -273,46 +293,39 @@ def score_article(record: Mapping[str, Any], text: str, article: Any) -> Article
     return result
 
 
+def _figure_matches(gold: Mapping[str, Any], predicted: Any) -> bool:
+    """Same value (to one part in a million, or the alternative value) and unit."""
+    values = {Decimal(str(gold["value"]))}
+    if gold.get("alt_value") is not None:
+        values.add(Decimal(str(gold["alt_value"])))
+    units = {_unit(gold["unit"])}
+    if gold.get("alt_unit"):
+        units.add(_unit(gold["alt_unit"]))
+    try:
+        value = Decimal(str(_value(_get(predicted, "value"))))
+    except (InvalidOperation, ValueError):
+        return False
+    return (
+        any(abs(value - v) <= abs(v) * _RELATIVE for v in values)
+        and _unit(_get(predicted, "unit")) in units
+    )
+
+
 def _score_figures(
     record: Mapping[str, Any], text: str, article: Any, t: Tally, out: list[Finding]
 ) -> None:
     name = str(record["file"])
     preds = list(_get(article, "figures", default=()) or ())
-    used: set[int] = set()
-    for gold in record["figures"]:
-        value = Decimal(str(gold["value"]))
-        values = {value}
-        if gold.get("alt_value") is not None:
-            values.add(Decimal(str(gold["alt_value"])))
-        units = {_unit(gold["unit"])}
-        if gold.get("alt_unit"):
-            units.add(_unit(gold["alt_unit"]))
-        hit = None
-        for i, p in enumerate(preds):
-            if i in used:
-                continue
-            try:
-                pv = Decimal(str(_value(_get(p, "value"))))
-            except (InvalidOperation, ValueError):
-                continue
-            if (
-                any(abs(pv - v) <= abs(v) * _RELATIVE for v in values)
-                and _unit(_get(p, "unit")) in units
-            ):
-                hit = i
-                break
+    pairs, unused = _greedy(record["figures"], preds, _figure_matches)
+    for gold, p in pairs:
         if gold.get("borderline"):
-            if hit is not None:
-                used.add(hit)
             continue
         t.fig_gold += 1
         label = f"{gold['metric']} {gold['value']} {gold['unit']}"
         passage = _gold_passage(text, gold["evidence"])
-        if hit is None:
+        if p is None:
             out.append(Finding(name, "figure", f"missed {label}", passage))
             continue
-        used.add(hit)
-        p = preds[hit]
         t.fig_tp += 1
         if gold.get("period_start") or gold.get("period_end"):
             t.fig_period_n += 1
@@ -354,12 +367,22 @@ def _score_figures(
                 Finding(name, "figure", f"{label} metric {metric} != {gold['metric']}", passage)
             )
     t.fig_pred += len(preds)
-    for i, p in enumerate(preds):
-        if i in used or _unit(_get(p, "unit")) == "rank":
+    for p in unused:
+        if _unit(_get(p, "unit")) == "rank":
             continue
         t.fig_fp += 1
         label = f"{_value(_get(p, 'metric'))} {_value(_get(p, 'value'))} {_value(_get(p, 'unit'))}"
         out.append(Finding(name, "figure", f"extra {label}", _pred_passage(text, p)))
+
+
+def _visit_matches(gold: Mapping[str, Any], predicted: Any) -> bool:
+    """Same host country, and the visitor's name holds the gold surname or first token."""
+    surname = fold(gold["visitor"]).split()
+    who = fold(str(_get(predicted, "visitor.name", "visitor", default=""))).split()
+    host = str(_value(_get(predicted, "host_country", "host")) or "")
+    return (
+        host == gold["host_country"] and bool(surname) and (surname[-1] in who or surname[0] in who)
+    )
 
 
 def _score_visits(
@@ -367,34 +390,16 @@ def _score_visits(
 ) -> None:
     name = str(record["file"])
     preds = list(_get(article, "visits", default=()) or ())
-    used: set[int] = set()
-    for gold in record["visits"]:
-        surname = fold(gold["visitor"]).split()
-        hit = None
-        for i, p in enumerate(preds):
-            if i in used:
-                continue
-            who = fold(str(_get(p, "visitor.name", "visitor", default=""))).split()
-            host = str(_value(_get(p, "host_country", "host")) or "")
-            if (
-                host == gold["host_country"]
-                and surname
-                and (surname[-1] in who or surname[0] in who)
-            ):
-                hit = i
-                break
+    pairs, unused = _greedy(record["visits"], preds, _visit_matches)
+    for gold, p in pairs:
         if gold.get("borderline"):
-            if hit is not None:
-                used.add(hit)
             continue
         t.vis_gold += 1
         label = f"{gold['visitor']} -> {gold['host_country']}"
         passage = _gold_passage(text, gold["evidence"])
-        if hit is None:
+        if p is None:
             out.append(Finding(name, "visit", f"missed {label}", passage))
             continue
-        used.add(hit)
-        p = preds[hit]
         t.vis_tp += 1
         if gold.get("start") or gold.get("end"):
             t.vis_date_n += 1
@@ -418,11 +423,10 @@ def _score_visits(
                     Finding(name, "visit", f"{label} kind {kind!r} != {gold['kind']}", passage)
                 )
     t.vis_pred += len(preds)
-    for i, p in enumerate(preds):
-        if i not in used:
-            t.vis_fp += 1
-            label = f"{_get(p, 'visitor.name')} -> {_value(_get(p, 'host_country'))}"
-            out.append(Finding(name, "visit", f"extra {label}", _pred_passage(text, p)))
+    for p in unused:
+        t.vis_fp += 1
+        label = f"{_get(p, 'visitor.name')} -> {_value(_get(p, 'host_country'))}"
+        out.append(Finding(name, "visit", f"extra {label}", _pred_passage(text, p)))
 
 
 def _year_of(partnership: Any) -> Any:
@@ -436,52 +440,47 @@ def _year_of(partnership: Any) -> Any:
     return year
 
 
+def _partnership_matches(gold: Mapping[str, Any], predicted: Any) -> bool:
+    """Same level (or level_alt), no other country pair, and the year where gold has one."""
+    levels = {gold["level"]}
+    if gold.get("level_alt"):
+        levels.add(gold["level_alt"])
+    year = _year_of(predicted)
+    year_ok = (
+        gold.get("year") is None
+        or year == gold["year"]
+        or (year is None and bool(gold.get("year_optional")))
+    )
+    got = {str(_value(c)) for c in (_get(predicted, "countries", default=()) or ())}
+    countries_ok = not gold.get("countries") or not got or got == set(gold["countries"])
+    return str(_value(_get(predicted, "level")) or "") in levels and year_ok and countries_ok
+
+
 def _score_partnerships(
     record: Mapping[str, Any], text: str, article: Any, t: Tally, out: list[Finding]
 ) -> None:
     name = str(record["file"])
     preds = list(_get(article, "partnerships", default=()) or ())
-    used: set[int] = set()
-    for gold in record["partnerships"]:
-        levels = {gold["level"]}
-        if gold.get("level_alt"):
-            levels.add(gold["level_alt"])
-        hit = None
-        for i, p in enumerate(preds):
-            if i in used:
-                continue
-            level = str(_value(_get(p, "level")) or "")
-            year = _year_of(p)
-            year_ok = (
-                gold.get("year") is None
-                or year == gold["year"]
-                or (year is None and gold.get("year_optional"))
-            )
-            got = {str(_value(c)) for c in (_get(p, "countries", default=()) or ())}
-            countries_ok = not gold.get("countries") or not got or got == set(gold["countries"])
-            if level in levels and year_ok and countries_ok:
-                hit = i
-                break
+    pairs, unused = _greedy(record["partnerships"], preds, _partnership_matches)
+    for gold, p in pairs:
         t.par_gold += 1
         label = f"{gold['level']} {gold.get('year')}"
         passage = _gold_passage(text, gold["evidence"])
-        if hit is None:
+        if p is None:
             out.append(Finding(name, "partnership", f"missed {label}", passage))
             continue
-        used.add(hit)
         t.par_tp += 1
-        status = str(_value(_get(preds[hit], "status")) or "")
+        status = str(_value(_get(p, "status")) or "")
         if status in (gold["status"], gold.get("status_alt")):
             t.par_status_ok += 1
         else:
             problem = f"{label} status {status} != {gold['status']}"
             out.append(Finding(name, "partnership", problem, passage))
     t.par_pred += len(preds)
-    for i, p in enumerate(preds):
-        if i not in used:
-            t.par_fp += 1
-            label = f"{_value(_get(p, 'level'))}"
-            out.append(Finding(name, "partnership", f"extra {label}", _pred_passage(text, p)))
+    for p in unused:
+        t.par_fp += 1
+        label = f"{_value(_get(p, 'level'))}"
+        out.append(Finding(name, "partnership", f"extra {label}", _pred_passage(text, p)))
 
 
 def _ratio(a: int, b: int) -> float | None:

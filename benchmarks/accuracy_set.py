@@ -97,8 +97,6 @@ _VISIT_KINDS = frozenset(
         "farewell visit",
         "courtesy visit",
         "study visit",
-        "visit",
-        "trip",
     }
 )
 

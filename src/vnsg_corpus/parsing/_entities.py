@@ -43,7 +43,7 @@ headline verbs, institution words).  A person is:
   parenthesised acronym ("Chairman of the Hồ Chí Minh City People's
   Committee", "Secretary-General of the Association of Southeast Asian
   Nations (ASEAN)"), and further titles joined by "and" or a comma ("Deputy
-  Prime Minister and Minister of Foreign Affairs"); the person's role is the
+  Prime Minister and Minister of Finance"); the person's role is the
   first title;
 * a name followed by ", <title>": "Tô Lâm, General Secretary of ...", "NAME,
   the Prime Minister of Singapore" (preferred over "<title>, NAME", which is
