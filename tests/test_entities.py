@@ -8,18 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from vnsg_corpus.gazetteer import Gazetteer
 from vnsg_corpus.model import EntityKind, Mention, Person, Span
-from vnsg_corpus.parsing._entities import (
-    Entities,
-    PersonRef,
-    country_code,
-    find_entities,
-    organisation_key,
-    place_country,
-    place_key,
-    role_country,
-    title_key,
-)
+from vnsg_corpus.parsing._entities import Entities, PersonRef, find_entities, role_country
 from vnsg_corpus.text import fold
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -641,60 +632,6 @@ def test_main_countries_ties_go_to_the_first_mentioned() -> None:
 
 
 @pytest.mark.parametrize(
-    ("name", "code"),
-    [
-        ("Việt Nam", "VNM"),
-        ("Viet Nam", "VNM"),
-        ("vietnamese", "VNM"),
-        ("VIETNAM", "VNM"),
-        ("Vie\u0302\u0323t Nam", "VNM"),
-        ("SGP", "SGP"),
-        ("sgp", "SGP"),
-        ("the city-state", "SGP"),
-        ("city-state", "SGP"),
-        ("Singapore’s", "SGP"),
-        ("the Lion City", "SGP"),
-        ("Lao PDR", "LAO"),
-        ("Filipino", "PHL"),
-        ("the Republic of Korea", "KOR"),
-        ("U.S.", "USA"),
-        ("American", "USA"),
-        ("European Union", "EUU"),
-        ("EU", "EUU"),
-        ("Britain", "GBR"),
-        ("Narnia", None),
-        ("", None),
-        ("Hanoi", None),
-    ],
-)
-def test_country_code(name: str, code: str | None) -> None:
-    assert country_code(name) == code
-
-
-@pytest.mark.parametrize(
-    ("place", "country"),
-    [
-        ("Hanoi", "VNM"),
-        ("Hà Nội", "VNM"),
-        ("HA NOI", "VNM"),
-        ("Ho Chi Minh City", "VNM"),
-        ("Saigon", "VNM"),
-        ("Đà Nẵng", "VNM"),
-        ("Da Nang", "VNM"),
-        ("Changi", "SGP"),
-        ("Jurong", "SGP"),
-        ("Tokyo", "JPN"),
-        ("Kuala Lumpur", "MYS"),
-        ("Washington", "USA"),
-        ("New Delhi", "IND"),
-        ("Atlantis", None),
-    ],
-)
-def test_place_country(place: str, country: str | None) -> None:
-    assert place_country(place) == country
-
-
-@pytest.mark.parametrize(
     ("role", "country"),
     [
         ("Vietnamese Ambassador to Singapore", "VNM"),
@@ -713,16 +650,6 @@ def test_place_country(place: str, country: str | None) -> None:
 )
 def test_role_country(role: str, country: str | None) -> None:
     assert role_country(role) == country
-
-
-def test_keys() -> None:
-    assert place_key("saigon") == "Hồ Chí Minh City"
-    assert organisation_key("National University of Singapore") == "NUS"
-    assert organisation_key("Communist Party of Viet Nam") == "CPV"
-    assert title_key("Party General Secretary") == "General Secretary"
-    assert title_key("PM") == "Prime Minister"
-    assert title_key("Minister for Foreign Affairs") == "Foreign Minister"
-    assert title_key("Astronaut") is None
 
 
 # --------------------------------------------------------------------------
@@ -780,15 +707,20 @@ def tokens(text: str) -> list[str]:
 
 def _check_exact(text: str, found: Entities) -> None:
     """Every span lies in the text and its surface is an alias of the mention's key."""
+    gazetteer = Gazetteer.default()
     for m in found.mentions:
         assert 0 <= m.start < m.end <= len(text)
         surface = text[m.start : m.end]
         if m.kind is EntityKind.COUNTRY:
-            assert country_code(surface) == m.key
+            assert gazetteer.country(surface) == m.key
         elif m.kind is EntityKind.PLACE:
-            assert place_key(surface) == m.key
+            place = gazetteer.place(surface)
+            assert place is not None
+            assert place.name == m.key
         elif m.kind is EntityKind.ORGANISATION:
-            assert organisation_key(surface) == m.key
+            organisation = gazetteer.organisation(surface)
+            assert organisation is not None
+            assert organisation.name == m.key
     for r in found.persons:
         assert 0 <= r.start < r.end <= len(text)
         said = tokens(text[r.start : r.end])
@@ -796,7 +728,7 @@ def _check_exact(text: str, found: Entities) -> None:
         assert (
             said == full
             or (len(said) == 1 and said[0] in full)
-            or title_key(text[r.start : r.end]) is not None
+            or gazetteer.title(text[r.start : r.end]) is not None
             or said in (["diplomat"], ["envoy"], ["premier"], ["minister"])
         )
 
@@ -832,28 +764,6 @@ def test_nfc_and_nfd_agree(text: str) -> None:
     nfc = unicodedata.normalize("NFC", text)
     nfd = unicodedata.normalize("NFD", text)
     assert _folded_view(nfc) == _folded_view(nfd)
-
-
-@given(
-    st.sampled_from(["Việt Nam", "Singaporean", "the city-state", "Lao PDR", "Philippine"]),
-    st.data(),
-)
-def test_country_code_ignores_case_and_diacritics(name: str, data: st.DataObject) -> None:
-    code = country_code(name)
-    assert code is not None
-    variant = data.draw(
-        st.sampled_from(
-            [
-                name.upper(),
-                name.lower(),
-                fold(name),
-                unicodedata.normalize("NFD", name),
-                unicodedata.normalize("NFD", name.upper()),
-                name.title(),
-            ]
-        )
-    )
-    assert country_code(variant) == code
 
 
 def test_repeat_of_a_shorter_name_at_the_end_of_a_paragraph() -> None:

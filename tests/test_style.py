@@ -2,7 +2,8 @@
 
 import pytest
 
-from vnsg_corpus.parsing._style import bare_dollar_currency, outlet_country
+from vnsg_corpus.parsing._style import bare_dollar_currency, publisher
+from vnsg_corpus.vocabulary import Outlet, Vocabulary
 
 
 @pytest.mark.parametrize(
@@ -22,8 +23,17 @@ from vnsg_corpus.parsing._style import bare_dollar_currency, outlet_country
         ("", None, "USD"),
     ],
 )
-def test_outlet_country_and_bare_dollar(
-    source: str | None, country: str | None, dollar: str
-) -> None:
-    assert outlet_country(source) == country
-    assert bare_dollar_currency(source) == dollar
+def test_publisher_and_bare_dollar(source: str | None, country: str | None, dollar: str) -> None:
+    outlet = publisher(source, Vocabulary.default())
+    assert (outlet.country if outlet else None) == country
+    assert bare_dollar_currency(outlet) == dollar
+
+
+def test_an_added_outlet_brings_its_house_style() -> None:
+    mine = Vocabulary.default().extended(
+        outlets=[Outlet("Kuala Lumpur Post", country="MYS", aliases=("KLP",), bare_dollar="MYR")]
+    )
+    outlet = publisher("AFP/KLP", mine)
+    assert outlet is not None
+    assert (outlet.name, bare_dollar_currency(outlet)) == ("Kuala Lumpur Post", "MYR")
+    assert publisher("AFP/KLP", Vocabulary.default()) is None

@@ -21,7 +21,9 @@ from vnsg_corpus.errors import (
     SchemaVersionError,
     UnencodableTextError,
     VnsgCorpusError,
+    VocabularyError,
 )
+from vnsg_corpus.gazetteer import Gazetteer
 from vnsg_corpus.model import (
     Amount,
     Article,
@@ -47,6 +49,14 @@ from vnsg_corpus.model import (
 from vnsg_corpus.parsing._article import parse_article, read_article, text_id
 from vnsg_corpus.periods import TemporalMatch, find_periods, parse_period
 from vnsg_corpus.serialize import SCHEMA_VERSION
+from vnsg_corpus.vocabulary import (
+    Framework,
+    KnownPerson,
+    Organisation,
+    Outlet,
+    Place,
+    Vocabulary,
+)
 
 try:
     __version__: str = _metadata.version("vnsg-corpus")
@@ -65,13 +75,19 @@ __all__ = [
     "EconomicFigure",
     "EntityKind",
     "Evidence",
+    "Framework",
+    "Gazetteer",
+    "KnownPerson",
     "Mention",
     "Metric",
+    "Organisation",
+    "Outlet",
     "Partnership",
     "PartnershipLevel",
     "PartnershipStatus",
     "Period",
     "Person",
+    "Place",
     "Precision",
     "QAPair",
     "Qualifier",
@@ -85,6 +101,8 @@ __all__ = [
     "VisitKind",
     "VisitStatus",
     "VnsgCorpusError",
+    "Vocabulary",
+    "VocabularyError",
     "__version__",
     "find_periods",
     "load",

@@ -114,9 +114,9 @@ def as_country(argument: str, value: object) -> str | None:
     """Read a country argument: an ISO 3166-1 alpha-3 code or a name, in any case or spelling."""
     if value is None:
         return None
-    from vnsg_corpus.parsing._entities import country_code  # noqa: PLC0415 - keep import light
+    from vnsg_corpus.gazetteer import Gazetteer  # noqa: PLC0415 - keep import light
 
-    code = country_code(value) if isinstance(value, str) else None
+    code = Gazetteer.default().country(value) if isinstance(value, str) else None
     if code is None:
         raise QueryError(
             f"unknown country {value!r}",

@@ -39,6 +39,7 @@ from vnsg_corpus.model import (
 from vnsg_corpus.parsing._article import parse_article
 from vnsg_corpus.serialize import Errors, read_jsonl, write_jsonl
 from vnsg_corpus.text import fold
+from vnsg_corpus.vocabulary import Vocabulary
 
 __all__ = ["Corpus", "load"]
 
@@ -467,6 +468,7 @@ class Corpus:
         *paths: str | os.PathLike[str],
         pattern: str = "*.txt",
         workers: int | None = None,
+        vocabulary: Vocabulary | None = None,
     ) -> Corpus:
         """Read article files, directories and glob patterns.
 
@@ -481,6 +483,9 @@ class Corpus:
             *paths: Files, directories or glob patterns.
             pattern: File name pattern used inside directories.
             workers: Worker processes; ``1`` parses in this process.
+            vocabulary: The words to read with (see
+                [`Vocabulary.extended`][vnsg_corpus.Vocabulary.extended]); the
+                shipped ones by default.
 
         Returns:
             The corpus, in the order the paths were given.
@@ -490,7 +495,7 @@ class Corpus:
                 file cannot be read or decoded.
             DuplicateArticleError: If two files share a stem.
         """
-        return cls(iter_articles(*paths, pattern=pattern, workers=workers))
+        return cls(iter_articles(*paths, pattern=pattern, workers=workers, vocabulary=vocabulary))
 
     @classmethod
     def load(cls, path: str | os.PathLike[str], *, errors: Errors = "strict") -> Corpus:
@@ -573,9 +578,9 @@ _TIER = {level: rank for rank, level in enumerate(PartnershipLevel)}
 
 def _maybe_country(value: str) -> str | None:
     """The ISO code of a country name, or ``None`` when ``value`` names no country."""
-    from vnsg_corpus.parsing._entities import country_code  # noqa: PLC0415 - keep import light
+    from vnsg_corpus.gazetteer import Gazetteer  # noqa: PLC0415 - keep import light
 
-    return country_code(value)
+    return Gazetteer.default().country(value)
 
 
 def _country_arg(argument: str, value: str) -> str:

@@ -15,6 +15,7 @@ __all__ = [
     "SchemaVersionError",
     "UnencodableTextError",
     "VnsgCorpusError",
+    "VocabularyError",
 ]
 
 
@@ -124,3 +125,30 @@ class UnencodableTextError(VnsgCorpusError, ValueError):
 
     def __str__(self) -> str:
         return f"article {self.article_id!r}: {self.args[0]}"
+
+
+class VocabularyError(VnsgCorpusError, ValueError):
+    """A vocabulary file or a vocabulary extension is malformed.
+
+    Attributes:
+        source: The data file (``"figures.json"``), or ``"extended()"`` for
+            entries given to [`Vocabulary.extended`][vnsg_corpus.Vocabulary.extended].
+        field: JSON path of the bad value (``"$.count_nouns.project.metric"``),
+            when known.
+    """
+
+    def __init__(self, message: str, *, source: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.source = source
+        self.field = field
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild_vocabulary_error, (self.args[0], self.source, self.field))
+
+    def __str__(self) -> str:
+        where = self.source if self.field is None else f"{self.source}, {self.field}"
+        return f"{where}: {self.args[0]}"
+
+
+def _rebuild_vocabulary_error(message: str, source: str, field: str | None) -> VocabularyError:
+    return VocabularyError(message, source=source, field=field)

@@ -17,6 +17,7 @@ from pathlib import Path
 from vnsg_corpus.errors import ReadError
 from vnsg_corpus.model import Article
 from vnsg_corpus.parsing._article import read_article
+from vnsg_corpus.vocabulary import Vocabulary
 
 __all__ = ["expand_paths", "iter_articles"]
 
@@ -61,6 +62,7 @@ def iter_articles(
     pattern: str = "*.txt",
     workers: int | None = None,
     progress: Callable[[int, int], None] | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> Iterator[Article]:
     """Read and parse article files, yielding articles in path order.
 
@@ -71,6 +73,8 @@ def iter_articles(
             ``1`` parses in this process. Small inputs (fewer than 16 files per
             worker) are parsed in this process whatever the setting.
         progress: Called as ``progress(done, total)`` after each article.
+        vocabulary: The words to read with; the shipped ones by default.  It
+            is sent to each worker process once.
 
     Yields:
         The articles, in the order of the expanded paths.
@@ -86,14 +90,29 @@ def iter_articles(
     count = workers if workers is not None else (os.cpu_count() or 1)
     count = min(count, total // _MIN_FILES_PER_WORKER)
     if count <= 1:
-        results: Iterable[Article] = map(read_article, files)
+        results: Iterable[Article] = (read_article(f, vocabulary=vocabulary) for f in files)
         for done, article in enumerate(results, start=1):
             if progress is not None:
                 progress(done, total)
             yield article
         return
-    with ProcessPoolExecutor(max_workers=count) as pool:
-        for done, article in enumerate(pool.map(read_article, files, chunksize=_CHUNK), start=1):
+    with ProcessPoolExecutor(
+        max_workers=count, initializer=_use_vocabulary, initargs=(vocabulary,)
+    ) as pool:
+        for done, article in enumerate(pool.map(_read, files, chunksize=_CHUNK), start=1):
             if progress is not None:
                 progress(done, total)
             yield article
+
+
+_WORKER_VOCABULARY: Vocabulary | None = None
+"""The vocabulary of this worker process (set once, when the worker starts)."""
+
+
+def _use_vocabulary(vocabulary: Vocabulary | None) -> None:
+    global _WORKER_VOCABULARY  # noqa: PLW0603 - one value per worker process, set once
+    _WORKER_VOCABULARY = vocabulary
+
+
+def _read(path: Path) -> Article:
+    return read_article(path, vocabulary=_WORKER_VOCABULARY)

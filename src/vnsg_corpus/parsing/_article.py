@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import os
 from pathlib import Path
 
 from vnsg_corpus._gc import cyclic_gc_paused
-from vnsg_corpus.errors import ReadError
+from vnsg_corpus.errors import ReadError, VocabularyError
 from vnsg_corpus.model import Article
-from vnsg_corpus.parsing._entities import find_entities
-from vnsg_corpus.parsing._figures import extract_figures
-from vnsg_corpus.parsing._partnerships import extract_partnerships
-from vnsg_corpus.parsing._structure import parse_structure
-from vnsg_corpus.parsing._style import bare_dollar_currency
+from vnsg_corpus.parsing._pipeline import analyse
 from vnsg_corpus.parsing._view import normalised_view, restore_article
-from vnsg_corpus.parsing._visits import extract_visits
+from vnsg_corpus.vocabulary import Outlet, Vocabulary
 
 __all__ = ["parse_article", "read_article", "text_id"]
 
@@ -29,7 +26,14 @@ def text_id(text: str) -> str:
     return hashlib.sha256(data).hexdigest()[:16]
 
 
-def parse_article(text: str, *, id: str | None = None) -> Article:
+def parse_article(
+    text: str,
+    *,
+    id: str | None = None,
+    vocabulary: Vocabulary | None = None,
+    outlet: str | Outlet | None = None,
+    date: datetime.date | None = None,
+) -> Article:
     """Parse one article's text into an [`Article`][vnsg_corpus.Article].
 
     Parsing is best effort and never fails on a ``str``: whatever the parser had
@@ -44,17 +48,36 @@ def parse_article(text: str, *, id: str | None = None) -> Article:
             line, optionally a closing attribution ("— VNS").
         id: The article's identifier; defaults to [`text_id`][vnsg_corpus.text_id]
             of the text.
+        vocabulary: The words to read with; the shipped
+            [`Vocabulary.default`][vnsg_corpus.Vocabulary.default] by default.
+        outlet: The outlet that published the text, by name or alias in the
+            vocabulary (or an [`Outlet`][vnsg_corpus.Outlet]), when the text
+            does not say: its house style decides what a bare "$" means ("The
+            Straits Times": Singapore dollars).
+        date: The publication date, when the text has no date line (or to
+            overrule it: a different date line is then a ``date_conflict``
+            diagnostic).  ``Article.date`` is this date, and relative
+            expressions ("last year") resolve against it.
 
     Returns:
         The parsed article.
 
     Raises:
-        TypeError: If ``text`` is not a ``str``.
+        TypeError: If ``text`` is not a ``str``, or an argument has the wrong type.
+        VocabularyError: If ``outlet`` names no outlet of the vocabulary.
 
     Examples:
         >>> article = parse_article(" date 2025-03-23 HÀ NỘI — Trade grew. — VNS")
         >>> article.date, article.dateline, article.source, article.paragraph_texts
         (datetime.date(2025, 3, 23), 'HÀ NỘI', 'VNS', ('Trade grew.',))
+        >>> st = parse_article(
+        ...     "Bilateral trade rose to $31 billion last year.",
+        ...     outlet="The Straits Times",
+        ...     date=datetime.date(2023, 2, 10),
+        ... )
+        >>> figure = st.figures[0]
+        >>> figure.value, figure.unit, figure.period.start.year
+        (Decimal('31000000000'), 'SGD', 2022)
     """
     if not isinstance(text, str):
         raise TypeError(
@@ -62,11 +85,20 @@ def parse_article(text: str, *, id: str | None = None) -> Article:
         )
     if id is not None and not isinstance(id, str):
         raise TypeError(f"parse_article() needs id as a str or None, not {type(id).__name__}")
+    if date is not None and (
+        not isinstance(date, datetime.date) or isinstance(date, datetime.datetime)
+    ):
+        raise TypeError(f"parse_article() needs date as a datetime.date, not {type(date).__name__}")
+    if vocabulary is None:
+        vocabulary = Vocabulary.default()
+    elif not isinstance(vocabulary, Vocabulary):
+        raise TypeError(f"parse_article() needs a Vocabulary, not {type(vocabulary).__name__}")
+    house = _outlet(outlet, vocabulary)
     article_id = text_id(text) if id is None else id
     if len(text) <= _LONG_TEXT:
-        return _parse_any(text, article_id)
+        return _parse_any(text, article_id, vocabulary, house, date)
     with cyclic_gc_paused():
-        return _parse_any(text, article_id)
+        return _parse_any(text, article_id, vocabulary, house, date)
 
 
 _LONG_TEXT = 50_000
@@ -80,72 +112,75 @@ are far shorter, so they are parsed with the collector as the caller has it.
 """
 
 
-def _parse_any(text: str, article_id: str) -> Article:
+def _outlet(outlet: str | Outlet | None, vocabulary: Vocabulary) -> Outlet | None:
+    """The outlet a caller names, looked up in the vocabulary."""
+    if outlet is None or isinstance(outlet, Outlet):
+        return outlet
+    if not isinstance(outlet, str):
+        raise TypeError(
+            f"parse_article() needs outlet as a str or Outlet, not {type(outlet).__name__}"
+        )
+    found = vocabulary.outlet(outlet)
+    if found is None:
+        raise VocabularyError(
+            f"no outlet named {outlet!r}; add it with Vocabulary.extended(outlets=[...])",
+            source="parse_article()",
+            field="outlet",
+        )
+    return found
+
+
+def _parse_any(
+    text: str,
+    article_id: str,
+    vocabulary: Vocabulary,
+    outlet: Outlet | None,
+    date: datetime.date | None,
+) -> Article:
     """Parse ``text`` through its normalised view when it needs one."""
     view = normalised_view(text)
     if view is None:
-        return _parse(text, article_id)
-    return restore_article(_parse(view.text, article_id), view)
+        return _parse(text, article_id, vocabulary, outlet, date)
+    return restore_article(_parse(view.text, article_id, vocabulary, outlet, date), view)
 
 
-def _parse(text: str, article_id: str) -> Article:
-    """Parse text in the readers' normal form (see ``_view``) into an article over it.
-
-    Args:
-        text: The text, or its normalised view.
-        article_id: The article's identifier.
-
-    Returns:
-        The parsed article, every offset into ``text``.
-    """
-    structure = parse_structure(text)
-    figures, figure_diagnostics = extract_figures(
-        text,
-        structure.paragraphs,
-        article_id=article_id,
-        reference=structure.date,
-        bare_dollar=bare_dollar_currency(structure.source),
-    )
-    entities = find_entities(text, structure.paragraphs)
-    visits = extract_visits(
-        text,
-        structure.paragraphs,
-        article_id=article_id,
-        reference=structure.date,
-        entities=entities,
-    )
-    partnerships = extract_partnerships(
-        text,
-        structure.paragraphs,
-        article_id=article_id,
-        reference=structure.date,
-        entities=entities,
-    )
+def _parse(
+    text: str,
+    article_id: str,
+    vocabulary: Vocabulary,
+    outlet: Outlet | None,
+    date: datetime.date | None,
+) -> Article:
+    """Parse text in the readers' normal form (see ``_view``) into an article over it."""
+    a = analyse(text, article_id, vocabulary=vocabulary, outlet=outlet, date=date)
+    structure = a.structure
+    assert structure is not None  # noqa: S101 - analyse always reads the structure
     return Article(
         id=article_id,
         text=text,
-        date=structure.date,
+        date=a.reference,
         source=structure.source,
         dateline=structure.dateline,
         title=structure.title,
         headings=structure.headings,
         paragraphs=structure.paragraphs,
         qa=structure.qa,
-        visits=tuple(visits),
-        partnerships=tuple(partnerships),
-        figures=tuple(figures),
-        mentions=entities.mentions,
-        diagnostics=(*structure.diagnostics, *figure_diagnostics),
+        visits=a.visits,
+        partnerships=a.partnerships,
+        figures=a.figures,
+        mentions=a.entities.mentions,
+        diagnostics=tuple(a.diagnostics),
     )
 
 
-def read_article(path: str | os.PathLike[str]) -> Article:
+def read_article(path: str | os.PathLike[str], *, vocabulary: Vocabulary | None = None) -> Article:
     """Read and parse one UTF-8 article file; its id is the file stem.
 
     The file's text is kept exactly, line endings and byte-order mark included.
 
     Args:
         path: The file to read.
+        vocabulary: The words to read with; the shipped ones by default.
 
     Returns:
         The parsed article.
@@ -163,4 +198,4 @@ def read_article(path: str | os.PathLike[str]) -> Article:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ReadError(f"not valid UTF-8: {exc.reason}", path=str(file), offset=exc.start) from exc
-    return parse_article(text, id=file.stem)
+    return parse_article(text, id=file.stem, vocabulary=vocabulary)

@@ -92,64 +92,23 @@ alias can start), and every pattern looks at a bounded window of tokens.
 from __future__ import annotations
 
 import bisect
-import re
-import unicodedata
 from collections.abc import Sequence
-from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING
 
 import attrs
 
-from vnsg_corpus._data import load_data
+from vnsg_corpus.gazetteer import FAMILY, HONORIFIC, PERSON, ROLE_NOUN, TITLE, token_key
 from vnsg_corpus.model import EntityKind, Mention, Person, Span
-from vnsg_corpus.text import fold, fold_with_offsets, span_back
+from vnsg_corpus.parsing._entity_names import MAX_NAME, name_backward, name_forward, name_word
+from vnsg_corpus.parsing._entity_paragraph import Item, Paragraph, RoleIndex, fold_one_to_one
+from vnsg_corpus.parsing._entity_titles import Chain, context_country, read_chain
+from vnsg_corpus.text import fold, fold_with_offsets
+from vnsg_corpus.vocabulary import Vocabulary
 
-__all__ = [
-    "Entities",
-    "PersonRef",
-    "country_code",
-    "find_entities",
-    "organisation_key",
-    "place_country",
-    "place_key",
-    "role_country",
-    "title_key",
-]
+if TYPE_CHECKING:
+    from vnsg_corpus.parsing._analysis import Analysis
 
-_TOKEN = re.compile(r"\w+|[^\w\s]", re.ASCII)
-"""A token of folded text: a run of word characters, or one other non-space character."""
-
-_ANY, _CAP, _CAPS = 0, 1, 2
-"""Case rules of an alias: any case, capitalised first word, all capitals."""
-
-_COUNTRY, _PLACE, _ORG, _TITLE, _HONORIFIC, _FAMILY, _ROLE_NOUN, _BLOCKER = range(8)
-"""Kinds of vocabulary entries."""
-
-_ENTITY_KINDS = {
-    _COUNTRY: EntityKind.COUNTRY,
-    _PLACE: EntityKind.PLACE,
-    _ORG: EntityKind.ORGANISATION,
-}
-_PREPOSITIONS = frozenset({"of", "for", "to", "in", "at"})
-"""Words that open a phrase after a title; "to", "in" and "at" name the host."""
-_HOST_PREPOSITIONS = frozenset({"to", "in", "at"})
-_CHAIN = frozenset({"and", "&", ",", "cum"})
-"""Words that join two titles of one person."""
-_SENTENCE_END = frozenset({".", "!", "?", ";"})
-_SENTENCE_OPENERS = frozenset({".", "!", "?", ";", ":", '"', "“", "‘", "(", "[", "-", "—"})
-"""Tokens after which a capitalised word may just open a sentence."""
-_MAX_NAME = 5
-"""Most words in a full name."""
-_MAX_PHRASE = 16
-"""Most tokens in one phrase after a title."""
-_CONTEXT_WINDOW = 40
-"""Most tokens looked back for a "<country> officials, including" cue."""
-_FOLD_CACHE_LIMIT = 50_000
-
-
-# --------------------------------------------------------------------------
-# Public records
-# --------------------------------------------------------------------------
+__all__ = ["Entities", "PersonRef", "find_entities", "read_entities", "role_country"]
 
 
 @attrs.frozen
@@ -295,361 +254,6 @@ class Entities:
         return tuple(sorted(counts, key=lambda key: (-counts[key], order[key])))
 
 
-# --------------------------------------------------------------------------
-# The vocabulary, compiled once
-# --------------------------------------------------------------------------
-
-
-@attrs.frozen
-class _Entry:
-    """One alias of one vocabulary item.
-
-    Attributes:
-        kind: ``_COUNTRY``, ``_PLACE``, ``_ORG``, ``_TITLE``, ...
-        key: The item: ISO code, canonical place, organisation or title,
-            family relation, or role noun.
-        case: The case rule: ``_ANY``, ``_CAP`` or ``_CAPS``.
-        cap_token: Which token of the alias the ``_CAP`` rule tests.
-        country: The country the item belongs to, if any.
-        the: Whether the alias starts with "the" ("the city-state"): it is
-            indexed without it, so that "the" need not be looked up at every
-            occurrence, and matches only after a "the".
-        entity: The kind of mention a country, place or organisation makes.
-    """
-
-    kind: int
-    key: str
-    case: int
-    cap_token: int = 0
-    country: str | None = None
-    the: bool = False
-    entity: EntityKind | None = attrs.field(init=False, eq=False)
-
-    def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "entity", _ENTITY_KINDS.get(self.kind))
-
-
-@attrs.frozen
-class _Vocab:
-    """Every vocabulary, keyed by folded, token-joined alias.
-
-    Attributes:
-        aliases: Folded alias -> its entries, in priority order.
-        plans: First token of an alias -> ``(sizes, follow, alone)``: the
-            token lengths of the aliases starting with it, longest first; the
-            second tokens of the longer ones (a cheap test before joining an
-            n-gram); and the lengths to try when the next token is not one of
-            those (``(1,)`` if the token is an alias by itself, else ``()``).
-        starts: The tokens that start an alias (the keys of ``plans``).
-        countries: Folded country alias -> ISO code.
-        places: Folded place alias -> canonical place.
-        place_countries: Canonical place -> ISO code.
-        organisations: Folded organisation alias -> canonical short name.
-        titles: Folded title alias -> canonical title.
-        codes: The ISO codes of the countries.
-        portfolio: Canonical titles that take a portfolio.
-        role_nouns: Folded role noun or title alias -> further titles it
-            refers back to.
-        possessives: Possessive determiners ("his").
-        title_modifiers: Words allowed between a country and a title ("former").
-        of_modifiers: Lower-case words allowed in a phrase after a title ("ruling").
-        institution: Words of institutions and portfolios, never in a name.
-        group_nouns: Nouns of a group of officials ("officials", "delegation").
-        cues: Token tuples that open a list of officials ("including").
-        cue_starts: The first tokens of the cues.
-        particles: Lower-case words allowed inside a name ("bin").
-        not_names: Capitalised words that are never part of a name.
-        weak_not_names: Words that are no name at the start of a sentence or
-            in capitals, but may be a Vietnamese name syllable elsewhere ("To").
-    """
-
-    aliases: dict[str, tuple[_Entry, ...]]
-    plans: dict[str, tuple[tuple[int, ...], frozenset[str], tuple[int, ...]]]
-    starts: frozenset[str]
-    countries: dict[str, str]
-    places: dict[str, str]
-    place_countries: dict[str, str]
-    organisations: dict[str, str]
-    titles: dict[str, str]
-    codes: frozenset[str]
-    portfolio: frozenset[str]
-    role_nouns: dict[str, frozenset[str]]
-    possessives: frozenset[str]
-    title_modifiers: frozenset[str]
-    of_modifiers: frozenset[str]
-    institution: frozenset[str]
-    group_nouns: frozenset[str]
-    cues: frozenset[tuple[str, ...]]
-    cue_starts: frozenset[str]
-    particles: frozenset[str]
-    not_names: frozenset[str]
-    weak_not_names: frozenset[str]
-
-
-def _key(text: str) -> str:
-    """The lookup key of a phrase: its folded tokens joined by single spaces.
-
-    Args:
-        text: Any phrase.
-
-    Returns:
-        The key, e.g. ``"viet nam ' s"`` for "Việt Nam’s".
-    """
-    return " ".join(_TOKEN.findall(fold(text)))
-
-
-def _case_rule(alias: str, *, capitalised: bool = True) -> tuple[int, int]:
-    """The case rule of an alias, from how it is written in the data.
-
-    Args:
-        alias: The alias as written.
-        capitalised: Whether a capitalised first word makes the rule ``_CAP``
-            (else it stays ``_ANY``).
-
-    Returns:
-        ``(rule, token)``: the rule and the token index it tests.
-    """
-    letters = [ch for ch in alias if ch.isalpha()]
-    if letters and all(ch.isupper() for ch in letters):
-        return _CAPS, 0
-    words = alias.split()
-    offset = 1 if len(words) > 1 and words[0].lower() == "the" else 0
-    if capitalised and words and words[offset][:1].isupper():
-        return _CAP, offset
-    return _ANY, 0
-
-
-def _words(phrases: Sequence[str]) -> frozenset[str]:
-    """Fold a list of words or phrases into a set of single tokens.
-
-    Args:
-        phrases: Words as written in the data.
-
-    Returns:
-        Every word token of them, folded.
-    """
-    return frozenset(t for p in phrases for t in _key(p).split() if t[0].isalnum())
-
-
-@cache
-def _vocab() -> _Vocab:
-    """Compile the vocabularies from the data files, once.
-
-    Returns:
-        The compiled vocabulary.
-    """
-    table: dict[str, list[_Entry]] = {}
-
-    def add(alias: str, entry: _Entry) -> None:
-        key = _key(alias)
-        if key.startswith("the ") and entry.kind != _TITLE:
-            key = key[4:]
-            entry = attrs.evolve(entry, cap_token=max(0, entry.cap_token - 1), the=True)
-        if key:
-            entries = table.setdefault(key, [])
-            if entry not in entries:
-                entries.append(entry)
-
-    countries_data: dict[str, Any] = load_data("countries")
-    countries: dict[str, str] = {}
-    for code, info in countries_data.items():
-        if code == "not_countries":
-            for phrase in info["phrases"]:
-                rule, token = _case_rule(phrase)
-                add(phrase, _Entry(_BLOCKER, phrase, rule, token))
-            continue
-        for group in ("names", "adjectives", "epithets"):
-            for alias in info.get(group, ()):
-                rule, token = _case_rule(alias)
-                add(alias, _Entry(_COUNTRY, code, rule, token, code))
-                countries.setdefault(_key(alias), code)
-
-    organisations: dict[str, str] = {}
-    for name, info in load_data("organisations").items():
-        for alias in (name, *info["aliases"]):
-            rule, token = _case_rule(alias)
-            add(alias, _Entry(_ORG, name, rule, token, info.get("country")))
-            organisations.setdefault(_key(alias), name)
-
-    places: dict[str, str] = {}
-    place_countries: dict[str, str] = {}
-    for name, info in load_data("places").items():
-        place_countries[name] = info["country"]
-        for alias in (name, *info["aliases"]):
-            rule, token = _case_rule(alias)
-            add(alias, _Entry(_PLACE, name, rule, token, info["country"]))
-            places.setdefault(_key(alias), name)
-
-    roles: dict[str, Any] = load_data("roles")
-    capitalised = {_key(a) for a in roles["capitalised_titles"]["titles"]}
-    titles: dict[str, str] = {}
-    for name, aliases in roles["titles"].items():
-        for alias in (name, *aliases):
-            rule, _ = _case_rule(alias, capitalised=False)
-            if rule == _ANY and _key(alias) in capitalised:
-                rule = _CAP
-            add(alias, _Entry(_TITLE, name, rule))
-            titles.setdefault(_key(alias), name)
-    for alias in roles["honorifics"]:
-        rule, token = _case_rule(alias)
-        add(alias, _Entry(_HONORIFIC, alias, rule, token))
-    for relation, words in roles["family"].items():
-        for word in words:
-            add(word, _Entry(_FAMILY, relation, _ANY))
-    role_nouns: dict[str, frozenset[str]] = {}
-    for noun, targets in roles["role_nouns"].items():
-        role_nouns[_key(noun)] = frozenset(targets)
-        add(noun, _Entry(_ROLE_NOUN, noun, _ANY))
-
-    # An alias with "the" before it is the longer match: try it first.
-    aliases = {
-        key: tuple(sorted(entries, key=lambda e: not e.the)) for key, entries in table.items()
-    }
-    lengths: dict[str, set[int]] = {}
-    second: dict[str, set[str]] = {}
-    for key in aliases:
-        tokens = key.split(" ")
-        lengths.setdefault(tokens[0], set()).add(len(tokens))
-        if len(tokens) > 1:
-            second.setdefault(tokens[0], set()).add(tokens[1])
-    plans: dict[str, tuple[tuple[int, ...], frozenset[str], tuple[int, ...]]] = {
-        tok: (
-            tuple(sorted(ns, reverse=True)),
-            frozenset(second.get(tok, ())),
-            (1,) if 1 in ns else (),
-        )
-        for tok, ns in lengths.items()
-    }
-    return _Vocab(
-        aliases=aliases,
-        plans=plans,
-        starts=frozenset(plans),
-        countries=countries,
-        places=places,
-        place_countries=place_countries,
-        organisations=organisations,
-        titles=titles,
-        codes=frozenset(c for c in countries_data if c != "not_countries"),
-        portfolio=frozenset(roles["portfolio_titles"]["titles"]),
-        role_nouns=role_nouns,
-        possessives=_words(roles["possessives"]),
-        title_modifiers=_words(roles["title_modifiers"]),
-        of_modifiers=_words(roles["of_phrase_modifiers"]),
-        institution=_words(roles["institution_words"]),
-        group_nouns=_words(roles["group_nouns"]),
-        cues=frozenset(tuple(_key(c).split()) for c in roles["context_cues"]),
-        cue_starts=frozenset(_key(c).split()[0] for c in roles["context_cues"]),
-        particles=_words(roles["name_particles"]),
-        not_names=_words(roles["not_names"]),
-        weak_not_names=_words(roles["weak_not_names"]["words"]),
-    )
-
-
-# --------------------------------------------------------------------------
-# Lookups
-# --------------------------------------------------------------------------
-
-
-def _strip_possessive(key: str) -> str:
-    """Drop a trailing possessive ("' s") from a lookup key.
-
-    Args:
-        key: A lookup key.
-
-    Returns:
-        The key without the possessive.
-    """
-    if key.endswith(" ' s"):
-        return key[:-4]
-    if key.endswith(" '"):
-        return key[:-2]
-    return key
-
-
-def country_code(name: str) -> str | None:
-    """The ISO 3166-1 alpha-3 code of a country name, adjective, epithet or code.
-
-    Matching ignores case, diacritics and Unicode normalisation form, and a
-    trailing possessive.
-
-    Args:
-        name: E.g. "Việt Nam", "Viet Nam", "vietnamese", "SGP", "the
-            city-state", "Singapore’s".
-
-    Returns:
-        The code (``"VNM"``; ``"EUU"`` for the European Union), or ``None``
-        if the name is unknown.
-
-    Examples:
-        >>> country_code("Viet Nam"), country_code("the Lion City"), country_code("sgp")
-        ('VNM', 'SGP', 'SGP')
-    """
-    v = _vocab()
-    key = _strip_possessive(_key(name))
-    code = key.upper()
-    if code in v.codes:
-        return code
-    found = v.countries.get(key)
-    if found is None and not key.startswith("the "):
-        found = v.countries.get("the " + key)
-    return found
-
-
-def place_key(name: str) -> str | None:
-    """The canonical name of a place.
-
-    Args:
-        name: A place name in any spelling ("Hanoi", "Ha Noi", "HCMC").
-
-    Returns:
-        The canonical name ("Hà Nội"), or ``None`` if unknown.
-    """
-    return _vocab().places.get(_strip_possessive(_key(name)))
-
-
-def place_country(place: str) -> str | None:
-    """The country a place belongs to.
-
-    Args:
-        place: A place name in any spelling ("Hanoi", "Hà Nội", "Changi").
-
-    Returns:
-        Its ISO 3166-1 alpha-3 code ("VNM"), or ``None`` if unknown.
-
-    Examples:
-        >>> place_country("Hanoi"), place_country("Đà Nẵng"), place_country("Jurong")
-        ('VNM', 'VNM', 'SGP')
-    """
-    canonical = place_key(place)
-    return None if canonical is None else _vocab().place_countries.get(canonical)
-
-
-def organisation_key(name: str) -> str | None:
-    """The canonical short name of an organisation.
-
-    Args:
-        name: Any alias ("Communist Party of Vietnam", "National University of
-            Singapore").
-
-    Returns:
-        The canonical short name ("CPV", "NUS"), or ``None`` if unknown.
-    """
-    return _vocab().organisations.get(_strip_possessive(_key(name)))
-
-
-def title_key(name: str) -> str | None:
-    """The canonical form of a title.
-
-    Args:
-        name: Any alias of a title ("Party General Secretary", "PM").
-
-    Returns:
-        The canonical title ("General Secretary", "Prime Minister"), or
-        ``None`` if unknown.
-    """
-    return _vocab().titles.get(_key(name))
-
-
 def role_country(role_text: str) -> str | None:
     """The country a title as written says its holder represents.
 
@@ -671,11 +275,11 @@ def role_country(role_text: str) -> str | None:
         >>> role_country("Ambassador to Vietnam") is None
         True
     """
-    scan = _Scan(role_text)
+    scan = _Scan(role_text, RoleIndex.of(Vocabulary.default()))
     p = scan.paragraph(0, len(role_text), relaxed=True)
     for item in p.items:
-        if item.entry.kind == _TITLE:
-            chain = p.chain(item)
+        if item.entry.kind == TITLE:
+            chain = read_chain(p, item)
             return chain.country
     return None
 
@@ -724,52 +328,8 @@ class _Known:
             self.country = country
 
 
-@attrs.define(slots=True, eq=False)
-class _Item:
-    """A vocabulary match: tokens ``[start, end)`` of a paragraph.
-
-    Attributes:
-        start: First token.
-        end: One past the last token.
-        entry: What matched.
-    """
-
-    start: int
-    end: int
-    entry: _Entry
-
-
-@attrs.define
-class _Chain:
-    """What a title chain says about the person it introduces.
-
-    Attributes:
-        role: The role (first title, with its portfolio).
-        title: The canonical first title.
-        titles: Every canonical title of the chain.
-        country: Country from before the title or from an "of" phrase.
-        host: Country of a "to"/"in"/"at" phrase.
-        start: Token where the chain begins (prefix included).
-        end: Token after the chain (where a name may start).
-        the: Whether the chain opens with "the".
-        elsewhere: Whether an "of"/"for" phrase names a body that is neither a
-            country nor a known organisation or place ("the president of the
-            chamber"), so the title may belong to someone not yet named.
-    """
-
-    role: str
-    title: str
-    titles: set[str]
-    country: str | None
-    host: str | None
-    start: int
-    end: int
-    the: bool
-    elsewhere: bool = False
-
-
 class _Scan:
-    """One scan of an article: the text, the vocabulary and the people found so far."""
+    """One scan of an article: the text, the role index and the people found so far."""
 
     __slots__ = (
         "by_name",
@@ -785,21 +345,21 @@ class _Scan:
         "watch",
     )
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, v: RoleIndex) -> None:
         self.text = text
-        self.v = _vocab()
+        self.v = v
         self.people: list[_Known] = []
         self.by_name: dict[tuple[str, ...], _Known] = {}
         self.lengths: dict[str, tuple[int, ...]] = {}
         self.short: dict[str, _Known] = {}
-        self.watch: set[str] = set(self.v.starts)  # alias starts and words of names
+        self.watch: set[str] = set(v.gazetteer.starts)  # alias starts and words of names
         self.refs: list[tuple[int, int, _Known]] = []
         self.mentions: list[tuple[int, int, EntityKind, str]] = []
         self.clock = 0
         self.folded_all: str | None = None
 
-    def paragraph(self, ps: int, pe: int, *, relaxed: bool = False) -> _Paragraph:
-        """Fold and tokenise one paragraph and match the vocabulary in it.
+    def paragraph(self, ps: int, pe: int, *, relaxed: bool = False) -> Paragraph:
+        """Fold and tokenise one paragraph and match the gazetteer in it.
 
         Args:
             ps: Start of the paragraph in the text.
@@ -810,17 +370,24 @@ class _Scan:
             The prepared paragraph.
         """
         if self.folded_all is not None:
-            return _Paragraph(
-                self, ps, pe, folded=self.folded_all, origin=None, base=0, relaxed=relaxed
-            )
-        para = self.text[ps:pe]
-        origin: list[int] | None = None
-        quick = _fold_one_to_one(para)
-        if quick is None:
-            folded, origin = fold_with_offsets(para)
+            folded: tuple[str, list[int] | None, int] = (self.folded_all, None, 0)
         else:
-            folded = quick
-        return _Paragraph(self, ps, pe, folded=folded, origin=origin, base=ps, relaxed=relaxed)
+            para = self.text[ps:pe]
+            quick = fold_one_to_one(para)
+            if quick is None:
+                whole, origin = fold_with_offsets(para)
+                folded = (whole, origin, ps)
+            else:
+                folded = (quick, None, ps)
+        return Paragraph(
+            self.v,
+            self.text,
+            (ps, pe),
+            folded=folded,
+            watch=self.watch,
+            mentions=self.mentions,
+            relaxed=relaxed,
+        )
 
     def touch(self, person: _Known) -> None:
         """Mark a person as the most recently mentioned, for short mentions.
@@ -885,759 +452,7 @@ class _Scan:
         return best
 
 
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
-_RUNS: dict[str, str] = {}
-"""Run of non-ASCII characters -> its fold ("" when not one character per character)."""
-
-
-class _UnfoldableError(Exception):
-    """A character folds to more or fewer than one character."""
-
-
-def _fold_run(match: re.Match[str]) -> str:
-    """The fold of a run of non-ASCII characters, one character per character.
-
-    Args:
-        match: The run.
-
-    Returns:
-        Its fold, as long as the run.
-
-    Raises:
-        _UnfoldableError: If some character folds to zero or several characters,
-            or to one that ``str.lower`` would change again.
-    """
-    run = match[0]
-    folded = _RUNS.get(run)
-    if folded is None:
-        parts = [fold(ch) for ch in run]
-        joined = "".join(parts)
-        ok = all(len(part) == 1 for part in parts) and joined.lower() == joined
-        folded = joined if ok else ""
-        if len(_RUNS) > _FOLD_CACHE_LIMIT:
-            _RUNS.clear()
-        _RUNS[run] = folded
-    if not folded:
-        raise _UnfoldableError
-    return folded
-
-
-def _fold_one_to_one(text: str) -> str | None:
-    """Fold ``text`` fast when every character folds to exactly one character.
-
-    Then the folded text has the same offsets as ``text`` and equals
-    ``fold_with_offsets(text)[0]``: ASCII folds by ``str.lower`` and each run
-    of other characters by [`fold`][vnsg_corpus.text.fold], cached.
-
-    Args:
-        text: The text.
-
-    Returns:
-        The folded text, or ``None`` when some character (a combining mark,
-        "ß") changes the length, so offsets must be tracked.
-    """
-    if text.isascii():
-        return text.lower()
-    try:
-        return _NON_ASCII.sub(_fold_run, text).lower()
-    except _UnfoldableError:
-        return None
-
-
-def _item_country(item: _Item) -> str | None:
-    """The country an entity match stands for or belongs to.
-
-    Args:
-        item: A vocabulary match.
-
-    Returns:
-        The ISO code of a country, of a place's country or of an
-        organisation's country; ``None`` for other matches.
-    """
-    return item.entry.country if item.entry.entity is not None else None
-
-
-class _Paragraph:
-    """One paragraph, folded and tokenised, with its vocabulary matches.
-
-    Token offsets are offsets into ``folded``: either the fold of the whole
-    text (then they are offsets into the text too, ``base`` is 0 and
-    ``origin`` is ``None``) or the fold of the paragraph alone (then ``base``
-    is the paragraph's start, and ``origin`` maps back when folding changed
-    lengths).
-    """
-
-    __slots__ = (
-        "_caps",
-        "base",
-        "items",
-        "matches",
-        "n",
-        "origin",
-        "owner",
-        "pe",
-        "people_items",
-        "ps",
-        "relaxed",
-        "scan",
-        "text",
-        "v",
-        "watched",
-        "words",
-    )
-
-    def __init__(
-        self,
-        scan: _Scan,
-        ps: int,
-        pe: int,
-        *,
-        folded: str,
-        origin: list[int] | None,
-        base: int,
-        relaxed: bool,
-    ) -> None:
-        self.scan = scan
-        self.v = scan.v
-        self.text = scan.text
-        self.ps = ps
-        self.pe = pe
-        self.origin = origin
-        self.base = base
-        if folded is scan.folded_all:
-            self.matches = list(_TOKEN.finditer(folded, ps, pe))
-        else:
-            self.matches = list(_TOKEN.finditer(folded))
-        self.words = [m[0] for m in self.matches]
-        self.n = len(self.words)
-        self._caps: bool | None = True if relaxed else None
-        self.relaxed = relaxed
-        self.owner: list[_Item | None] = [None] * self.n
-        self.items: list[_Item] = []
-        self.people_items: list[_Item] = []  # titles, honorifics, ...: may introduce people
-        watch = scan.watch
-        # Tokens that may start an alias or be a word of a known name.
-        self.watched = [k for k, w in enumerate(self.words) if w in watch]
-        self._match_items()
-
-    # ---- offsets and case ------------------------------------------------
-
-    @property
-    def caps(self) -> bool:
-        """Whether the paragraph is written in capitals (case says nothing then)."""
-        if self._caps is None:
-            self._caps = self.text[self.ps : self.pe].isupper()
-        return self._caps
-
-    def src(self, i: int) -> int:
-        """Offset in the text of the first character of token ``i``.
-
-        Args:
-            i: Token index.
-
-        Returns:
-            The offset.
-        """
-        pos = self.matches[i].start()
-        return self.base + (pos if self.origin is None else self.origin[pos])
-
-    def span(self, i: int, j: int) -> tuple[int, int]:
-        """Offsets in the text of tokens ``[i, j)``.
-
-        Args:
-            i: First token.
-            j: One past the last token (``j > i``).
-
-        Returns:
-            ``(start, end)``; trailing combining marks are included.
-        """
-        fs, fe = self.matches[i].start(), self.matches[j - 1].end()
-        if self.origin is None:
-            return self.base + fs, self.base + fe
-        s, e = span_back(self.origin, fs, fe)
-        s, e = self.base + s, self.base + e
-        while e < self.pe and unicodedata.combining(self.text[e]):
-            e += 1
-        return s, e
-
-    def surface(self, i: int, j: int) -> str:
-        """The text of tokens ``[i, j)`` with white space runs collapsed.
-
-        Args:
-            i: First token.
-            j: One past the last token.
-
-        Returns:
-            The text.
-        """
-        s, e = self.span(i, j)
-        return " ".join(self.text[s:e].split())
-
-    def capitalised(self, i: int) -> bool:
-        """Whether token ``i`` starts with a capital letter in the text.
-
-        Args:
-            i: Token index.
-
-        Returns:
-            Whether it does (always, in a paragraph written in capitals).
-        """
-        return self.text[self.src(i)].isupper()
-
-    def all_caps(self, i: int, j: int) -> bool:
-        """Whether tokens ``[i, j)`` have no lower-case letter in the text.
-
-        Args:
-            i: First token.
-            j: One past the last token.
-
-        Returns:
-            Whether they are written in capitals.
-        """
-        s, e = self.span(i, j)
-        written = self.text[s:e]
-        return written == written.upper()
-
-    def joined(self, i: int) -> bool:
-        """Whether token ``i`` touches token ``i - 1`` (no space between).
-
-        Args:
-            i: Token index (``i > 0``).
-
-        Returns:
-            Whether they touch.
-        """
-        return self.matches[i].start() == self.matches[i - 1].end()
-
-    # ---- vocabulary ------------------------------------------------------
-
-    def _accepts(self, entry: _Entry, i: int, j: int) -> bool:
-        """Whether the case of tokens ``[i, j)`` suits an entry's case rule.
-
-        Args:
-            entry: The entry.
-            i: First token.
-            j: One past the last token.
-
-        Returns:
-            Whether it does.
-        """
-        if entry.case == _ANY or self.relaxed:
-            return True
-        if entry.case == _CAPS:
-            return self.all_caps(i, j)
-        if self.origin is None:
-            return self.text[self.base + self.matches[i + entry.cap_token].start()].isupper()
-        return self.capitalised(i + entry.cap_token)
-
-    def _match_items(self) -> None:
-        """Find the vocabulary matches, longest first, left to right.
-
-        Fills ``items`` and ``owner``, records the entity mentions in the scan,
-        and keeps the matches that may introduce or refer to a person in
-        ``people_items``.
-        """
-        words, n, v, matches, base = self.words, self.n, self.v, self.matches, self.base
-        plans, aliases, text = v.plans, v.aliases, self.text
-        owner, items, people = self.owner, self.items, self.people_items
-        mentions = self.scan.mentions
-        fast = self.origin is None and not self.relaxed
-        free = 0
-        for i in self.watched:
-            if i < free:
-                continue
-            plan = plans.get(words[i])
-            if plan is None:
-                continue
-            sizes, follow, alone = plan
-            if not (i + 1 < n and words[i + 1] in follow):
-                sizes = alone
-            found: _Item | None = None
-            for size in sizes:
-                if size == 1:
-                    key = words[i]
-                elif i + size > n:
-                    continue
-                else:
-                    key = " ".join(words[i : i + size])
-                entries = aliases.get(key)
-                if entries is None:
-                    continue
-                for entry in entries:
-                    start = i
-                    if entry.the:
-                        if i - 1 < free or words[i - 1] != "the":
-                            continue
-                        start = i - 1
-                    case = entry.case
-                    if case == _ANY:
-                        ok = True
-                    elif fast and case == _CAP:
-                        ok = text[base + matches[i + entry.cap_token].start()].isupper()
-                    elif fast:  # _CAPS
-                        written = text[
-                            base + matches[i].start() : base + matches[i + size - 1].end()
-                        ]
-                        ok = written == written.upper()
-                    else:
-                        ok = self._accepts(entry, i, i + size)
-                    if ok:
-                        found = _Item(start, i + size, entry)
-                        break
-                if found is not None:
-                    break
-            if found is None:
-                continue
-            items.append(found)
-            start, free = found.start, found.end
-            if free == start + 1:
-                owner[start] = found
-            else:
-                owner[start:free] = [found] * (free - start)
-            entry = found.entry
-            kind = entry.entity
-            if kind is None:
-                if entry.kind != _BLOCKER:
-                    people.append(found)
-            elif self.origin is None:
-                s, e = base + matches[start].start(), base + matches[free - 1].end()
-                mentions.append((s, e, kind, entry.key))
-            else:
-                s, e = self.span(start, free)
-                mentions.append((s, e, kind, entry.key))
-
-    def item_at(self, i: int) -> _Item | None:
-        """The vocabulary match starting at token ``i``, if any.
-
-        Args:
-            i: Token index.
-
-        Returns:
-            The match, or ``None``.
-        """
-        if 0 <= i < self.n:
-            item = self.owner[i]
-            if item is not None and item.start == i:
-                return item
-        return None
-
-    def item_ending(self, j: int) -> _Item | None:
-        """The vocabulary match ending just before token ``j``, if any.
-
-        Args:
-            j: Token index.
-
-        Returns:
-            The match, or ``None``.
-        """
-        if 0 < j <= self.n:
-            item = self.owner[j - 1]
-            if item is not None and item.end == j:
-                return item
-        return None
-
-    # ---- names -----------------------------------------------------------
-
-    def name_word(self, i: int) -> bool:
-        """Whether token ``i`` can be a word of a name.
-
-        Args:
-            i: Token index.
-
-        Returns:
-            Whether it is a capitalised word, not part of a known entity or
-            title, not a word that is never a name and, outside text in
-            capitals, not an acronym.
-        """
-        if not 0 <= i < self.n or self.owner[i] is not None:
-            return False
-        word, v = self.words[i], self.v
-        if not word[0].isalpha() or word in v.not_names or word in v.institution:
-            return False
-        text = self.text
-        if self.origin is None:
-            pos = self.base + self.matches[i].start()
-            if not text[pos].isupper():
-                return False
-            second_upper = len(word) > 1 and text[pos + 1].isupper()
-        else:
-            if not self.capitalised(i):
-                return False
-            second_upper = len(word) > 1
-        if word in v.weak_not_names and (
-            self.caps or i == 0 or self.words[i - 1] in _SENTENCE_OPENERS
-        ):
-            s, e = self.span(i, i + 1)
-            if text[s:e].isascii():
-                return False  # "To", not "Tô"
-        if second_upper and not self.caps:
-            s, e = self.span(i, i + 1)
-            if text[s:e].isupper():
-                return False  # an acronym
-        return True
-
-    def _word_end(self, i: int) -> int:
-        """The end of a name word starting at token ``i``.
-
-        Keeps hyphenated parts ("Jae-myung") and the full stop of an initial
-        ("K.").
-
-        Args:
-            i: Token index of a name word.
-
-        Returns:
-            The token after the word.
-        """
-        words, n = self.words, self.n
-        k = i + 1
-        while (
-            k + 1 < n
-            and words[k] == "-"
-            and words[k + 1][0].isalnum()
-            and self.owner[k + 1] is None
-            and self.joined(k)
-            and self.joined(k + 1)
-        ):
-            k += 2
-        if k < n and words[k] == "." and len(words[i]) == 1 and k == i + 1 and self.joined(k):
-            k += 1
-        return k
-
-    def name_forward(self, i: int) -> tuple[int, int]:
-        """The name starting at token ``i``.
-
-        Args:
-            i: Token index.
-
-        Returns:
-            ``(end, words)``: the token after the name and its number of
-            words; ``words`` is 0 when no name starts here and more than
-            ``_MAX_NAME`` when the capitalised run is too long to be a name.
-        """
-        count, end, k = 0, i, i
-        while k < self.n and count <= _MAX_NAME:
-            if self.name_word(k):
-                count += 1
-                k = end = self._word_end(k)
-            elif count and self.words[k] in self.v.particles:
-                m = k + 1  # "von der Leyen"
-                while m < self.n and m < k + 3 and self.words[m] in self.v.particles:
-                    m += 1
-                if not self.name_word(m):
-                    break
-                k = m
-            else:
-                break
-        return end, count
-
-    def name_backward(self, j: int) -> tuple[int, int]:
-        """The name ending just before token ``j``.
-
-        Args:
-            j: Token index after the name.
-
-        Returns:
-            ``(start, words)``: the first token of the name and its number of
-            words (0 when none, more than ``_MAX_NAME`` when too long).
-        """
-        words = self.words
-        count, start, k = 0, j, j
-        while k > 0 and count <= _MAX_NAME:
-            w = k - 1
-            if words[w] == "." and w > 0 and len(words[w - 1]) == 1 and self.joined(w):
-                w -= 1
-            while (
-                w >= 2
-                and words[w - 1] == "-"
-                and words[w][0].isalnum()
-                and self.owner[w] is None
-                and self.joined(w)
-                and self.joined(w - 1)
-            ):
-                w -= 2
-            if self.name_word(w) and self._word_end(w) == k:
-                count += 1
-                start = k = w
-            elif count and words[k - 1] in self.v.particles:
-                m = k - 1
-                while m > 0 and m > k - 3 and words[m - 1] in self.v.particles:
-                    m -= 1
-                if not self.name_word(m - 1):
-                    break
-                k = m
-            else:
-                break
-        return start, count
-
-    # ---- titles ----------------------------------------------------------
-
-    def _skip_modifiers(self, j: int) -> int:
-        """Step back over title modifiers ("former", "newly-appointed") before token ``j``.
-
-        Args:
-            j: Token index.
-
-        Returns:
-            The first token of the modifiers (``j`` when there are none).
-        """
-        words, mods, owner = self.words, self.v.title_modifiers, self.owner
-        while j > 0 and owner[j - 1] is None:
-            w = words[j - 1]
-            if not (w in mods or (w == "-" and j > 1 and words[j - 2] in mods)):
-                break
-            j -= 1
-        return j
-
-    def _prefix(self, k: int) -> tuple[int, str | None, bool]:
-        """What stands before a title at token ``k``.
-
-        Args:
-            k: First token of the title (or of its portfolio).
-
-        Returns:
-            ``(start, country, the)``: where the prefix starts, the country of
-            an adjective, possessive or organisation in it, and whether it
-            opens with "the".
-        """
-        words = self.words
-        j = self._skip_modifiers(k)
-        country: str | None = None
-        q = j
-        if j >= 2 and words[j - 1] == "s" and words[j - 2] == "'":
-            q = j - 2
-        item = self.item_ending(q)
-        if item is not None and item.entry.kind in _ENTITY_KINDS:
-            country = _item_country(item)
-            j = self._skip_modifiers(item.start)
-        the = j > 0 and words[j - 1] == "the" and self.owner[j - 1] is None
-        return (j - 1 if the else j), country, the
-
-    def _portfolio_before(self, item: _Item) -> int:
-        """Where institution words naming a portfolio start before a title.
-
-        Args:
-            item: A title that takes a portfolio ("Manpower Minister").
-
-        Returns:
-            The first token of the portfolio, or ``item.start`` if none.
-        """
-        words, inst = self.words, self.v.institution
-        k = item.start
-        while k > 0 and self.owner[k - 1] is None:
-            w = words[k - 1]
-            institution = w in inst and self.capitalised(k - 1)
-            joining = w in ("and", "&") and item.start > k > 1 and words[k - 2] in inst
-            if not (institution or joining):
-                break
-            k -= 1
-        while k < item.start and words[k] in ("and", "&"):
-            k += 1
-        return k
-
-    def _phrase(self, j: int) -> tuple[int, str | None, bool]:
-        """One phrase after a preposition, from token ``j``.
-
-        Args:
-            j: Token after the preposition.
-
-        Returns:
-            ``(end, country, institutional)``: the token after the phrase's
-            last content word (``j`` when nothing was read), the first
-            country it names, and whether it holds only institution words.
-        """
-        words, n, v = self.words, self.n, self.v
-        k, last, country, institutional = j, j, None, True
-        limit = min(n, j + _MAX_PHRASE)
-        while k < limit:
-            w = words[k]
-            item = self.owner[k]
-            if item is not None:
-                if item.start != k or item.entry.kind not in _ENTITY_KINDS:
-                    break
-                if country is None:
-                    country = _item_country(item)
-                institutional = False
-                k = last = item.end
-                continue
-            if w == "the" or w in v.of_modifiers or w in ("of", "-"):
-                k += 1
-            elif w in ("and", "&"):
-                nxt = self.owner[k + 1] if k + 1 < n else None
-                if nxt is not None and nxt.entry.kind == _TITLE:
-                    break
-                k += 1
-            elif w in v.institution:
-                k = last = k + 1
-            elif w == "'" and k + 1 < n and words[k + 1] == "s":
-                k += 2
-            elif w == "(":
-                close = self._parenthesis(k)
-                if close is None:
-                    break
-                if country is None:
-                    inner = self.owner[k + 1]
-                    if inner is not None and inner.entry.kind in _ENTITY_KINDS:
-                        country = _item_country(inner)
-                k = last = close + 1
-            elif self._acronym(k):
-                institutional = False
-                k = last = k + 1
-            else:
-                break
-        return last, country, institutional
-
-    def _parenthesis(self, k: int) -> int | None:
-        """The closing parenthesis of a short acronym group opened at token ``k``.
-
-        Args:
-            k: Token index of "(".
-
-        Returns:
-            The index of ")", or ``None`` if the group is not one to four
-            entity or acronym tokens.
-        """
-        m = k + 1
-        while m < self.n and m <= k + 5 and self.words[m] != ")":
-            item = self.owner[m]
-            if item is None and not self._acronym(m):
-                return None
-            m += 1
-        return m if m < self.n and self.words[m] == ")" and m > k + 1 else None
-
-    def _acronym(self, k: int) -> bool:
-        """Whether token ``k`` is an acronym (two or more capitals, mixed-case text).
-
-        Args:
-            k: Token index.
-
-        Returns:
-            Whether it is.
-        """
-        word = self.words[k]
-        if self.caps or len(word) < 2 or not word.isalnum() or self.owner[k] is not None:
-            return False
-        s, e = self.span(k, k + 1)
-        return self.text[s:e].isupper()
-
-    def _phrases(self, j: int, chain: _Chain, *, portfolio: bool) -> int:
-        """Read the prepositional phrases after one title of a chain.
-
-        Args:
-            j: Token after the title.
-            chain: Updated with countries, host and portfolio.
-            portfolio: Whether the title takes a portfolio (first title only).
-
-        Returns:
-            The token after the last phrase.
-        """
-        for _ in range(3):
-            if j >= self.n or self.words[j] not in _PREPOSITIONS or self.owner[j] is not None:
-                break
-            prep = self.words[j]
-            end, country, institutional = self._phrase(j + 1)
-            if end == j + 1:
-                break
-            if prep in _HOST_PREPOSITIONS:
-                if chain.host is None:
-                    chain.host = country
-            elif country is None:
-                chain.elsewhere = True
-            elif chain.country is None:
-                chain.country = country
-            if portfolio and institutional and prep in ("of", "for"):
-                chain.role = f"{chain.title} {self.surface(j, end)}"
-            portfolio = False
-            j = end
-        return j
-
-    def chain(self, item: _Item) -> _Chain:
-        """Read a title with its prefix, phrases and further titles.
-
-        Args:
-            item: The first title.
-
-        Returns:
-            What the chain says; ``end`` is where a name may start.
-        """
-        title = item.entry.key
-        chain = _Chain(title, title, {title}, None, None, item.start, item.end, False)
-        start = item.start
-        if title in self.v.portfolio:
-            start = self._portfolio_before(item)
-            if start < item.start:
-                chain.role = f"{self.surface(start, item.start)} {title}"
-        chain.start, chain.country, chain.the = self._prefix(start)
-        j = self._phrases(
-            item.end, chain, portfolio=title in self.v.portfolio and start == item.start
-        )
-        for _ in range(3):
-            nxt = self.item_at(j + 1) if j < self.n and self.words[j] in _CHAIN else None
-            if nxt is None or nxt.entry.kind != _TITLE:
-                break
-            chain.titles.add(nxt.entry.key)
-            j = self._phrases(nxt.end, chain, portfolio=False)
-        chain.end = j
-        return chain
-
-    def context_country(self, k: int) -> str | None:
-        """The country of "<country> officials, including" earlier in the sentence.
-
-        Args:
-            k: Token where a title chain starts.
-
-        Returns:
-            The ISO code, or ``None``.
-        """
-        words, v = self.words, self.v
-        m = k - 1
-        low = max(0, k - _CONTEXT_WINDOW)
-        while m >= low:
-            w = words[m]
-            if w in _SENTENCE_END and self.owner[m] is None:
-                return None
-            if w in v.cue_starts:
-                for size in (1, 2):
-                    if tuple(words[m : m + size]) in v.cues:
-                        return self._group_country(m)
-            m -= 1
-        return None
-
-    def _group_country(self, m: int) -> str | None:
-        """The country before a group noun ending just before a cue at token ``m``.
-
-        Args:
-            m: Token index of the cue.
-
-        Returns:
-            The ISO code of "Singaporean officials" or "Singapore's top
-            leaders", or ``None``.
-        """
-        words = self.words
-        g = m - 1
-        if g >= 0 and words[g] == ",":
-            g -= 1
-        if g < 0 or words[g] not in self.v.group_nouns:
-            return None
-        k = g
-        for _ in range(5):
-            item = self.item_ending(k)
-            if item is not None:
-                return _item_country(item)
-            if k == 0 or self.owner[k - 1] is not None:
-                return None
-            w = words[k - 1]
-            if not (w in ("'", "s", "-") or (w.isalpha() and not self.capitalised(k - 1))):
-                return None
-            k -= 1
-        return None
-
-
-# --------------------------------------------------------------------------
-# People
-# --------------------------------------------------------------------------
-
-
-def _scan_paragraph(scan: _Scan, p: _Paragraph) -> None:
+def _scan_paragraph(scan: _Scan, p: Paragraph) -> None:
     """Record the entities and people of one paragraph.
 
     Visits only the vocabulary matches and the words that may be short
@@ -1665,14 +480,16 @@ def _scan_paragraph(scan: _Scan, p: _Paragraph) -> None:
         if item_start <= name:
             item = items[ii]
             kind = item.entry.kind
-            if kind == _TITLE:
+            if kind == TITLE:
                 pos = max(item.end, _title(scan, p, item))
-            elif kind == _HONORIFIC:
+            elif kind == HONORIFIC:
                 pos = max(item.end, _honorific(scan, p, item))
-            elif kind == _FAMILY:
+            elif kind == FAMILY:
                 pos = max(item.end, _family(scan, p, item))
+            elif kind == PERSON:
+                pos = _known_person(scan, p, item)
             else:
-                if kind == _ROLE_NOUN:
+                if kind == ROLE_NOUN:
                     _role_noun(scan, p, item)
                 pos = item.end
         elif p.owner[name] is None and p.capitalised(name):
@@ -1685,7 +502,7 @@ def _scan_paragraph(scan: _Scan, p: _Paragraph) -> None:
             ci = 0
 
 
-def _name_person(scan: _Scan, p: _Paragraph, start: int, end: int, count: int) -> _Known | None:
+def _name_person(scan: _Scan, p: Paragraph, start: int, end: int, count: int) -> _Known | None:
     """Record a name found by a pattern: a new person, a repeat or a short mention.
 
     Args:
@@ -1703,7 +520,7 @@ def _name_person(scan: _Scan, p: _Paragraph, start: int, end: int, count: int) -
         if known is None or end - start != 1:
             return None
         s, e = p.span(start, end)
-    elif 2 <= count <= _MAX_NAME:
+    elif 2 <= count <= MAX_NAME:
         s, e = p.span(start, end)
         known = scan.person(scan.text[s:e], tuple(p.words[start:end]))
     else:
@@ -1712,7 +529,7 @@ def _name_person(scan: _Scan, p: _Paragraph, start: int, end: int, count: int) -
     return known
 
 
-def _title(scan: _Scan, p: _Paragraph, item: _Item) -> int:
+def _title(scan: _Scan, p: Paragraph, item: Item) -> int:
     """Read a person introduced by a title ("Prime Minister Lawrence Wong").
 
     Also reads the appositive form ("Tô Lâm, General Secretary of ...") and
@@ -1726,14 +543,14 @@ def _title(scan: _Scan, p: _Paragraph, item: _Item) -> int:
     Returns:
         The token to continue from.
     """
-    chain = p.chain(item)
+    chain = read_chain(p, item)
     j = chain.end
     comma = j < p.n and p.words[j] == ","
-    end, count = p.name_forward(j + 1 if comma else j)
+    end, count = name_forward(p, j + 1 if comma else j)
     # Appositive: "NAME, <title>" (preferred over "<title>, NAME").
     if (comma or count == 0) and chain.start >= 2 and p.words[chain.start - 1] == ",":
-        back, back_count = p.name_backward(chain.start - 1)
-        if 2 <= back_count <= _MAX_NAME:
+        back, back_count = name_backward(p, chain.start - 1)
+        if 2 <= back_count <= MAX_NAME:
             s, e = p.span(back, chain.start - 1)
             tokens = tuple(p.words[back : chain.start - 1])
             if scan.refs and scan.refs[-1][:2] == (s, e):
@@ -1748,7 +565,7 @@ def _title(scan: _Scan, p: _Paragraph, item: _Item) -> int:
         if named is not None:
             _learn(named, p, chain)
             return end
-        return end if count > _MAX_NAME else j
+        return end if count > MAX_NAME else j
     if chain.the:
         targets = set(chain.titles) | _role_targets(scan, p, item)
         latest = scan.latest_with(targets, chain.country)
@@ -1763,7 +580,7 @@ def _title(scan: _Scan, p: _Paragraph, item: _Item) -> int:
     return j
 
 
-def _learn(person: _Known, p: _Paragraph, chain: _Chain) -> None:
+def _learn(person: _Known, p: Paragraph, chain: Chain) -> None:
     """Give a person the role and country a title chain says, unless already known.
 
     Args:
@@ -1775,7 +592,7 @@ def _learn(person: _Known, p: _Paragraph, chain: _Chain) -> None:
     person.learn(chain.role, chain.title, country)
 
 
-def _role_targets(scan: _Scan, p: _Paragraph, item: _Item) -> set[str]:
+def _role_targets(scan: _Scan, p: Paragraph, item: Item) -> set[str]:
     """Further titles a title alias refers back to ("minister" -> any minister).
 
     Args:
@@ -1790,7 +607,7 @@ def _role_targets(scan: _Scan, p: _Paragraph, item: _Item) -> set[str]:
     return set(scan.v.role_nouns.get(key, ()))
 
 
-def _context(p: _Paragraph, chain: _Chain) -> str | None:
+def _context(p: Paragraph, chain: Chain) -> str | None:
     """The country the sentence context gives a titled person.
 
     Args:
@@ -1801,11 +618,11 @@ def _context(p: _Paragraph, chain: _Chain) -> str | None:
         The ISO code of "<country> officials, including ...", unless it is the
         host named after the title.
     """
-    country = p.context_country(chain.start)
+    country = context_country(p, chain.start)
     return None if country is None or country == chain.host else country
 
 
-def _role_noun(scan: _Scan, p: _Paragraph, item: _Item) -> None:
+def _role_noun(scan: _Scan, p: Paragraph, item: Item) -> None:
     """Link "the diplomat" to the person most recently mentioned with a matching title.
 
     Args:
@@ -1820,7 +637,7 @@ def _role_noun(scan: _Scan, p: _Paragraph, item: _Item) -> None:
             scan.refer(s, e, known)
 
 
-def _honorific(scan: _Scan, p: _Paragraph, item: _Item) -> int:
+def _honorific(scan: _Scan, p: Paragraph, item: Item) -> int:
     """Read a person introduced by an honorific ("Mr Lawrence Wong", "Madam ...").
 
     Args:
@@ -1832,17 +649,17 @@ def _honorific(scan: _Scan, p: _Paragraph, item: _Item) -> int:
         The token to continue from.
     """
     j = item.end
-    while (nxt := p.item_at(j)) is not None and nxt.entry.kind == _HONORIFIC:
+    while (nxt := p.item_at(j)) is not None and nxt.entry.kind == HONORIFIC:
         j = nxt.end
     if p.item_at(j) is not None:
         return j  # a title follows: "Mr Prime Minister"
-    end, count = p.name_forward(j)
+    end, count = name_forward(p, j)
     if count and _name_person(scan, p, j, end, count) is not None:
         return end
-    return end if count > _MAX_NAME else j
+    return end if count > MAX_NAME else j
 
 
-def _family(scan: _Scan, p: _Paragraph, item: _Item) -> int:
+def _family(scan: _Scan, p: Paragraph, item: Item) -> int:
     """Read "his spouse, NAME" / "his wife Madam NAME".
 
     Args:
@@ -1858,9 +675,9 @@ def _family(scan: _Scan, p: _Paragraph, item: _Item) -> int:
     j = item.end
     if j < p.n and p.words[j] == ",":
         j += 1
-    while (nxt := p.item_at(j)) is not None and nxt.entry.kind == _HONORIFIC:
+    while (nxt := p.item_at(j)) is not None and nxt.entry.kind == HONORIFIC:
         j = nxt.end
-    end, count = p.name_forward(j)
+    end, count = name_forward(p, j)
     known = _name_person(scan, p, j, end, count) if count else None
     if known is None:
         return item.end
@@ -1868,7 +685,28 @@ def _family(scan: _Scan, p: _Paragraph, item: _Item) -> int:
     return end
 
 
-def _repeat(scan: _Scan, p: _Paragraph, i: int) -> int:
+def _known_person(scan: _Scan, p: Paragraph, item: Item) -> int:
+    """Record a person of the vocabulary, recognised by name alone.
+
+    Args:
+        scan: The article scan.
+        p: The paragraph.
+        item: The match of one of the person's names.
+
+    Returns:
+        The token to continue from.
+    """
+    person = scan.v.gazetteer.person(item.entry.key)
+    if person is not None:
+        known = scan.person(person.name, tuple(token_key(person.name).split()))
+        title = None if person.role is None else scan.v.gazetteer.title(person.role)
+        known.learn(person.role, title or person.role, person.country)
+        s, e = p.span(item.start, item.end)
+        scan.refer(s, e, known)
+    return item.end
+
+
+def _repeat(scan: _Scan, p: Paragraph, i: int) -> int:
     """Link a name word to a person already named: full name again, or short mention.
 
     Args:
@@ -1892,9 +730,9 @@ def _repeat(scan: _Scan, p: _Paragraph, i: int) -> int:
             s, e = p.span(i, i + size)
             scan.refer(s, e, known)
             return i + size
-    end, count = p.name_forward(i)
+    end, count = name_forward(p, i)
     if count == 1 and end == i + 1:
-        before_free = i == 0 or not (p.name_word(i - 1) or (words[i - 1] == "-" and p.joined(i)))
+        before_free = i == 0 or not (name_word(p, i - 1) or (words[i - 1] == "-" and p.joined(i)))
         after_free = end >= p.n or not (words[end] == "-" and p.joined(end))
         if before_free and after_free:
             s, e = p.span(i, end)
@@ -1907,7 +745,9 @@ def _repeat(scan: _Scan, p: _Paragraph, i: int) -> int:
 # --------------------------------------------------------------------------
 
 
-def find_entities(text: str, paragraphs: Sequence[Span]) -> Entities:
+def find_entities(
+    text: str, paragraphs: Sequence[Span], *, vocabulary: Vocabulary | None = None
+) -> Entities:
     """Find the countries, places, organisations and people an article mentions.
 
     Never raises on a ``str``; spans outside the text are clipped and
@@ -1916,6 +756,7 @@ def find_entities(text: str, paragraphs: Sequence[Span]) -> Entities:
     Args:
         text: The article text, as given.
         paragraphs: The paragraphs to scan, e.g. `Article.paragraphs`.
+        vocabulary: The vocabulary; the shipped one by default.
 
     Returns:
         The mentions, in text order, with the people resolved.
@@ -1929,9 +770,9 @@ def find_entities(text: str, paragraphs: Sequence[Span]) -> Entities:
         >>> found.main_countries()
         ('MYS', 'VNM')
     """
-    scan = _Scan(text)
+    scan = _Scan(text, RoleIndex.of(vocabulary or Vocabulary.default()))
     size = len(text)
-    scan.folded_all = _fold_one_to_one(text)
+    scan.folded_all = fold_one_to_one(text)
     done = 0
     for paragraph in sorted(paragraphs, key=lambda s: s.start):
         ps, pe = max(min(paragraph.start, size), done), min(paragraph.end, size)
@@ -1946,3 +787,14 @@ def find_entities(text: str, paragraphs: Sequence[Span]) -> Entities:
     raw.extend((s, e, EntityKind.PERSON, k.name) for s, e, k in refs)
     raw.sort()  # by start: mentions never overlap, so starts are distinct
     return Entities(tuple(Mention(kind, key, s, e) for s, e, kind, key in raw), person_refs)
+
+
+def read_entities(a: Analysis) -> None:
+    """The entities component: find the mentions of an analysed article.
+
+    Sets ``a.entities``, which the visits and partnerships components read.
+
+    Args:
+        a: The article's analysis.
+    """
+    a.entities = find_entities(a.text, a.paragraphs, vocabulary=a.vocabulary)

@@ -134,12 +134,9 @@ import datetime
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Context, Decimal
-from functools import cache
-from typing import Any
 
 import attrs
 
-from vnsg_corpus._data import load_data
 from vnsg_corpus.model import (
     Amount,
     Diagnostic,
@@ -151,11 +148,12 @@ from vnsg_corpus.model import (
     Qualifier,
     Span,
 )
+from vnsg_corpus.parsing._analysis import Analysis
 from vnsg_corpus.parsing._patterns import gated_finditer, trie_alternation
-from vnsg_corpus.parsing._sentences import split_sentences
-from vnsg_corpus.periods import TemporalMatch, find_periods
+from vnsg_corpus.periods import TemporalMatch
+from vnsg_corpus.vocabulary import CountNoun, Vocabulary, compiled
 
-__all__ = ["extract_figures"]
+__all__ = ["extract_figures", "read_figures"]
 
 _MAX_DIGITS = 30
 """Longest digit run accepted as a number; longer ones are reported, not parsed."""
@@ -168,10 +166,6 @@ _SEPARATORS = ",\u00a0\u2009\u202f"
 """Thousands separators."""
 _NO_SEPARATORS = str.maketrans("", "", _SEPARATORS)
 
-_FLOWS = frozenset(
-    {Metric.BILATERAL_TRADE, Metric.EXPORTS, Metric.IMPORTS, Metric.GROWTH_RATE, Metric.GDP}
-)
-"""Metrics measured over a stretch of time (a framing "since" does not apply)."""
 _NEVER_KINDS = frozenset({"weekday", "day_range"})
 """Temporal kinds that date events (visits, meetings), never a figure."""
 
@@ -231,23 +225,6 @@ def _alternation(words: Iterable[str], *, fold: bool = False) -> str:
 
 
 @attrs.frozen
-class _CountNoun:
-    """A noun that a plain number can count.
-
-    Attributes:
-        metric: The metric by default.
-        unit: ``"count"`` or ``"people"``.
-        if_investment: The metric when the sentence speaks of investment.
-        if_market: The metric when the sentence speaks of a market or population.
-    """
-
-    metric: Metric
-    unit: str
-    if_investment: Metric | None = None
-    if_market: Metric | None = None
-
-
-@attrs.frozen
 class _Vocab:
     """The figure vocabulary of ``data/figures.json``, with its compiled regexes.
 
@@ -276,7 +253,8 @@ class _Vocab:
         labels: Folded words that make the next number a label ("Resolution 57").
         link_ends: Folded last words of the linking verbs of ``backward``.
         year_words: Folded words that make the next four-digit number a year.
-        abbreviations: Folded abbreviations that do not end a sentence.
+        flows: Metrics measured over a stretch of time (a framing "since"
+            does not date them).
         rank_nouns: Folded nouns that can be ranked.
         rank_investor_nouns: Folded rank nouns that make the rank an investor rank.
         rank_followers: Folded words after a superlative used on its own.
@@ -301,15 +279,15 @@ class _Vocab:
     attached: Mapping[str, int]
     number_words: Mapping[str, int]
     ordinals: Mapping[str, int]
-    count_nouns: Mapping[str, _CountNoun]
-    backward_nouns: Mapping[str, _CountNoun]
+    count_nouns: Mapping[str, CountNoun]
+    backward_nouns: Mapping[str, CountNoun]
     modifiers: frozenset[str]
     blockers: frozenset[str]
     determiners: frozenset[str]
     labels: frozenset[str]
     link_ends: frozenset[str]
     year_words: frozenset[str]
-    abbreviations: frozenset[str]
+    flows: frozenset[Metric]
     rank_nouns: frozenset[str]
     rank_investor_nouns: frozenset[str]
     rank_followers: frozenset[str]
@@ -346,40 +324,35 @@ def _fold(word: str) -> str:
     return " ".join(key.replace("’", "'").split())
 
 
-def _count_noun(entry: Mapping[str, str]) -> _CountNoun:
-    """Build a count noun from its JSON entry.
+def _vocab(vocabulary: Vocabulary) -> _Vocab:
+    """The figure rules of a vocabulary, compiled once.
 
     Args:
-        entry: ``{"metric": ..., "unit": ..., "metric_if_investment": ...}``.
+        vocabulary: The vocabulary.
 
     Returns:
-        The count noun.
+        The compiled rules.
     """
-    inv = entry.get("metric_if_investment")
-    market = entry.get("metric_if_market")
-    return _CountNoun(
-        Metric(entry["metric"]),
-        entry["unit"],
-        None if inv is None else Metric(inv),
-        None if market is None else Metric(market),
-    )
+    return compiled(vocabulary, "figures", _build)
 
 
-@cache
-def _vocab() -> _Vocab:
-    """Load ``data/figures.json`` and compile its regexes (once).
+def _build(vocabulary: Vocabulary) -> _Vocab:
+    """Compile the figure words of a vocabulary into the readers' regexes.
+
+    Args:
+        vocabulary: The vocabulary.
 
     Returns:
-        The vocabulary.
+        The compiled rules.
     """
-    data: dict[str, Any] = load_data("figures")
-    symbols: dict[str, str] = data["currency_symbols"]
-    codes: dict[str, str] = data["currency_codes"]
-    words: dict[str, str] = data["currency_words"]
-    scales: dict[str, int] = {_fold(k): v for k, v in data["scales"].items()}
-    attached: dict[str, int] = {_fold(k): v for k, v in data["attached_scales"].items()}
-    number_words = {_fold(k): v for k, v in data["number_words"].items()}
-    ordinals = {_fold(k): v for k, v in data["ordinals"].items()}
+    data = vocabulary.figures
+    symbols = dict(data.currency_symbols)
+    codes = dict(data.currency_codes)
+    words = dict(data.currency_words)
+    scales: dict[str, int] = {_fold(k): v for k, v in data.scales.items()}
+    attached: dict[str, int] = {_fold(k): v for k, v in data.attached_scales.items()}
+    number_words = {_fold(k): v for k, v in data.number_words.items()}
+    ordinals = {_fold(k): v for k, v in data.ordinals.items()}
 
     units = sorted(k for k, v in number_words.items() if 0 < v < 10)
     tens = sorted(k for k, v in number_words.items() if v >= 20 and v % 10 == 0)
@@ -391,7 +364,7 @@ def _vocab() -> _Vocab:
     )
     suffix_codes = [c for c in codes if len(c) == 3]
     qualifiers = {
-        _fold(word): Qualifier(kind) for kind, words in data["qualifiers"].items() for word in words
+        _fold(word): Qualifier(kind) for kind, words in data.qualifiers.items() for word in words
     }
     unitless_follow = (
         rf"{_SP}{{1,3}}[^\W\d_]|{_SP}{{1,2}}(?:to|and){_SP}{{1,2}}[0-9]|\.(?![0-9])|[;,]{_SP}"
@@ -408,15 +381,15 @@ def _vocab() -> _Vocab:
     )
     # A cheap first test of the position: a digit or sign, or the start of a
     # word the regex can begin with (one trie instead of the many branches).
-    starters = [*qualifiers, *number_words, *ordinals, *data["superlatives"], *data["top_words"]]
+    starters = [*qualifiers, *number_words, *ordinals, *data.superlatives, *data.top_words]
     lettered = [w for w in [*symbols, *codes] if w[:1].isalpha()]
     guard = rf"(?=[0-9$€£¥₫₩฿₱₹~≈]|{_alternation(starters, fold=True)}|{_alternation(lettered)})"
     candidates = re.compile(
         start + guard + r"(?:"
         # A rank: "second-largest", "3rd biggest", "top".
         rf"(?P<rank>(?:(?P<ord>{_alternation(ordinals, fold=True)}|[0-9]{{1,2}}(?:st|nd|rd|th))"
-        rf"[-‑ ])?(?P<sup>{_alternation(data['superlatives'], fold=True)})"
-        rf"|(?P<top>{_alternation(data['top_words'], fold=True)}))(?![\w-])"
+        rf"[-‑ ])?(?P<sup>{_alternation(data.superlatives, fold=True)})"
+        rf"|(?P<top>{_alternation(data.top_words, fold=True)}))(?![\w-])"
         r"|"
         # An amount: qualifier, currency before, the number, scale, percent or
         # currency after.
@@ -426,7 +399,7 @@ def _vocab() -> _Vocab:
         rf"(?:{_SP}{{0,2}}[-–—‑]{_SP}{{0,2}}(?P<num2>{digits}))?"
         rf"(?:(?P<ascale>{_alternation(attached, fold=True)})(?!\w)"
         rf"|(?:{_SP}{{1,3}}|[-‑])?(?P<scale>{_alternation(scales, fold=True)})(?!\w))?"
-        rf"(?:{_SP}{{0,3}}(?P<pct>{_alternation(data['percent_words'], fold=True)})(?!\w)"
+        rf"(?:{_SP}{{0,3}}(?P<pct>{_alternation(data.percent_words, fold=True)})(?!\w)"
         rf"|{_SP}{{0,3}}(?P<csuf>{_alternation([*suffix_codes, *words])})(?!\w))?"
         rf"(?(pre)|(?(scale)|(?(ascale)|(?(pct)|(?(csuf)|(?={unitless_follow}))))))"
         r")"
@@ -445,42 +418,42 @@ def _vocab() -> _Vocab:
         for phrase in phrases:
             categories.setdefault(_fold(phrase), set()).add(category)
 
-    for metric, phrases in data["metric_keywords"].items():
+    for metric, phrases in data.metric_keywords.items():
         add(phrases, "metric:" + Metric(metric).value)
         add(phrases, "metric")
-    add(data["growth_up"], "up")
-    add(data["growth_down"], "down")
-    add(data["share_words"], "share")
-    add(data["investment_context"], "invest")
-    add(data["market_context"], "market")
-    add(data["rank_investor_context"], "rank_invest")
-    add(data["rank_nouns"], "rank_noun")
-    add(data["count_nouns"], "noun")
+    add(data.growth_up, "up")
+    add(data.growth_down, "down")
+    add(data.share_words, "share")
+    add(data.investment_context, "invest")
+    add(data.market_context, "market")
+    add(data.rank_investor_context, "rank_invest")
+    add(data.rank_nouns, "rank_noun")
+    add(data.count_nouns, "noun")
     keywords = re.compile(rf"(?<![\w-]){_alternation(categories, fold=True)}(?![\w-])")
 
     worth_link = re.compile(
-        rf"{_SP}{{1,3}}(?:{_alternation(data['worth_links'], fold=True)}){_SP}{{0,3}}"
+        rf"{_SP}{{1,3}}(?:{_alternation(data.worth_links, fold=True)}){_SP}{{0,3}}"
     )
     conversion_gap = re.compile(
         rf"{_SP}{{0,3}}(?:(?P<paren>\()|,{_SP}{{0,3}}or(?!\w)){_SP}{{0,3}}"
-        rf"(?:{_alternation(data['conversion_words'], fold=True)}{_SP}{{0,3}})?"
+        rf"(?:{_alternation(data.conversion_words, fold=True)}{_SP}{{0,3}})?"
     )
     group_before = re.compile(
-        rf"(?<!\w)(?:{_alternation(data['rank_group_before'], fold=True)})"
+        rf"(?<!\w)(?:{_alternation(data.rank_group_before, fold=True)})"
         rf"(?:{_SP}{{1,3}}[\w'’.\-]{{1,30}}){{0,2}}{_SP}{{1,3}}\Z"
     )
-    backward_nouns = {_fold(k): _count_noun(v) for k, v in data["backward_nouns"].items()}
-    count_nouns = {_fold(k): _count_noun(v) for k, v in data["count_nouns"].items()}
-    nouns = _alternation([*data["count_nouns"], *data["backward_nouns"]], fold=True)
+    backward_nouns = {_fold(k): v for k, v in data.backward_nouns.items()}
+    count_nouns = {_fold(k): v for k, v in data.count_nouns.items()}
+    nouns = _alternation([*data.count_nouns, *data.backward_nouns], fold=True)
     backward = re.compile(
         rf"(?<!\w)(?P<noun>{nouns})"
         rf"(?:{_SP}{{1,3}}[\w'’\-]{{1,30}}){{0,4}}?{_SP}{{1,3}}"
-        rf"(?:{_alternation(data['backward_links'], fold=True)}){_SP}{{1,3}}\Z"
+        rf"(?:{_alternation(data.backward_links, fold=True)}){_SP}{{1,3}}\Z"
     )
 
     def folded(key: str) -> frozenset[str]:
         """A word list of the data file, folded."""
-        return frozenset(_fold(w) for w in data[key])
+        return frozenset(_fold(w) for w in getattr(data, key))
 
     return _Vocab(
         candidates=candidates,
@@ -505,14 +478,14 @@ def _vocab() -> _Vocab:
         blockers=folded("count_blockers"),
         determiners=folded("number_determiners"),
         labels=folded("document_labels"),
-        link_ends=frozenset(_fold(w).split()[-1] for w in data["backward_links"]),
+        link_ends=frozenset(_fold(w).split()[-1] for w in data.backward_links),
         year_words=folded("year_prepositions"),
-        abbreviations=folded("sentence_abbreviations"),
+        flows=frozenset(data.flow_metrics),
         rank_nouns=folded("rank_nouns"),
         rank_investor_nouns=folded("rank_investor_nouns"),
         rank_followers=folded("rank_standalone_followers"),
         rank_not_after=folded("rank_not_after"),
-        keyword_subjects={_fold(k): v for k, v in data["keyword_subjects"].items()},
+        keyword_subjects={_fold(k): v for k, v in data.keyword_subjects.items()},
         growth_nouns=folded("growth_nouns"),
     )
 
@@ -953,7 +926,7 @@ def _word_before(text: str, pos: int, floor: int) -> str:
     return _fold(text[begin:end].lstrip("(\"'“‘[\u00a0"))
 
 
-def _count_after(text: str, c: _Cand, ceiling: int, v: _Vocab) -> tuple[str, _CountNoun] | None:
+def _count_after(text: str, c: _Cand, ceiling: int, v: _Vocab) -> tuple[str, CountNoun] | None:
     """Find the noun a plain number counts, after at most three modifiers.
 
     Sets ``c.tail_end`` to the end of the noun phrase.
@@ -1040,10 +1013,10 @@ def _classify_plain(text: str, c: _Cand, s: _Sentence, v: _Vocab) -> bool:
         return False  # "in 1996"
     c.unit = noun.unit
     c.metric = noun.metric
-    if noun.if_investment is not None and s.has(text, v, "invest"):
-        c.metric = noun.if_investment
-    elif noun.if_market is not None and s.has(text, v, "market"):
-        c.metric = noun.if_market
+    if noun.metric_if_investment is not None and s.has(text, v, "invest"):
+        c.metric = noun.metric_if_investment
+    elif noun.metric_if_market is not None and s.has(text, v, "market"):
+        c.metric = noun.metric_if_market
     c.subject = subject
     return True
 
@@ -1221,12 +1194,12 @@ def _read_rank(text: str, c: _Cand, s: _Sentence, v: _Vocab) -> bool:
 # --------------------------------------------------------------------------
 
 
-def _usable(t: TemporalMatch, metric: Metric, mode: str) -> bool:
+def _usable(t: TemporalMatch, flow: bool, mode: str) -> bool:
     """Whether a temporal expression may give a figure its period.
 
     Args:
         t: The temporal expression.
-        metric: The figure's metric.
+        flow: Whether the figure's metric is a flow (see ``_Vocab.flows``).
         mode: ``"following"``, ``"preceding"``, ``"framing"`` or ``"inherited"``.
 
     Returns:
@@ -1235,7 +1208,7 @@ def _usable(t: TemporalMatch, metric: Metric, mode: str) -> bool:
     if t.period is None or t.kind in _NEVER_KINDS:
         return False
     if t.kind == "since":
-        return mode == "following" or (mode != "inherited" and metric not in _FLOWS)
+        return mode == "following" or (mode != "inherited" and not flow)
     day_like = t.period.precision is Precision.DAY and t.kind != "stock"
     return not (day_like and mode in ("preceding", "inherited"))
 
@@ -1267,6 +1240,8 @@ def _assign_periods(
     figures: Sequence[_Cand],
     temporals: Sequence[TemporalMatch],
     context: Period | None,
+    *,
+    flows: frozenset[Metric],
 ) -> Period | None:
     """Give each figure of a sentence its period; return the paragraph's new context.
 
@@ -1276,6 +1251,7 @@ def _assign_periods(
         figures: The sentence's figures, in order.
         temporals: The sentence's temporal expressions, in order.
         context: The period carried over from earlier sentences.
+        flows: The metrics that are flows.
 
     Returns:
         The period to carry over to the next sentence.
@@ -1284,7 +1260,7 @@ def _assign_periods(
     carried: list[tuple[int, Period]] = []
     own: list[TemporalMatch] = []
     assigned: set[int] = set()
-    if frame is not None and frame.period is not None and _usable(frame, Metric.OTHER, "inherited"):
+    if frame is not None and frame.period is not None and _usable(frame, False, "inherited"):
         carried.append((frame.start, frame.period))
     carried.extend((t.start, t.period) for t in temporals if t.kind == "stock" and t.period)
     starts = [t.start for t in temporals]
@@ -1300,7 +1276,7 @@ def _assign_periods(
             gap = text[c.tail_end : t.start]
             if _CLAUSE_BREAK.search(gap) is not None or len(gap.split()) > 8:
                 break
-            if _usable(t, c.metric, "following"):
+            if _usable(t, c.metric in flows, "following"):
                 chosen = t
                 break
             j += 1
@@ -1310,26 +1286,26 @@ def _assign_periods(
             if (
                 c.qual_start - t.end <= 100
                 and _PRECEDING_BREAK.search(text, t.end, c.qual_start) is None
-                and _usable(t, c.metric, "preceding")
+                and _usable(t, c.metric in flows, "preceding")
             ):
                 chosen = t
-        if chosen is None and frame is not None and _usable(frame, c.metric, "framing"):
+        if chosen is None and frame is not None and _usable(frame, c.metric in flows, "framing"):
             chosen = frame
         if chosen is not None:
             c.period = chosen.period
             own.append(chosen)
             assigned.add(id(c))
-            if chosen.period is not None and _usable(chosen, Metric.OTHER, "inherited"):
+            if chosen.period is not None and _usable(chosen, False, "inherited"):
                 carried.append((chosen.start, chosen.period))
     # A figure without an expression of its own shares the one nearest in the
     # sentence that another figure took ("US$46 billion in 2024, up 4.1 per
     # cent"), else takes the paragraph's context.
     own.sort(key=lambda t: t.start)
     for flow in (True, False):
-        shared = [t for t in own if _usable(t, Metric.GDP if flow else Metric.OTHER, "framing")]
+        shared = [t for t in own if _usable(t, flow, "framing")]
         shared_starts = [t.start for t in shared]
         for c in figures:
-            if id(c) in assigned or (c.metric in _FLOWS) != flow:
+            if id(c) in assigned or (c.metric in flows) != flow:
                 continue
             c.period = context
             k = bisect.bisect_left(shared_starts, c.start)
@@ -1346,37 +1322,27 @@ def _assign_periods(
 # --------------------------------------------------------------------------
 
 
-def _paragraph(
-    text: str,
-    ps: int,
-    pe: int,
-    *,
-    article_id: str,
-    reference: datetime.date | None,
-    bare_dollar: str,
-    v: _Vocab,
-    diagnostics: list[Diagnostic],
-) -> list[EconomicFigure]:
+def _paragraph(a: Analysis, ps: int, pe: int, v: _Vocab) -> list[EconomicFigure]:
     """Extract the figures of one paragraph.
 
     Args:
-        text: The article text.
+        a: The article's analysis (text, sentences, temporal expressions,
+            reference date, bare dollar; receives diagnostics).
         ps: Start of the paragraph.
         pe: End of the paragraph.
-        article_id: The article's id, for evidence.
-        reference: The article date, for periods.
-        bare_dollar: ISO code of a bare "$".
-        v: The vocabulary.
-        diagnostics: Receives diagnostics.
+        v: The compiled figure rules.
 
     Returns:
         The paragraph's figures, in text order.
     """
-    cands = _read_candidates(text, ps, pe, bare_dollar=bare_dollar, v=v, diagnostics=diagnostics)
+    text, article_id = a.text, a.article_id
+    cands = _read_candidates(
+        text, ps, pe, bare_dollar=a.bare_dollar, v=v, diagnostics=a.diagnostics
+    )
     if not cands:
         return []
     cands = _merge_conversions(text, _merge_ranges(text, cands), v)
-    sentences = [_Sentence(s, e) for s, e in split_sentences(text, ps, pe, v.abbreviations)]
+    sentences = [_Sentence(s, e) for s, e in a.sentences(ps, pe)]
     if not sentences:
         return []
     starts = [s.start for s in sentences]
@@ -1393,7 +1359,7 @@ def _paragraph(
             if not _classify_plain(text, c, s, v):
                 continue
             if temporals is None:
-                temporals = _temporals(text, ps, pe, reference)
+                temporals = a.temporals(ps, pe)
                 temporal_starts = [t.start for t in temporals]
             j = bisect.bisect_left(temporal_starts, c.end) - 1
             if j >= 0 and temporals[j].end > c.start:
@@ -1410,7 +1376,7 @@ def _paragraph(
     if not by_sentence:
         return []
     if temporals is None:
-        temporals = _temporals(text, ps, pe, reference)
+        temporals = a.temporals(ps, pe)
         temporal_starts = [t.start for t in temporals]
     figures: list[EconomicFigure] = []
     context: Period | None = None
@@ -1419,7 +1385,7 @@ def _paragraph(
         hi = bisect.bisect_left(temporal_starts, s.end)
         inside = [t for t in temporals[lo:hi] if t.end <= s.end]
         found = by_sentence.get(index, [])
-        context = _assign_periods(text, s, found, inside, context)
+        context = _assign_periods(text, s, found, inside, context, flows=v.flows)
         if not found:
             continue
         evidence = (Evidence(article_id, s.start, s.end, text[s.start : s.end]),)
@@ -1440,22 +1406,21 @@ def _paragraph(
     return figures
 
 
-def _temporals(text: str, ps: int, pe: int, reference: datetime.date | None) -> list[TemporalMatch]:
-    """The temporal expressions of a paragraph, with offsets into the article text.
+def read_figures(a: Analysis) -> None:
+    """The figures component: find the economic figures of an analysed article.
+
+    Sets ``a.figures`` (in text order, each with the sentence it was read from
+    as evidence) and adds what was worked around to ``a.diagnostics``
+    (``number_too_long``).
 
     Args:
-        text: The article text.
-        ps: Start of the paragraph.
-        pe: End of the paragraph.
-        reference: The article date.
-
-    Returns:
-        The expressions, in order.
+        a: The article's analysis.
     """
-    return [
-        TemporalMatch(t.start + ps, t.end + ps, t.period, t.kind)
-        for t in find_periods(text[ps:pe], reference=reference)
-    ]
+    v = _vocab(a.vocabulary)
+    figures: list[EconomicFigure] = []
+    for ps, pe in a.spans():
+        figures.extend(_paragraph(a, ps, pe, v))
+    a.figures = tuple(figures)
 
 
 def extract_figures(
@@ -1465,10 +1430,13 @@ def extract_figures(
     article_id: str,
     reference: datetime.date | None,
     bare_dollar: str = "USD",
+    vocabulary: Vocabulary | None = None,
 ) -> tuple[list[EconomicFigure], list[Diagnostic]]:
-    """Extract the economic and statistical figures stated in an article's body.
+    """Extract the economic and statistical figures stated in some paragraphs of a text.
 
-    Never raises on a ``str``; spans outside the text are clipped.
+    Never raises on a ``str``; spans outside the text are clipped.  The
+    article parser runs [`read_figures`][vnsg_corpus.parsing._figures.read_figures]
+    on its analysis instead; this reads the paragraphs on their own.
 
     Args:
         text: The article text, as given.
@@ -1477,28 +1445,20 @@ def extract_figures(
         reference: The article date, used to resolve periods.
         bare_dollar: The ISO 4217 code a bare "$" stands for: ``"SGD"`` in
             Singaporean house style, else ``"USD"``.
+        vocabulary: The vocabulary; the shipped one by default.
 
     Returns:
         ``(figures, diagnostics)``: the figures in text order, each with the
         sentence it was read from as evidence, and what was worked around
         (``number_too_long``).
     """
-    v = _vocab()
-    figures: list[EconomicFigure] = []
-    diagnostics: list[Diagnostic] = []
-    size = len(text)
-    for paragraph in paragraphs:
-        ps, pe = min(paragraph.start, size), min(paragraph.end, size)
-        if ps < pe:
-            found = _paragraph(
-                text,
-                ps,
-                pe,
-                article_id=article_id,
-                reference=reference,
-                bare_dollar=bare_dollar,
-                v=v,
-                diagnostics=diagnostics,
-            )
-            figures.extend(found)
-    return figures, diagnostics
+    a = Analysis(
+        text,
+        article_id,
+        vocabulary or Vocabulary.default(),
+        tuple(paragraphs),
+        reference=reference,
+        bare_dollar=bare_dollar,
+    )
+    read_figures(a)
+    return list(a.figures), a.diagnostics

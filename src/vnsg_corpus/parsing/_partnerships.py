@@ -124,13 +124,10 @@ import bisect
 import datetime
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from functools import cache
-from typing import TYPE_CHECKING, Any
 
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from vnsg_corpus._data import load_data
 from vnsg_corpus.model import (
     EntityKind,
     Evidence,
@@ -142,13 +139,12 @@ from vnsg_corpus.model import (
     Precision,
     Span,
 )
-from vnsg_corpus.parsing._sentences import split_sentences
-from vnsg_corpus.periods import TemporalMatch, find_periods
+from vnsg_corpus.parsing._analysis import Analysis
+from vnsg_corpus.parsing._entities import Entities
+from vnsg_corpus.periods import TemporalMatch
+from vnsg_corpus.vocabulary import Vocabulary, compiled
 
-if TYPE_CHECKING:
-    from vnsg_corpus.parsing._entities import Entities
-
-__all__ = ["extract_partnerships"]
+__all__ = ["extract_partnerships", "read_partnerships"]
 
 _WINDOW = 200
 """Most characters a clause reaches before or after a level."""
@@ -241,7 +237,7 @@ class _Vocab:
         non_state: Finds words naming parties other than states ("firms").
         hedge: Matches a hedge word right before a duration.
         numbers: Folded number and ordinal word -> value.
-        abbreviations: Folded abbreviations that do not end a sentence.
+        anchor: Finds a word every level name contains (see ``_ANCHOR``).
     """
 
     names: re.Pattern[str]
@@ -255,15 +251,27 @@ class _Vocab:
     non_state: re.Pattern[str]
     hedge: re.Pattern[str]
     numbers: Mapping[str, int]
-    abbreviations: frozenset[str]
+    anchor: re.Pattern[str]
 
 
-@cache
-def _vocab() -> _Vocab:
-    """Compile the vocabulary (once)."""
-    data: dict[str, Any] = load_data("partnerships")
-    numbers: dict[str, int] = dict(data["number_words"])
-    ordinals: dict[str, int] = dict(data["ordinal_words"])
+def _anchor(vocabulary: Vocabulary) -> re.Pattern[str]:
+    """The anchor expression, with the names of the vocabulary's own frameworks."""
+    if not vocabulary.frameworks:
+        return _ANCHOR
+    names = [n for f in vocabulary.frameworks for n in (f.name, *f.aliases)]
+    return re.compile(f"{_ANCHOR.pattern}|(?i:{_alternation(names, _NAME_GAP)})")
+
+
+def _vocab(vocabulary: Vocabulary) -> _Vocab:
+    """The partnership rules of a vocabulary, compiled once."""
+    return compiled(vocabulary, "partnerships", _build)
+
+
+def _build(vocabulary: Vocabulary) -> _Vocab:
+    """Compile the partnership words of a vocabulary into the reader's regexes."""
+    data = vocabulary.partnerships
+    numbers: dict[str, int] = dict(data.number_words)
+    ordinals: dict[str, int] = dict(data.ordinal_words)
     cardinal = _alternation(numbers)
     ordinal = _alternation(ordinals)
     tens = _alternation(w for w, n in numbers.items() if n >= 20)
@@ -281,12 +289,14 @@ def _vocab() -> _Vocab:
     )
     groups: dict[str, PartnershipLevel] = {}
     branches: list[tuple[int, str]] = []
-    for index, (level_name, names) in enumerate(data["levels"].items()):
+    named: list[tuple[PartnershipLevel, tuple[str, ...]]] = list(data.levels.items())
+    named += [(f.tier, (f.name, *f.aliases)) for f in vocabulary.frameworks]
+    for index, (level_name, written) in enumerate(named):
         group = f"L{index}"
         groups[group] = PartnershipLevel(level_name)
-        body = _alternation(names, _NAME_GAP) + "s?"
-        branches.append((max(len(n) for n in names), f"(?P<{group}>{body})"))
-    acronyms: dict[str, str] = data["level_acronyms"]
+        body = _alternation(written, _NAME_GAP) + "s?"
+        branches.append((max(len(n) for n in written), f"(?P<{group}>{body})"))
+    acronyms = data.level_acronyms
     for index, (acronym, level_name) in enumerate(sorted(acronyms.items())):
         group = f"A{index}"
         groups[group] = PartnershipLevel(level_name)
@@ -295,42 +305,42 @@ def _vocab() -> _Vocab:
     names = re.compile(rf"(?<![\w'’])(?:{names_re})(?![\w])", re.IGNORECASE)
     not_followed = {
         PartnershipLevel(level): re.compile(rf"\s{{1,3}}{_alternation(words)}(?!\w)", re.I)
-        for level, words in data["level_not_followed_by"].items()
+        for level, words in data.level_not_followed_by.items()
     }
 
-    verbs: dict[str, list[str]] = data["upgrade_verbs"]
+    verbs = data.upgrade_verbs
     base = _alternation(verbs) + r"(?!\w)"
     past = _alternation(p for forms in verbs.values() for p in forms) + r"(?!\w)"
     any_verb = f"(?:{base}|{past})"
     adverbs = r"(?:\s{1,3}(?:[a-z]{2,15}ly|soon|now|also|then|be|been|have|has|not|yet|jointly))"
     slot = adverbs + "{0,4}"
-    intents = data["proposed_intents"]
-    stems = _alternation(intents["upgrade_stems"])
-    wish = _alternation(intents["phrases"])
+    intents = data.proposed_intents
+    stems = _alternation(intents.upgrade_stems)
+    wish = _alternation(intents.phrases)
     determiner = r"(?:(?:a|an|the|their|its)\s{1,3})?"
     cue_branches = [
-        ("e1", rf"{_modals(data['expected_modals'])}{slot}\s{{1,3}}{any_verb}"),
-        ("e2", rf"{_alternation(data['expected_to'])}\s{{1,3}}to{slot}\s{{1,3}}{any_verb}"),
-        ("n1", rf"{_alternation(data['expected_to'])}\s{{1,3}}to\s{{1,3}}[a-z]{{1,20}}(?!\w)"),
-        ("p1", rf"{_modals(data['proposed_modals'])}{slot}\s{{1,3}}{any_verb}"),
+        ("e1", rf"{_modals(data.expected_modals)}{slot}\s{{1,3}}{any_verb}"),
+        ("e2", rf"{_alternation(data.expected_to)}\s{{1,3}}to{slot}\s{{1,3}}{any_verb}"),
+        ("n1", rf"{_alternation(data.expected_to)}\s{{1,3}}to\s{{1,3}}[a-z]{{1,20}}(?!\w)"),
+        ("p1", rf"{_modals(data.proposed_modals)}{slot}\s{{1,3}}{any_verb}"),
         (
             "p2",
             rf"{wish}(?:(?:\s{{1,3}}[^\s,;:]{{1,25}}){{0,4}}?\s{{1,3}}{stems}"
             rf"|\s{{1,3}}{determiner}\Z)",
         ),
-        ("s1", rf"{_alternation(data['established_intents'])}{slot}\s{{1,3}}{base}"),
-        ("e3", _alternation(data["expected_words"]) + r"(?!\w)"),
+        ("s1", rf"{_alternation(data.established_intents)}{slot}\s{{1,3}}{base}"),
+        ("e3", _alternation(data.expected_words) + r"(?!\w)"),
         ("p3", rf"(?:not|never)(?:\s{{1,3}}(?:yet|been)){{0,2}}\s{{1,3}}{any_verb}"),
-        ("p4", _alternation(data["proposed_words"]) + r"(?!\w)"),
+        ("p4", _alternation(data.proposed_words) + r"(?!\w)"),
         ("n2", rf"to{slot}\s{{1,3}}{any_verb}"),
         ("s2", past),
-        ("s3", _alternation(data["established_words"]) + r"(?!\w)"),
+        ("s3", _alternation(data.established_words) + r"(?!\w)"),
     ]
     cues = re.compile(
         r"(?<![\w'’])(?:" + "|".join(f"(?P<{name}>{body})" for name, body in cue_branches) + ")",
         re.IGNORECASE,
     )
-    openers = _alternation(data["appositive_openers"]["words"])
+    openers = _alternation(data.appositive_openers)
     return _Vocab(
         names=names,
         level_groups=groups,
@@ -338,18 +348,12 @@ def _vocab() -> _Vocab:
         not_followed=not_followed,
         cues=cues,
         appositive=re.compile(rf",\s{{1,3}}(?={openers}(?!\w))", re.IGNORECASE),
-        conjunction=re.compile(
-            rf"\s{_alternation(data['clause_conjunctions'])}(?=\s)", re.IGNORECASE
-        ),
-        pair_cues=re.compile(
-            rf"(?<![\w'’]){_alternation(data['pair_cues']['words'])}(?!\w)", re.IGNORECASE
-        ),
-        non_state=re.compile(
-            rf"(?<![\w'’-]){_alternation(data['non_state_parties']['words'])}(?![\w-])", re.I
-        ),
-        hedge=re.compile(rf"(?<![\w'’]){_alternation(data['duration_hedges'])}\s{{1,3}}\Z", re.I),
+        conjunction=re.compile(rf"\s{_alternation(data.clause_conjunctions)}(?=\s)", re.IGNORECASE),
+        pair_cues=re.compile(rf"(?<![\w'’]){_alternation(data.pair_cues)}(?!\w)", re.IGNORECASE),
+        non_state=re.compile(rf"(?<![\w'’-]){_alternation(data.non_state_parties)}(?![\w-])", re.I),
+        hedge=re.compile(rf"(?<![\w'’]){_alternation(data.duration_hedges)}\s{{1,3}}\Z", re.I),
         numbers={**numbers, **ordinals},
-        abbreviations=frozenset(a.casefold() for a in data["sentence_abbreviations"]),
+        anchor=_anchor(vocabulary),
     )
 
 
@@ -767,7 +771,7 @@ def _levels(text: str, ps: int, pe: int, v: _Vocab) -> list[_Level]:
     """
     found: list[_Level] = []
     position = ps
-    for anchor in _ANCHOR.finditer(text, ps, pe):
+    for anchor in v.anchor.finditer(text, ps, pe):
         if anchor.start() < position:
             continue
         end = min(pe, anchor.end() + _NAME_TAIL)
@@ -799,20 +803,16 @@ def _levels(text: str, ps: int, pe: int, v: _Vocab) -> list[_Level]:
     return found
 
 
-def _paragraph(a: _Article, ps: int, pe: int, v: _Vocab) -> list[_Found]:
+def _paragraph(a: _Article, analysis: Analysis, ps: int, pe: int, v: _Vocab) -> list[_Found]:
     """The level mentions of one paragraph, in text order."""
     text = a.text
     matches = _levels(text, ps, pe, v)
     if not matches:
         return []
-    chunk = text[ps:pe]
-    temporals = [
-        TemporalMatch(t.start + ps, t.end + ps, t.period, t.kind)
-        for t in find_periods(chunk, reference=a.reference)
-    ]
+    temporals = analysis.temporals(ps, pe)
     t_starts = [t.start for t in temporals]
     breaks = [m.start() for m in _BREAK.finditer(text, ps, pe)]
-    sentences = split_sentences(text, ps, pe, v.abbreviations)
+    sentences = analysis.sentences(ps, pe)
     s_starts = [s for s, _ in sentences]
     by_sentence: dict[int, list[_Level]] = {}
     for lv in matches:
@@ -899,31 +899,19 @@ def _merge(found: Sequence[_Found], a: _Article, article_id: str) -> list[Partne
     return [r for _, r in records]
 
 
-def extract_partnerships(
-    text: str,
-    paragraphs: Sequence[Span],
-    *,
-    article_id: str,
-    reference: datetime.date | None,
-    entities: Entities,
-) -> list[Partnership]:
-    """Extract the levels of bilateral relations an article reports.
+def read_partnerships(a: Analysis) -> None:
+    """The partnerships component: find the levels of relations an analysed article reports.
 
-    Never raises on a ``str``; spans outside the text are clipped.
+    Sets ``a.partnerships``: one record per pair of countries and level, in
+    order of first mention, each with one [`Evidence`][vnsg_corpus.Evidence]
+    (the sentence, trimmed) per sentence that mentions it.  Reads the entity
+    mentions the entities component left on ``a``.
 
     Args:
-        text: The article text, as given.
-        paragraphs: The body paragraphs; only these are scanned.
-        article_id: The article's id, for the records' evidence.
-        reference: The article date, used to resolve dates and durations.
-        entities: The article's entity mentions, for the country pairs.
-
-    Returns:
-        One record per pair of countries and level, in order of first
-        mention, each with one [`Evidence`][vnsg_corpus.Evidence] (the
-        sentence, trimmed) per sentence that mentions it.
+        a: The article's analysis.
     """
-    v = _vocab()
+    v = _vocab(a.vocabulary)
+    entities = a.entities
     countries = sorted(
         (m for m in entities.mentions if m.kind is EntityKind.COUNTRY),
         key=lambda m: (m.start, m.end),
@@ -935,18 +923,56 @@ def extract_partnerships(
     main_countries = [c for c in entities.main_countries() if c][:2]
     main = (main_countries[0], main_countries[1]) if len(set(main_countries)) == 2 else None
     article = _Article(
-        text=text,
-        reference=reference,
+        text=a.text,
+        reference=a.reference,
         countries=countries,
         country_starts=[m.start for m in countries],
         others=others,
         other_ends=[m.end for m in others],
         main=main,
     )
-    size = len(text)
     found: list[_Found] = []
-    for paragraph in paragraphs:
-        ps, pe = min(paragraph.start, size), min(paragraph.end, size)
-        if ps < pe:
-            found.extend(_paragraph(article, ps, pe, v))
-    return _merge(found, article, article_id)
+    for ps, pe in a.spans():
+        found.extend(_paragraph(article, a, ps, pe, v))
+    a.partnerships = tuple(_merge(found, article, a.article_id))
+
+
+def extract_partnerships(
+    text: str,
+    paragraphs: Sequence[Span],
+    *,
+    article_id: str,
+    reference: datetime.date | None,
+    entities: Entities,
+    vocabulary: Vocabulary | None = None,
+) -> list[Partnership]:
+    """Extract the levels of bilateral relations reported in some paragraphs of a text.
+
+    Never raises on a ``str``; spans outside the text are clipped.  The
+    article parser runs
+    [`read_partnerships`][vnsg_corpus.parsing._partnerships.read_partnerships]
+    on its analysis instead; this reads the paragraphs on their own.
+
+    Args:
+        text: The article text, as given.
+        paragraphs: The body paragraphs; only these are scanned.
+        article_id: The article's id, for the records' evidence.
+        reference: The article date, used to resolve dates and durations.
+        entities: The article's entity mentions, for the country pairs.
+        vocabulary: The vocabulary; the shipped one by default.
+
+    Returns:
+        One record per pair of countries and level, in order of first
+        mention, each with one [`Evidence`][vnsg_corpus.Evidence] (the
+        sentence, trimmed) per sentence that mentions it.
+    """
+    a = Analysis(
+        text,
+        article_id,
+        vocabulary or Vocabulary.default(),
+        tuple(paragraphs),
+        reference=reference,
+        entities=entities,
+    )
+    read_partnerships(a)
+    return list(a.partnerships)

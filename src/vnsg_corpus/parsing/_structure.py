@@ -11,11 +11,12 @@ import re
 
 import attrs
 
+from vnsg_corpus.gazetteer import Gazetteer
 from vnsg_corpus.model import Diagnostic, QAPair, Span
-from vnsg_corpus.parsing._entities import country_code, place_key
 from vnsg_corpus.parsing._style import is_outlet
+from vnsg_corpus.vocabulary import Vocabulary
 
-__all__ = ["Structure", "parse_structure"]
+__all__ = ["Structure", "date_line_span", "parse_structure"]
 
 # " date 2025-03-10 " (the scraper's header) or "Date: 2025-03-10", at the very start.
 _DATE_HEADER = re.compile(
@@ -110,7 +111,7 @@ def _is_question(block: str) -> bool:
     return _SENTENCE_BREAK.search(stripped) is None
 
 
-def _lead(block: str) -> tuple[str, str | None, int] | None:
+def _lead(block: str, gazetteer: Gazetteer) -> tuple[str, str | None, int] | None:
     """The dateline (or outlet tag) opening the first block, in capitals.
 
     Returns:
@@ -121,7 +122,7 @@ def _lead(block: str) -> tuple[str, str | None, int] | None:
     match = _DATELINE.match(block)
     if match is None:
         match = _COLON_DATELINE.match(block)
-        if match is None or not _known_place(match["place"]):
+        if match is None or not _known_place(match["place"], gazetteer):
             return None
     place = match["place"]
     if place.upper() != place or sum(c.isalpha() for c in place) < 2:
@@ -130,9 +131,15 @@ def _lead(block: str) -> tuple[str, str | None, int] | None:
     return place, None if agency is None else agency.strip(), match.end()
 
 
-def _known_place(name: str) -> bool:
+def _known_place(name: str, gazetteer: Gazetteer) -> bool:
     """Whether the gazetteer knows ``name`` as a country or a place."""
-    return country_code(name) is not None or place_key(name) is not None
+    return gazetteer.country(name) is not None or gazetteer.place(name) is not None
+
+
+def date_line_span(text: str) -> tuple[int, int]:
+    """Where the date of the date line is written (``(0, 0)`` when there is none)."""
+    match = _DATE_HEADER.match(text)
+    return (0, 0) if match is None else (match.start("y"), match.end("d"))
 
 
 def _date_header(text: str, diagnostics: list[Diagnostic]) -> tuple[dt.date | None, int]:
@@ -156,15 +163,17 @@ def _date_header(text: str, diagnostics: list[Diagnostic]) -> tuple[dt.date | No
     return date, match.end()
 
 
-def parse_structure(text: str) -> Structure:
+def parse_structure(text: str, vocabulary: Vocabulary | None = None) -> Structure:
     """Split an article into its parts.
 
     Args:
         text: The article text as given.
+        vocabulary: The vocabulary (outlets, places); the shipped one by default.
 
     Returns:
         The article's [`Structure`][vnsg_corpus.parsing._structure.Structure].
     """
+    vocabulary = vocabulary or Vocabulary.default()
     diagnostics: list[Diagnostic] = []
     date, body_start = _date_header(text, diagnostics)
 
@@ -186,14 +195,14 @@ def parse_structure(text: str) -> Structure:
     dateline: str | None = None
     if blocks:
         first_start, first_end = blocks[0]
-        lead = _lead(text[first_start:first_end])
+        lead = _lead(text[first_start:first_end], Gazetteer.of(vocabulary))
         if lead is not None:
             place, agency, length = lead
-            if is_outlet(place):  # "VOV.VN - ...", "NDO – ...": the outlet, not a place
+            if is_outlet(place, vocabulary):  # "VOV.VN - ...", "NDO – ...": the outlet, not a place
                 source = source or place
             else:
                 dateline = place
-                if agency is not None and is_outlet(agency):
+                if agency is not None and is_outlet(agency, vocabulary):
                     source = source or agency
             if first_start + length < first_end:
                 blocks[0] = (first_start + length, first_end)

@@ -2,44 +2,37 @@
 
 from __future__ import annotations
 
-from functools import cache
+from vnsg_corpus.vocabulary import Outlet, Vocabulary
 
-from vnsg_corpus._data import load_data
-from vnsg_corpus.text import fold
-
-__all__ = ["bare_dollar_currency", "is_outlet", "outlet_country"]
+__all__ = ["bare_dollar_currency", "is_outlet", "publisher"]
 
 
-@cache
-def _outlets() -> dict[str, str | None]:
-    return {fold(name): country for name, country in load_data("outlets").items()}
-
-
-def is_outlet(name: str) -> bool:
+def is_outlet(name: str, vocabulary: Vocabulary) -> bool:
     """Whether ``name`` is a news outlet or official source ("VNA", "VOV.VN", "CNA")."""
-    return fold(name.strip()) in _outlets()
+    return vocabulary.outlet(name.strip()) is not None
 
 
-def outlet_country(source: str | None) -> str | None:
-    """The country of an attribution such as ``"VNA/VNS"`` or ``"The Straits Times"``.
+def publisher(source: str | None, vocabulary: Vocabulary) -> Outlet | None:
+    """The outlet whose house style an attribution such as ``"VNA/VNS"`` follows.
 
-    For a joint attribution the last named outlet (the publisher) decides.
+    For a joint attribution the last named outlet with a country (the
+    publisher) decides.
     """
     if not source:
         return None
-    outlets = _outlets()
     for part in reversed(source.split("/")):
-        country = outlets.get(fold(part.strip()))
-        if country is not None:
-            return country
+        outlet = vocabulary.outlet(part.strip())
+        if outlet is not None and outlet.country is not None:
+            return outlet
     return None
 
 
-def bare_dollar_currency(source: str | None) -> str:
-    """What a bare ``$`` means in an article with this attribution.
+def bare_dollar_currency(outlet: Outlet | None) -> str:
+    """What a bare ``$`` means in an outlet's house style.
 
     Singaporean outlets (The Straits Times, CNA, Business Times, Singapore
     ministries) write ``US$`` for US dollars and a bare ``$`` for Singapore
-    dollars; everyone else's bare ``$`` is the US dollar.
+    dollars: the vocabulary says so of each outlet.  Everyone else's bare
+    ``$``, and that of an unknown outlet, is the US dollar.
     """
-    return "SGD" if outlet_country(source) == "SGP" else "USD"
+    return "USD" if outlet is None else outlet.bare_dollar

@@ -112,13 +112,13 @@ from __future__ import annotations
 import bisect
 import datetime
 import re
-from collections.abc import Iterable, Mapping, Sequence
-from functools import cache, lru_cache
-from typing import Any, NamedTuple
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import lru_cache
+from typing import NamedTuple
 
 import attrs
 
-from vnsg_corpus._data import load_data
+from vnsg_corpus.gazetteer import Gazetteer
 from vnsg_corpus.model import (
     EntityKind,
     Evidence,
@@ -128,13 +128,14 @@ from vnsg_corpus.model import (
     VisitKind,
     VisitStatus,
 )
-from vnsg_corpus.parsing._entities import Entities, PersonRef, country_code, place_country
+from vnsg_corpus.parsing._analysis import Analysis
+from vnsg_corpus.parsing._entities import Entities, PersonRef
 from vnsg_corpus.parsing._patterns import gated_finditer, trie_alternation
-from vnsg_corpus.parsing._sentences import split_sentences
-from vnsg_corpus.periods import TemporalMatch, find_periods
+from vnsg_corpus.periods import TemporalMatch
 from vnsg_corpus.text import fold
+from vnsg_corpus.vocabulary import Vocabulary, compiled
 
-__all__ = ["extract_visits"]
+__all__ = ["extract_visits", "read_visits"]
 
 _SP = r"[ \u00a0\u2009\u202f\t]"
 """One white-space character inside a phrase."""
@@ -286,7 +287,6 @@ class _Vocab:
         stop_words: Folded function words that end a trip noun's modifiers.
         demonym_suffixes: Endings of country adjectives.
         demonym_words: Country adjectives without such an ending.
-        abbreviations: Folded abbreviations that do not end a sentence.
     """
 
     triggers: re.Pattern[str]
@@ -313,28 +313,69 @@ class _Vocab:
     stop_words: frozenset[str]
     demonym_suffixes: tuple[str, ...]
     demonym_words: frozenset[str]
-    abbreviations: frozenset[str]
+    gazetteer: Gazetteer
+    _cache: dict[tuple[str, str], object] = attrs.field(factory=dict, init=False, repr=False)
+
+    def is_demonym(self, surface: str) -> bool:
+        """Whether a country mention is written as an adjective ("Vietnamese")."""
+        found = self._cache.get(("demonym", surface))
+        if found is None:
+            key = fold(surface)
+            found = self._cache[("demonym", surface)] = key in self.demonym_words or (
+                len(key) > 4 and key.endswith(self.demonym_suffixes)
+            )
+        return bool(found)
+
+    def is_country_adjective(self, surface: str) -> bool:
+        """Whether a word is a country's adjective ("Vietnamese", "Singaporean").
+
+        Such a word before a trip noun modifies it ("a Vietnamese delegation");
+        it names neither the visitor nor the host.
+        """
+        found = self._cache.get(("adjective", surface))
+        if found is None:
+            found = self._cache[("adjective", surface)] = (
+                surface[:1].isupper()
+                and self.is_demonym(surface)
+                and self.gazetteer.country(surface) is not None
+            )
+        return bool(found)
+
+    def place_country(self, place: str) -> str | None:
+        """The country of a place mention's canonical name, if known."""
+        key = ("place", place)
+        if key not in self._cache:
+            self._cache[key] = self.gazetteer.place_country(place)
+        found = self._cache[key]
+        return found if isinstance(found, str) else None
 
 
-@cache
-def _vocab() -> _Vocab:
-    """Load ``data/visits.json`` and compile its regexes (once).
+def _vocab(vocabulary: Vocabulary) -> _Vocab:
+    """The visit rules of a vocabulary, compiled once."""
+    return compiled(vocabulary, "visits", _build)
+
+
+def _build(vocabulary: Vocabulary) -> _Vocab:
+    """Compile the visit words of a vocabulary into the reader's regexes.
+
+    Args:
+        vocabulary: The vocabulary.
 
     Returns:
-        The vocabulary.
+        The compiled rules.
     """
-    data: dict[str, Any] = load_data("visits")
-    nouns: list[str] = data["trip_nouns"]["words"]
-    visit_verbs: list[str] = data["visit_verbs"]["words"]
-    arrive: list[str] = data["arrival_verbs"]["words"]
-    host: list[str] = data["host_verbs"]["words"]
-    spouses: list[str] = data["spouse_nouns"]
-    welcome: list[str] = data["welcome_cues"]["words"]
+    data = vocabulary.visits
+    nouns = data.trip_nouns
+    visit_verbs = data.visit_verbs
+    arrive = data.arrival_verbs
+    host = data.host_verbs
+    spouses = data.spouse_nouns
+    welcome = data.welcome_cues
     words = _alternation([*nouns, *visit_verbs, *arrive, *host])
     triggers = re.compile(
         r"(?<![\w\-‑])(?:"
-        rf"(?P<invite>{_alternation(data['invitation_cues'])})"
-        rf"|(?P<accompany>{_alternation(data['accompany_cues'])})"
+        rf"(?P<invite>{_alternation(data.invitation_cues)})"
+        rf"|(?P<accompany>{_alternation(data.accompany_cues)})"
         rf"|(?P<spouse>[aA][nN][dD]{_SP}{{1,3}}{_alternation(['his', 'her'])}{_SP}{{1,3}}"
         rf"{_alternation(spouses)})"
         rf"|(?P<welcome>{_alternation(welcome)})"
@@ -344,8 +385,8 @@ def _vocab() -> _Vocab:
     )
     # Every trigger begins with the first letters of one of these phrases.
     starts = [
-        *data["invitation_cues"],
-        *data["accompany_cues"],
+        *data.invitation_cues,
+        *data.accompany_cues,
         *(f"and {pronoun} {spouse}" for pronoun in ("his", "her") for spouse in spouses),
         *welcome,
         *nouns,
@@ -359,17 +400,15 @@ def _vocab() -> _Vocab:
     )
     status_of: dict[str, VisitStatus] = {}
     for name in ("planned", "under_way", "completed"):  # later statuses win ties
-        for cue in data["status_cues"][name]:
+        for cue in data.status_cues[VisitStatus(name)]:
             status_of[_key(cue)] = VisitStatus(name)
     status = re.compile(rf"(?<![\w\-‑]){_alternation(status_of)}(?![\w\-‑])")
     kind_of = {
-        _key(phrase): VisitKind(kind)
-        for kind, phrases in data["kinds"].items()
-        for phrase in phrases
+        _key(phrase): VisitKind(kind) for kind, phrases in data.kinds.items() for phrase in phrases
     }
     kinds = re.compile(rf"(?<![\w\-‑]){_alternation(kind_of)}(?![\w\-‑])")
-    numbers = {_key(k): int(v) for k, v in data["duration_numbers"].items()}
-    weeks = {_key(k): int(v) for k, v in data["week_words"].items()}
+    numbers = {_key(k): int(v) for k, v in data.duration_numbers.items()}
+    weeks = {_key(k): int(v) for k, v in data.week_words.items()}
     duration = re.compile(
         rf"(?<![\w\-‑])(?:(?P<n>[0-9]{{1,2}}|{_alternation(numbers)})[-‑ ]days?"
         rf"|(?P<w>{_alternation(weeks)}))(?![\w\-‑])"
@@ -386,14 +425,14 @@ def _vocab() -> _Vocab:
         rf"(?<![\w])(?:and|&){_SP}{{1,3}}(?:his|her){_SP}{{1,3}}{spouse_alt}{_SP}{{0,3}},?"
         rf"{_SP}{{0,3}}\Z",
     )
-    light = frozenset(_key(w) for w in data["light_verbs"]["words"])
-    modals = frozenset(_key(w) for w in data["modals"])
+    light = frozenset(_key(w) for w in data.light_verbs)
+    modals = frozenset(_key(w) for w in data.modals)
     return _Vocab(
         triggers=triggers,
         gate=gate,
         status=status,
         status_of=status_of,
-        end_cues=frozenset(_key(w) for w in data["end_cues"]["words"]),
+        end_cues=frozenset(_key(w) for w in data.end_cues),
         kinds=kinds,
         kind_of=kind_of,
         duration=duration,
@@ -409,15 +448,13 @@ def _vocab() -> _Vocab:
         spouse_gap=spouse_gap,
         spouse_before=spouse_before,
         mod_words=frozenset(
-            [*kind_of, *numbers, *weeks, *(_key(w) for w in data["capitalised_modifiers"]["words"])]
+            [*kind_of, *numbers, *weeks, *(_key(w) for w in data.capitalised_modifiers)]
         ),
         modals=modals,
-        stop_words=frozenset(
-            [*_DETERMINERS, *modals, *(_key(w) for w in data["stop_words"]["words"])]
-        ),
-        demonym_suffixes=tuple(data["demonym_suffixes"]["suffixes"]),
-        demonym_words=frozenset(_key(w) for w in data["demonym_suffixes"]["words"]),
-        abbreviations=frozenset(_key(w) for w in data["sentence_abbreviations"]),
+        stop_words=frozenset([*_DETERMINERS, *modals, *(_key(w) for w in data.stop_words)]),
+        demonym_suffixes=tuple(data.demonym_suffixes.suffixes),
+        demonym_words=frozenset(_key(w) for w in data.demonym_suffixes.words),
+        gazetteer=Gazetteer.of(vocabulary),
     )
 
 
@@ -455,10 +492,10 @@ class _Index:
             if not 0 <= m.start < m.end <= len(text):
                 continue
             if m.kind is EntityKind.COUNTRY:
-                if not _is_demonym(text[m.start : m.end]):
+                if not v.is_demonym(text[m.start : m.end]):
                     places.append(_Place(m.start, m.end, m.key))
             elif m.kind is EntityKind.PLACE:
-                country = _place_country(m.key)
+                country = v.place_country(m.key)
                 if country is not None:
                     places.append(_Place(m.start, m.end, country))
         places.sort(key=lambda p: (p.start, p.end))
@@ -493,35 +530,6 @@ class _Index:
 
 _fold_name = lru_cache(maxsize=1 << 14)(fold)
 """``fold``, cached for the names of persons, which recur across frames."""
-_place_country = lru_cache(maxsize=1 << 14)(place_country)
-"""``place_country``, cached for the places the entity lists hold."""
-
-
-@lru_cache(maxsize=4096)
-def _is_country_adjective(surface: str) -> bool:
-    """Whether a word is a country's adjective ("Vietnamese", "Singaporean").
-
-    Such a word before a trip noun modifies it ("a Vietnamese delegation"); it
-    names neither the visitor nor the host.
-    """
-    return surface[:1].isupper() and _is_demonym(surface) and country_code(surface) is not None
-
-
-@lru_cache(maxsize=4096)
-def _is_demonym(surface: str) -> bool:
-    """Whether a country mention is written as an adjective ("Vietnamese").
-
-    Args:
-        surface: The mention as written.
-
-    Returns:
-        Whether it is an adjective.
-    """
-    v = _vocab()
-    key = fold(surface)
-    return key in v.demonym_words or (len(key) > 4 and key.endswith(v.demonym_suffixes))
-
-
 # --------------------------------------------------------------------------
 # Sentences
 # --------------------------------------------------------------------------
@@ -819,7 +827,7 @@ class _Sentence:
                     and t.key not in v.light_verbs
                     and not t.key.endswith(("'s", "s'"))
                 )
-                or _is_country_adjective(text[t.start : t.end])
+                or v.is_country_adjective(text[t.start : t.end])
             ):
                 mods.append(toks.pop())
             else:
@@ -1054,7 +1062,9 @@ class _Sentence:
                 f.status = status
                 f.ends = _key(m.group()) in v.end_cues
 
-    def read_dates(self, reference: datetime.date | None) -> None:
+    def read_dates(
+        self, reference: datetime.date | None, temporals: Callable[[], Sequence[TemporalMatch]]
+    ) -> None:
         """Give the frames of the sentence the days the sentence states.
 
         A day goes to the nearest frame before it when no clause break comes
@@ -1065,16 +1075,19 @@ class _Sentence:
 
         Args:
             reference: The article date.
+            temporals: Gives the temporal expressions of the sentence's paragraph.
         """
         text = self.text
         sentence = text[self.s : self.e]
         if "day" not in sentence and "DAY" not in sentence and _DIGIT.search(sentence) is None:
             return  # every day, day range and weekday has a digit or ends in "day"
         starts = [f.trig_start for f in self.frames]
-        for t in find_periods(sentence, reference=reference):
+        for t in temporals():
+            if t.start < self.s or t.end > self.e:
+                continue
             if t.kind not in ("day_range", "day", "weekday") or t.period is None:
                 continue
-            lo, hi = t.start + self.s, t.end + self.s
+            lo, hi = t.start, t.end
             i = bisect.bisect_right(starts, lo) - 1
             f: _Frame | None = None
             if i >= 0 and _DATE_BREAK.search(text, min(self.frames[i].hi, lo), lo) is None:
@@ -1092,16 +1105,16 @@ class _Sentence:
                 f.end = t.period.start
             else:
                 day = t.period.start
-                weekday = t.kind == "weekday" and not _is_last(text, self.s, t)
+                weekday = t.kind == "weekday" and not _is_last(text, t)
                 planned = f.status is VisitStatus.PLANNED
                 if day and weekday and planned and reference and day < reference:
                     day += datetime.timedelta(days=7)  # "will visit Japan on Tuesday"
                 f.start = day
 
 
-def _is_last(text: str, offset: int, t: TemporalMatch) -> bool:
+def _is_last(text: str, t: TemporalMatch) -> bool:
     """Whether a weekday match is written "last Friday" (so never moved on)."""
-    return text[offset + t.start : offset + t.end].casefold().startswith("last")
+    return text[t.start : t.end].casefold().startswith("last")
 
 
 def _rstrip(text: str, lo: int, pos: int) -> int:
@@ -1262,30 +1275,30 @@ def _complete(person: Person, other: Person) -> Person:
 
 
 def _read_sentence(
-    text: str,
+    a: Analysis,
     span: tuple[int, int],
     hits: list[re.Match[str]],
     *,
-    paragraph: int,
+    paragraph: tuple[int, int, int],
     index: _Index,
     v: _Vocab,
-    reference: datetime.date | None,
 ) -> _Sentence:
     """Read the frames and companion phrases of one sentence.
 
     Args:
-        text: The article text.
+        a: The article's analysis.
         span: The sentence.
-        paragraph: Index of its paragraph.
         hits: The trigger matches inside it.
+        paragraph: The index, start and end of its paragraph.
         index: The entity index.
-        v: The vocabulary.
-        reference: The article date.
+        v: The compiled visit rules.
 
     Returns:
         The read sentence.
     """
-    sentence = _Sentence(text, span, paragraph, index, v)
+    text = a.text
+    number, ps, pe = paragraph
+    sentence = _Sentence(text, span, number, index, v)
     for m in hits:  # companions first: their persons are never visitors
         for role in ("invite", "accompany", "welcome", "spouse"):
             if m.group(role) is None:
@@ -1306,7 +1319,7 @@ def _read_sentence(
         return sentence
     for f in sentence.frames:
         sentence.read_status(f)
-    sentence.read_dates(reference)
+    sentence.read_dates(a.reference, lambda: a.temporals(ps, pe))
     starts = [f.trig_start for f in sentence.frames]
     for c in sentence.companions:  # each phrase to the nearest frame
         i = bisect.bisect_left(starts, c.start)
@@ -1325,42 +1338,29 @@ def _distance(f: _Frame, start: int, end: int) -> int:
     return max(0, start - f.trig_end)
 
 
-def extract_visits(
-    text: str,
-    paragraphs: Sequence[Span],
-    *,
-    article_id: str,
-    reference: datetime.date | None,
-    entities: Entities,
-) -> list[Visit]:
-    """Extract the visits an article reports.
+def read_visits(a: Analysis) -> None:
+    """The visits component: find the visits an analysed article reports.
 
-    Never raises on a ``str``; paragraph spans outside the text are clipped.
+    Sets ``a.visits``: one visit per visitor and host country, in the order
+    of first mention, each with every sentence it was read from as evidence.
+    Reads the entity mentions the entities component left on ``a``.
 
     Args:
-        text: The article text, as given.
-        paragraphs: The body paragraphs; only these are read.
-        article_id: The article's id, for the visits' evidence.
-        reference: The article date, used to resolve dates and, when the words
-            are silent, the status.
-        entities: The entities found in the same paragraphs.
-
-    Returns:
-        One visit per visitor and host country, in the order of first mention,
-        each with every sentence it was read from as evidence.
+        a: The article's analysis.
     """
-    v = _vocab()
-    index = _Index(text, entities, v)
+    v = _vocab(a.vocabulary)
+    text = a.text
+    index = _Index(text, a.entities, v)
     size = len(text)
     sentences: list[_Sentence] = []
-    for number, paragraph in enumerate(paragraphs):
+    for number, paragraph in enumerate(a.paragraphs):
         ps, pe = min(max(paragraph.start, 0), size), min(max(paragraph.end, 0), size)
         if ps >= pe:
             continue
         hits = gated_finditer(v.triggers, v.gate, text, ps, pe)
         if not hits:
             continue
-        spans = split_sentences(text, ps, pe, v.abbreviations)
+        spans = a.sentences(ps, pe)
         starts = [s for s, _ in spans]
         by_sentence: dict[int, list[re.Match[str]]] = {}
         for m in hits:
@@ -1369,15 +1369,57 @@ def extract_visits(
                 by_sentence.setdefault(i, []).append(m)
         for i, found in by_sentence.items():
             sentence = _read_sentence(
-                text, spans[i], found, paragraph=number, index=index, v=v, reference=reference
+                a, spans[i], found, paragraph=(number, ps, pe), index=index, v=v
             )
             if sentence.frames or sentence.companions:
                 sentences.append(sentence)
     merger = _Merger(sentences)
     for sentence in sentences:
         merger.add(sentence)
-    main = entities.main_countries()
-    return [acc.visit(text, article_id, reference, main) for acc in merger.visits.values()]
+    main = a.entities.main_countries()
+    a.visits = tuple(
+        acc.visit(text, a.article_id, a.reference, main) for acc in merger.visits.values()
+    )
+
+
+def extract_visits(
+    text: str,
+    paragraphs: Sequence[Span],
+    *,
+    article_id: str,
+    reference: datetime.date | None,
+    entities: Entities,
+    vocabulary: Vocabulary | None = None,
+) -> list[Visit]:
+    """Extract the visits reported in some paragraphs of a text.
+
+    Never raises on a ``str``; paragraph spans outside the text are clipped.
+    The article parser runs [`read_visits`][vnsg_corpus.parsing._visits.read_visits]
+    on its analysis instead; this reads the paragraphs on their own.
+
+    Args:
+        text: The article text, as given.
+        paragraphs: The body paragraphs; only these are read.
+        article_id: The article's id, for the visits' evidence.
+        reference: The article date, used to resolve dates and, when the words
+            are silent, the status.
+        entities: The entities found in the same paragraphs.
+        vocabulary: The vocabulary; the shipped one by default.
+
+    Returns:
+        One visit per visitor and host country, in the order of first mention,
+        each with every sentence it was read from as evidence.
+    """
+    a = Analysis(
+        text,
+        article_id,
+        vocabulary or Vocabulary.default(),
+        tuple(paragraphs),
+        reference=reference,
+        entities=entities,
+    )
+    read_visits(a)
+    return list(a.visits)
 
 
 class _Merger:

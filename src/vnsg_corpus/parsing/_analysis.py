@@ -1,0 +1,118 @@
+"""One reading of an article, shared by every reader.
+
+The way spaCy passes one ``Doc`` through its pipeline, the parser builds one
+[`Analysis`][vnsg_corpus.parsing._analysis.Analysis] per article and passes it
+to each reader in the order ``_pipeline.COMPONENTS`` declares.  It holds what
+the readers share, each computed once, on first use:
+
+* the text (the normalised view: NFC, plain spaces), the vocabulary, the
+  article's structure (date line, dateline, attribution, paragraphs), the
+  reference date and what a bare "$" means;
+* the sentences of each paragraph, from one splitter with one list of
+  abbreviations;
+* the temporal expressions of each paragraph, resolved against the reference
+  date;
+* the entity mentions (people, places, countries, organisations), once the
+  entities component has run;
+* the facts the readers have found so far, and their diagnostics.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import attrs
+
+from vnsg_corpus.model import Diagnostic, EconomicFigure, Partnership, Span, Visit
+from vnsg_corpus.parsing._entities import Entities
+from vnsg_corpus.parsing._sentences import split_sentences
+from vnsg_corpus.parsing._structure import Structure
+from vnsg_corpus.periods import TemporalMatch, find_periods
+from vnsg_corpus.vocabulary import Vocabulary, compiled
+
+__all__ = ["Analysis"]
+
+
+def _abbreviations(vocabulary: Vocabulary) -> frozenset[str]:
+    """The sentence abbreviations of a vocabulary, folded (one list for every reader)."""
+    return compiled(
+        vocabulary,
+        "abbreviations",
+        lambda v: frozenset(w.casefold() for w in v.language.sentence_abbreviations),
+    )
+
+
+@attrs.define(eq=False)
+class Analysis:
+    """What every reader of one article reads from, and what they have found.
+
+    Attributes:
+        text: The text the readers parse (the normalised view of the article).
+        article_id: The article's id, for evidence.
+        vocabulary: The vocabulary.
+        paragraphs: The paragraphs to read.
+        reference: The date relative expressions resolve against.
+        bare_dollar: The ISO 4217 code a bare "$" stands for.
+        structure: The article's structure, when parsed from a whole article.
+        entities: The entity mentions (set by the entities component).
+        figures: The economic figures found.
+        visits: The visits found.
+        partnerships: The partnership levels found.
+        diagnostics: What the readers worked around.
+    """
+
+    text: str
+    article_id: str
+    vocabulary: Vocabulary
+    paragraphs: tuple[Span, ...]
+    reference: datetime.date | None = None
+    bare_dollar: str = "USD"
+    structure: Structure | None = None
+    entities: Entities = attrs.field(factory=Entities)
+    figures: tuple[EconomicFigure, ...] = ()
+    visits: tuple[Visit, ...] = ()
+    partnerships: tuple[Partnership, ...] = ()
+    diagnostics: list[Diagnostic] = attrs.field(factory=list)
+    _sentences: dict[tuple[int, int], list[tuple[int, int]]] = attrs.field(
+        factory=dict, init=False, repr=False
+    )
+    _temporals: dict[tuple[int, int], list[TemporalMatch]] = attrs.field(
+        factory=dict, init=False, repr=False
+    )
+
+    def spans(self) -> list[tuple[int, int]]:
+        """The paragraphs as ``(start, end)``, clipped to the text, empty ones left out."""
+        size = len(self.text)
+        out = []
+        for paragraph in self.paragraphs:
+            ps, pe = min(max(paragraph.start, 0), size), min(max(paragraph.end, 0), size)
+            if ps < pe:
+                out.append((ps, pe))
+        return out
+
+    def sentences(self, ps: int, pe: int) -> list[tuple[int, int]]:
+        """The sentences of the paragraph ``[ps, pe)``, trimmed of white space.
+
+        Sentences end at ".", "?", "!" or "…" followed by white space and an
+        upper-case letter, digit or opening quote, except after the
+        vocabulary's abbreviations ("Mr.", "Amb.", "U.S.") and single initials.
+        """
+        found = self._sentences.get((ps, pe))
+        if found is None:
+            abbreviations = _abbreviations(self.vocabulary)
+            found = self._sentences[(ps, pe)] = split_sentences(self.text, ps, pe, abbreviations)
+        return found
+
+    def temporals(self, ps: int, pe: int) -> list[TemporalMatch]:
+        """The temporal expressions of the paragraph ``[ps, pe)``, with offsets into the text.
+
+        Resolved against ``reference`` (see
+        [`find_periods`][vnsg_corpus.periods.find_periods]).
+        """
+        found = self._temporals.get((ps, pe))
+        if found is None:
+            found = self._temporals[(ps, pe)] = [
+                TemporalMatch(t.start + ps, t.end + ps, t.period, t.kind)
+                for t in find_periods(self.text[ps:pe], reference=self.reference)
+            ]
+        return found

@@ -1,0 +1,694 @@
+"""The words the parsers know, typed, checked, and extensible at run time.
+
+Everything the readers match — country and place names, organisations and
+outlets, titles, the words around figures, visits and partnerships — lives in
+the data files shipped in ``vnsg_corpus/data``.  They load into the frozen
+classes of this module through one cattrs converter, which refuses an unknown
+key or a value of the wrong type and names the file and the JSON path; a few
+checks more refuse malformed codes and duplicate entries.
+
+[`Vocabulary.default`][vnsg_corpus.Vocabulary.default] is the shipped
+vocabulary.  [`Vocabulary.extended`][vnsg_corpus.Vocabulary.extended] returns a
+new one with your own outlets, people, places, organisations, partnership
+frameworks and metric keywords, without editing the package; pass it to
+[`parse_article`][vnsg_corpus.parse_article] or
+[`Corpus.from_paths`][vnsg_corpus.Corpus.from_paths]:
+
+    >>> import vnsg_corpus
+    >>> from vnsg_corpus import Outlet, Vocabulary
+    >>> mine = Vocabulary.default().extended(
+    ...     outlets=[Outlet("The Edge Singapore", country="SGP", bare_dollar="SGD")],
+    ... )
+    >>> mine.outlet("the edge singapore").bare_dollar
+    'SGD'
+    >>> Vocabulary.default().outlet("The Edge Singapore") is None
+    True
+
+The default vocabulary is loaded and checked once, on first use.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import weakref
+from collections.abc import Callable, Iterable, Mapping
+from functools import cache
+from importlib import resources
+from typing import Any, TypeVar
+
+import attrs
+import cattrs
+
+from vnsg_corpus.errors import VocabularyError
+from vnsg_corpus.model import Metric, PartnershipLevel, Qualifier, VisitKind, VisitStatus
+from vnsg_corpus.serialize import converter
+
+__all__ = [
+    "CountNoun",
+    "CountryNames",
+    "FigureWords",
+    "Framework",
+    "KnownPerson",
+    "LanguageWords",
+    "Organisation",
+    "Outlet",
+    "PartnershipWords",
+    "Place",
+    "RoleWords",
+    "VisitWords",
+    "Vocabulary",
+]
+
+_T = TypeVar("_T")
+_CODE = re.compile(r"[A-Z]{3}")
+"""An ISO 3166-1 alpha-3 country code or an ISO 4217 currency code."""
+
+
+def _words(value: Iterable[str]) -> tuple[str, ...]:
+    """A list of words as a tuple (so that entries given as lists compare equal)."""
+    return tuple(value)
+
+
+# --------------------------------------------------------------------------
+# Entries a user may add
+# --------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Outlet:
+    """A news outlet or official source, and its house style.
+
+    Attributes:
+        name: Its canonical name ("The Straits Times").
+        country: ISO 3166-1 alpha-3 code of the country it reports from, if any.
+        aliases: Other names its attributions use ("ST", "Straits Times").
+        bare_dollar: ISO 4217 code a bare "$" stands for in its house style:
+            ``"SGD"`` for Singaporean outlets, ``"USD"`` by default.
+    """
+
+    name: str
+    country: str | None = None
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_words)
+    bare_dollar: str = "USD"
+
+
+@attrs.frozen
+class Place:
+    """A sub-national place: a city, province, district or landmark.
+
+    A place counts through its country (a visit "to Hà Nội" is a visit to
+    Việt Nam).
+
+    Attributes:
+        name: Its canonical name ("Hà Nội").
+        country: ISO 3166-1 alpha-3 code of the country it lies in.
+        aliases: Other spellings ("Hanoi", "Ha Noi").
+    """
+
+    name: str
+    country: str
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_words)
+
+
+@attrs.frozen
+class Organisation:
+    """An organisation: a party, ministry, agency, company or international body.
+
+    Attributes:
+        name: Its canonical short name ("CPV").
+        country: ISO 3166-1 alpha-3 code of the country it belongs to, if any.
+        aliases: Other names ("Communist Party of Vietnam").
+    """
+
+    name: str
+    country: str | None = None
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_words)
+
+
+@attrs.frozen
+class KnownPerson:
+    """A person the parser recognises by name alone, without a title before the name.
+
+    Attributes:
+        name: The full name, as records should give it ("Lawrence Wong").
+        role: The role records should give the person, if known.
+        country: ISO 3166-1 alpha-3 code of the person's country, if known.
+        aliases: Other forms of the name the text may use (with or without
+            diacritics is already handled: "To Lam" matches "Tô Lâm").
+    """
+
+    name: str
+    role: str | None = None
+    country: str | None = None
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_words)
+
+
+@attrs.frozen
+class Framework:
+    """A named framework of bilateral relations outside the fixed levels.
+
+    The parser reads it as its nearest standard tier, ``tier``.
+
+    Attributes:
+        name: The framework's name as written ("Enhanced Comprehensive Partnership").
+        tier: The standard level it stands nearest to.
+        aliases: Other names or acronyms ("ECP").
+    """
+
+    name: str
+    tier: PartnershipLevel
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_words)
+
+
+# --------------------------------------------------------------------------
+# The data files
+# --------------------------------------------------------------------------
+
+
+@attrs.frozen
+class _CountryEntry:
+    names: tuple[str, ...]
+    adjectives: tuple[str, ...] = ()
+    epithets: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class CountryNames:
+    """``countries.json``: how each country is written.
+
+    Attributes:
+        names: ISO 3166-1 alpha-3 code -> its names and short forms.
+        adjectives: ISO code -> its adjectives and demonyms ("Vietnamese").
+        epithets: ISO code -> its epithets ("the city-state").
+        not_countries: Phrases that contain a country name but name no
+            country ("New York" is not York; "Korea Herald").
+    """
+
+    names: Mapping[str, tuple[str, ...]]
+    adjectives: Mapping[str, tuple[str, ...]]
+    epithets: Mapping[str, tuple[str, ...]]
+    not_countries: tuple[str, ...]
+
+    @property
+    def codes(self) -> frozenset[str]:
+        """Every country code."""
+        return frozenset(self.names)
+
+
+@attrs.frozen
+class RoleWords:
+    """``roles.json``: titles and the words around them, for recognising people.
+
+    Attributes:
+        titles: Canonical title -> its aliases.
+        portfolio_titles: Titles that name a portfolio ("Minister of Manpower").
+        capitalised_titles: Aliases that are titles only when capitalised.
+        honorifics: "Mr", "Madam", ...
+        family: Relation -> the words for it ("spouse" -> "wife", ...).
+        possessives: "his", "her", "their".
+        role_nouns: Noun -> titles it refers back to ("the diplomat").
+        title_modifiers: Words allowed before a title ("former").
+        of_phrase_modifiers: Lower-case words allowed after a title ("ruling").
+        institution_words: Words of institutions and portfolios.
+        group_nouns: Nouns of a group of officials ("delegation").
+        context_cues: Words that open a list of officials ("including").
+        name_particles: Lower-case words allowed inside a name ("bin").
+        weak_not_names: Words that are no name at the start of a sentence.
+        not_names: Capitalised words that are never part of a name.
+    """
+
+    titles: Mapping[str, tuple[str, ...]]
+    portfolio_titles: tuple[str, ...]
+    capitalised_titles: tuple[str, ...]
+    honorifics: tuple[str, ...]
+    family: Mapping[str, tuple[str, ...]]
+    possessives: tuple[str, ...]
+    role_nouns: Mapping[str, tuple[str, ...]]
+    title_modifiers: tuple[str, ...]
+    of_phrase_modifiers: tuple[str, ...]
+    institution_words: tuple[str, ...]
+    group_nouns: tuple[str, ...]
+    context_cues: tuple[str, ...]
+    name_particles: tuple[str, ...]
+    weak_not_names: tuple[str, ...]
+    not_names: tuple[str, ...]
+
+
+@attrs.frozen
+class CountNoun:
+    """A noun a plain number can count ("1,200 projects").
+
+    Attributes:
+        metric: The metric by default.
+        unit: ``"count"`` or ``"people"``.
+        metric_if_investment: The metric when the sentence speaks of investment.
+        metric_if_market: The metric when the sentence speaks of a market.
+    """
+
+    metric: Metric
+    unit: str
+    metric_if_investment: Metric | None = None
+    metric_if_market: Metric | None = None
+
+
+@attrs.frozen
+class FigureWords:
+    """``figures.json``: currencies, scales, qualifiers and metric keywords.
+
+    See the module docstring of the figures reader for how each list is used;
+    every attribute is the list or mapping of the same name in the file.
+    """
+
+    currency_symbols: Mapping[str, str]
+    currency_codes: Mapping[str, str]
+    percent_words: tuple[str, ...]
+    currency_words: Mapping[str, str]
+    scales: Mapping[str, int]
+    attached_scales: Mapping[str, int]
+    number_words: Mapping[str, int]
+    ordinals: Mapping[str, int]
+    superlatives: tuple[str, ...]
+    top_words: tuple[str, ...]
+    rank_nouns: tuple[str, ...]
+    rank_investor_nouns: tuple[str, ...]
+    rank_investor_context: tuple[str, ...]
+    rank_standalone_followers: tuple[str, ...]
+    rank_not_after: tuple[str, ...]
+    rank_group_before: tuple[str, ...]
+    qualifiers: Mapping[Qualifier, tuple[str, ...]]
+    conversion_words: tuple[str, ...]
+    worth_links: tuple[str, ...]
+    metric_keywords: Mapping[Metric, tuple[str, ...]]
+    flow_metrics: tuple[Metric, ...]
+    keyword_subjects: Mapping[str, str]
+    growth_up: tuple[str, ...]
+    growth_nouns: tuple[str, ...]
+    growth_down: tuple[str, ...]
+    share_words: tuple[str, ...]
+    investment_context: tuple[str, ...]
+    market_context: tuple[str, ...]
+    count_nouns: Mapping[str, CountNoun]
+    backward_nouns: Mapping[str, CountNoun]
+    backward_links: tuple[str, ...]
+    subject_modifiers: tuple[str, ...]
+    count_blockers: tuple[str, ...]
+    number_determiners: tuple[str, ...]
+    document_labels: tuple[str, ...]
+    year_prepositions: tuple[str, ...]
+
+
+@attrs.frozen
+class _DemonymMarks:
+    suffixes: tuple[str, ...]
+    words: tuple[str, ...]
+
+
+@attrs.frozen
+class VisitWords:
+    """``visits.json``: trip nouns and verbs, kinds, status and companion cues.
+
+    Every attribute is the list or mapping of the same name in the file;
+    ``demonym_suffixes`` holds the endings and words that mark a country
+    adjective.
+    """
+
+    trip_nouns: tuple[str, ...]
+    visit_verbs: tuple[str, ...]
+    arrival_verbs: tuple[str, ...]
+    host_verbs: tuple[str, ...]
+    light_verbs: tuple[str, ...]
+    kinds: Mapping[VisitKind, tuple[str, ...]]
+    status_cues: Mapping[VisitStatus, tuple[str, ...]]
+    end_cues: tuple[str, ...]
+    invitation_cues: tuple[str, ...]
+    accompany_cues: tuple[str, ...]
+    welcome_cues: tuple[str, ...]
+    modals: tuple[str, ...]
+    stop_words: tuple[str, ...]
+    capitalised_modifiers: tuple[str, ...]
+    spouse_nouns: tuple[str, ...]
+    duration_numbers: Mapping[str, int]
+    week_words: Mapping[str, int]
+    demonym_suffixes: _DemonymMarks
+
+
+@attrs.frozen
+class _ProposedIntents:
+    phrases: tuple[str, ...]
+    upgrade_stems: tuple[str, ...]
+
+
+@attrs.frozen
+class PartnershipWords:
+    """``partnerships.json``: level names, status cues and pair cues.
+
+    Every attribute is the list or mapping of the same name in the file.
+    """
+
+    levels: Mapping[PartnershipLevel, tuple[str, ...]]
+    level_acronyms: Mapping[str, PartnershipLevel]
+    sectoral_levels: tuple[PartnershipLevel, ...]
+    level_not_followed_by: Mapping[PartnershipLevel, tuple[str, ...]]
+    upgrade_verbs: Mapping[str, tuple[str, ...]]
+    expected_modals: tuple[str, ...]
+    expected_to: tuple[str, ...]
+    expected_words: tuple[str, ...]
+    proposed_modals: tuple[str, ...]
+    proposed_intents: _ProposedIntents
+    proposed_words: tuple[str, ...]
+    established_intents: tuple[str, ...]
+    established_words: tuple[str, ...]
+    appositive_openers: tuple[str, ...]
+    clause_conjunctions: tuple[str, ...]
+    pair_cues: tuple[str, ...]
+    non_state_parties: tuple[str, ...]
+    duration_hedges: tuple[str, ...]
+    number_words: Mapping[str, int]
+    ordinal_words: Mapping[str, int]
+
+
+@attrs.frozen
+class LanguageWords:
+    """``language.json``: what every reader shares.
+
+    Attributes:
+        sentence_abbreviations: Case-folded words after which a full stop
+            does not end a sentence ("mr", "amb", "u.s").
+    """
+
+    sentence_abbreviations: tuple[str, ...]
+
+
+# --------------------------------------------------------------------------
+# The vocabulary
+# --------------------------------------------------------------------------
+
+
+@attrs.frozen(eq=False)
+class Vocabulary:
+    """Everything the parsers know, from the data files and your own additions.
+
+    Compare vocabularies by identity: each one is compiled into the readers'
+    patterns once, on first use, and reused for every article parsed with it.
+
+    Attributes:
+        countries: Country names, adjectives and epithets.
+        places: Sub-national places.
+        organisations: Organisations.
+        outlets: News outlets and official sources.
+        people: People recognised by name alone (none in the shipped data).
+        frameworks: Frameworks read as their nearest tier (none shipped).
+        roles: Titles and the words around them.
+        figures: The words of economic figures.
+        visits: The words of visits.
+        partnerships: The words of partnership levels.
+        language: What every reader shares (sentence abbreviations).
+    """
+
+    countries: CountryNames
+    places: tuple[Place, ...]
+    organisations: tuple[Organisation, ...]
+    outlets: tuple[Outlet, ...]
+    roles: RoleWords
+    figures: FigureWords
+    visits: VisitWords
+    partnerships: PartnershipWords
+    language: LanguageWords
+    people: tuple[KnownPerson, ...] = ()
+    frameworks: tuple[Framework, ...] = ()
+
+    @classmethod
+    def default(cls) -> Vocabulary:
+        """The vocabulary shipped with the package (loaded and checked once).
+
+        Raises:
+            VocabularyError: If a shipped data file is malformed.
+        """
+        return _default()
+
+    def extended(
+        self,
+        *,
+        outlets: Iterable[Outlet] = (),
+        people: Iterable[KnownPerson] = (),
+        places: Iterable[Place] = (),
+        organisations: Iterable[Organisation] = (),
+        frameworks: Iterable[Framework] = (),
+        metric_keywords: Mapping[Metric, Iterable[str]] | None = None,
+    ) -> Vocabulary:
+        """A new vocabulary with these entries added (this one is unchanged).
+
+        An entry whose ``name`` is already known replaces the known one.
+
+        Args:
+            outlets: Outlets, with their country and house-style "$".
+            people: People to recognise by name alone.
+            places: Places, which count through their country.
+            organisations: Organisations.
+            frameworks: Partnership frameworks and their nearest tier.
+            metric_keywords: More phrases that name what an amount measures,
+                by metric ("shipments" for ``Metric.EXPORTS``).
+
+        Returns:
+            The extended vocabulary.
+
+        Raises:
+            VocabularyError: If an entry has a malformed country or currency
+                code, or a metric keyword is empty.
+        """
+        figures = self.figures
+        if metric_keywords:
+            merged = {metric: tuple(words) for metric, words in figures.metric_keywords.items()}
+            for metric, words in metric_keywords.items():
+                key = Metric(metric)
+                merged[key] = (*merged.get(key, ()), *words)
+            figures = attrs.evolve(figures, metric_keywords=merged)
+        result = attrs.evolve(
+            self,
+            outlets=_merged(self.outlets, outlets),
+            people=_merged(self.people, people),
+            places=_merged(self.places, places),
+            organisations=_merged(self.organisations, organisations),
+            frameworks=_merged(self.frameworks, frameworks),
+            figures=figures,
+        )
+        _check(result, "extended()")
+        return result
+
+    def outlet(self, name: str) -> Outlet | None:
+        """The outlet with this name or alias (matched folded), if known.
+
+        Args:
+            name: E.g. "VNA", "the straits times".
+
+        Returns:
+            The outlet, or ``None``.
+        """
+        from vnsg_corpus.text import fold  # noqa: PLC0415 - text imports nothing of ours
+
+        return _outlet_index(self).get(" ".join(fold(name).split()))
+
+
+def _merged(known: tuple[_T, ...], added: Iterable[_T]) -> tuple[_T, ...]:
+    """``known`` with ``added`` appended; an added entry replaces a known one of its name."""
+    added = tuple(added)
+    names = {getattr(entry, "name", None) for entry in added}
+    return (*(e for e in known if getattr(e, "name", None) not in names), *added)
+
+
+# --------------------------------------------------------------------------
+# Compiled forms, one per vocabulary
+# --------------------------------------------------------------------------
+
+_COMPILED: weakref.WeakKeyDictionary[Vocabulary, dict[str, Any]] = weakref.WeakKeyDictionary()
+
+
+def compiled(vocabulary: Vocabulary, name: str, build: Callable[[Vocabulary], _T]) -> _T:
+    """What ``build`` makes of a vocabulary, made once per vocabulary and name.
+
+    The readers compile their patterns and tables through this, so a
+    vocabulary is compiled on first use and never again.
+
+    Args:
+        vocabulary: The vocabulary.
+        name: A name for what is built ("figures").
+        build: Builds it from the vocabulary.
+
+    Returns:
+        The built value.
+    """
+    cache_ = _COMPILED.get(vocabulary)
+    if cache_ is None:
+        cache_ = _COMPILED.setdefault(vocabulary, {})
+    value = cache_.get(name)
+    if value is None:
+        value = cache_[name] = build(vocabulary)
+    return value
+
+
+def _outlet_index(vocabulary: Vocabulary) -> dict[str, Outlet]:
+    def build(v: Vocabulary) -> dict[str, Outlet]:
+        from vnsg_corpus.text import fold  # noqa: PLC0415 - text imports nothing of ours
+
+        index: dict[str, Outlet] = {}
+        for outlet in v.outlets:
+            for alias in (outlet.name, *outlet.aliases):
+                index[" ".join(fold(alias).split())] = outlet
+        return index
+
+    return compiled(vocabulary, "outlets", build)
+
+
+# --------------------------------------------------------------------------
+# Loading and checking
+# --------------------------------------------------------------------------
+
+
+def _drop_comments(value: Any) -> Any:
+    """The JSON value without its ``_``-prefixed comment keys."""
+    if isinstance(value, dict):
+        return {k: _drop_comments(v) for k, v in value.items() if not k.startswith("_")}
+    if isinstance(value, list):
+        return [_drop_comments(v) for v in value]
+    return value
+
+
+def _read(name: str) -> Any:
+    """The JSON of ``data/<name>.json``, comments dropped."""
+    raw = (resources.files("vnsg_corpus") / "data" / f"{name}.json").read_text(encoding="utf-8")
+    try:
+        data = json.loads(raw, object_pairs_hook=_no_duplicate_keys(f"{name}.json"))
+    except json.JSONDecodeError as exc:
+        raise VocabularyError(f"not valid JSON: {exc.msg}", source=f"{name}.json") from exc
+    return _drop_comments(data)
+
+
+def _no_duplicate_keys(source: str) -> Callable[[list[tuple[str, Any]]], dict[str, Any]]:
+    def hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key, value in pairs:
+            if key in result:
+                raise VocabularyError(f"duplicate key {key!r}", source=source)
+            result[key] = value
+        return result
+
+    return hook
+
+
+def _structure(value: Any, cls: type[_T], source: str) -> _T:
+    """``value`` as ``cls``, or a ``VocabularyError`` naming the file and path."""
+    try:
+        return converter.structure(value, cls)
+    except Exception as exc:  # cattrs raises exception groups and plain errors alike
+        messages = cattrs.transform_error(exc, path="$")
+        first = messages[0] if messages else str(exc)
+        message, _, field = first.partition(" @ ")
+        raise VocabularyError(message, source=source, field=field or None) from exc
+
+
+def _named(data: Mapping[str, Any], cls: type[_T], source: str) -> tuple[_T, ...]:
+    """Entries keyed by name in the file, as a tuple of ``cls`` with their names."""
+    if not isinstance(data, Mapping):
+        raise VocabularyError("expected an object keyed by name", source=source)
+    entries = []
+    for name, body in data.items():
+        if not isinstance(body, Mapping):
+            raise VocabularyError("expected an object", source=source, field=f"$.{name}")
+        entries.append(_structure({"name": name, **body}, cls, source))
+    return tuple(entries)
+
+
+@cache
+def _default() -> Vocabulary:
+    countries_data = _read("countries")
+    codes = countries_data.get("countries", {})
+    countries = CountryNames(
+        names={c: tuple(e.get("names", ())) for c, e in codes.items()},
+        adjectives={c: tuple(e.get("adjectives", ())) for c, e in codes.items()},
+        epithets={c: tuple(e.get("epithets", ())) for c, e in codes.items()},
+        not_countries=tuple(countries_data.get("not_countries", ())),
+    )
+    _structure(codes, dict[str, _CountryEntry], "countries.json")
+    vocabulary = Vocabulary(
+        countries=countries,
+        places=_named(_read("places"), Place, "places.json"),
+        organisations=_named(_read("organisations"), Organisation, "organisations.json"),
+        outlets=_named(_read("outlets").get("outlets", {}), Outlet, "outlets.json"),
+        roles=_structure(_read("roles"), RoleWords, "roles.json"),
+        figures=_structure(_read("figures"), FigureWords, "figures.json"),
+        visits=_structure(_read("visits"), VisitWords, "visits.json"),
+        partnerships=_structure(_read("partnerships"), PartnershipWords, "partnerships.json"),
+        language=_structure(_read("language"), LanguageWords, "language.json"),
+    )
+    _check(vocabulary, "data")
+    return vocabulary
+
+
+def _check(v: Vocabulary, source: str) -> None:
+    """Refuse malformed codes and duplicate entries.
+
+    Raises:
+        VocabularyError: Naming the first problem found.
+    """
+    codes = v.countries.codes
+    for code in codes:
+        if not _CODE.fullmatch(code):
+            raise VocabularyError(f"{code!r} is no ISO 3166-1 alpha-3 code", source=source)
+
+    def country(value: str | None, field: str) -> None:
+        if value is not None and not _CODE.fullmatch(value):
+            raise VocabularyError(
+                f"{value!r} is no ISO 3166-1 alpha-3 code", source=source, field=field
+            )
+
+    def unique(kind: str, entries: Iterable[Any]) -> None:
+        seen: set[str] = set()
+        for entry in entries:
+            if entry.name in seen:
+                raise VocabularyError(f"{entry.name!r} is listed twice", source=source, field=kind)
+            seen.add(entry.name)
+
+    groups: tuple[tuple[str, tuple[Any, ...]], ...] = (
+        ("places", v.places),
+        ("organisations", v.organisations),
+        ("outlets", v.outlets),
+        ("people", v.people),
+        ("frameworks", v.frameworks),
+    )
+    for kind, entries in groups:
+        unique(kind, entries)
+        for i, entry in enumerate(entries):
+            where = f"{kind}[{i}]"
+            if not entry.name.strip():
+                raise VocabularyError("an entry needs a name", source=source, field=where)
+            country(getattr(entry, "country", None), f"{where}.country")
+            if any(not alias.strip() for alias in entry.aliases):
+                raise VocabularyError("an empty alias", source=source, field=f"{where}.aliases")
+    for i, outlet in enumerate(v.outlets):
+        if not _CODE.fullmatch(outlet.bare_dollar):
+            raise VocabularyError(
+                f"{outlet.bare_dollar!r} is no ISO 4217 currency code",
+                source=source,
+                field=f"outlets[{i}].bare_dollar",
+            )
+    for metric, words in v.figures.metric_keywords.items():
+        if not words or any(not w.strip() for w in words):
+            raise VocabularyError(
+                "metric keywords must be non-empty phrases",
+                source=source,
+                field=f"figures.metric_keywords.{metric.value}",
+            )
+    for name, lists in (
+        ("figures", attrs.asdict(v.figures, recurse=False)),
+        ("visits", attrs.asdict(v.visits, recurse=False)),
+        ("partnerships", attrs.asdict(v.partnerships, recurse=False)),
+        ("roles", attrs.asdict(v.roles, recurse=False)),
+        ("language", attrs.asdict(v.language, recurse=False)),
+    ):
+        for key, value in lists.items():
+            if isinstance(value, tuple) and len(set(value)) != len(value):
+                twice = next(w for w in value if value.count(w) > 1)
+                raise VocabularyError(
+                    f"{twice!r} is listed twice", source=source, field=f"{name}.{key}"
+                )
