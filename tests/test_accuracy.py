@@ -34,7 +34,7 @@ from accuracy_set import (  # noqa: E402
     load_gold,
     reserved,
 )
-from bench_accuracy import SCORES_MD, markdown, regressions, run, scoreboard  # noqa: E402
+from bench_accuracy import SCORES_MD, guard_scores, markdown, regressions, run  # noqa: E402
 
 SHARED_SCORER = RESERVED.with_name("score.py")
 
@@ -300,8 +300,8 @@ def test_no_article_crashes_the_parser(scores: list[ArticleScore]) -> None:
 
 def test_scores_have_not_dropped_below_the_baseline(scores: list[ArticleScore]) -> None:
     baseline = json.loads(BASELINE.read_text(encoding="utf-8"))
-    assert set(baseline) == set(scoreboard(scores))
-    assert regressions(scoreboard(scores), baseline) == []
+    assert set(baseline) == set(guard_scores(scores))
+    assert regressions(guard_scores(scores), baseline) == []
 
 
 def test_accuracy_page_tables_are_regenerated(

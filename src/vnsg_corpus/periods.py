@@ -81,6 +81,7 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from vnsg_corpus.model import Period, Precision, Span
+from vnsg_corpus.parsing._patterns import trie_alternation
 
 __all__ = ["TemporalMatch", "find_periods", "parse_period"]
 
@@ -118,34 +119,6 @@ class TemporalMatch:
 # expanded by ``_expand``.  Every quantifier is bounded.
 # --------------------------------------------------------------------------
 
-_Trie: TypeAlias = dict[str, "_Trie"]
-
-
-def _trie(words: list[str]) -> str:
-    """A regular expression matching exactly ``words``, factored by common prefixes.
-
-    Factoring matters for speed: the engine rejects a branch on its first
-    character, so a trie costs a few comparisons where a flat alternation of
-    many words costs one per word.
-    """
-    root: _Trie = {}
-    for word in words:
-        node = root
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def emit(node: _Trie) -> str:
-        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if "" not in node:
-            return body
-        return f"(?:{body})?" if len(branches) == 1 else body + "?"
-
-    return emit(root)
-
 
 def _names(*entries: tuple[str, ...]) -> str:
     """A case-sensitive alternation of names: Capitalised or ALL CAPS, abbreviations too."""
@@ -154,7 +127,7 @@ def _names(*entries: tuple[str, ...]) -> str:
         words += [full, full.upper()]
         for abbreviation in short:
             words += [abbreviation + ".", abbreviation, abbreviation.upper()]
-    return "(?-i:" + _trie(words) + ")"
+    return "(?-i:" + trie_alternation(words, re.escape, lower=False) + ")"
 
 
 # Month and weekday names are proper nouns: only "March"/"MARCH" count, never

@@ -21,7 +21,7 @@ import sys
 import unicodedata
 from functools import cache, lru_cache
 
-__all__ = ["fold", "fold_with_offsets"]
+__all__ = ["fold", "fold_phrase", "fold_with_offsets"]
 
 # Letters that do not decompose into a base letter plus combining marks.
 _SPECIAL = {"đ": "d", "Đ": "d", "ð": "d", "Ð": "d", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l"}
@@ -100,6 +100,27 @@ def fold(text: str) -> str:
             if source in folded:
                 folded = folded.replace(source, target)
     return folded.casefold()
+
+
+@lru_cache(maxsize=1 << 16)
+def fold_phrase(text: str) -> str:
+    """[`fold`][vnsg_corpus.text.fold] a word or phrase, with one ASCII space between words.
+
+    The lookup key of the readers' vocabularies: "Per  Cent", "per cent" and
+    "PER\u00a0CENT" give the same key.  Cached, as the same words recur in
+    every article.
+
+    Args:
+        text: A word or phrase.
+
+    Returns:
+        The key.
+
+    Examples:
+        >>> fold_phrase("Vietnam’s  State\u00a0Visit")
+        "vietnam's state visit"
+    """
+    return " ".join(fold(text).split())
 
 
 def fold_with_offsets(text: str) -> tuple[str, list[int]]:

@@ -149,8 +149,10 @@ from vnsg_corpus.model import (
     Span,
 )
 from vnsg_corpus.parsing._analysis import Analysis
-from vnsg_corpus.parsing._patterns import gated_finditer, trie_alternation
+from vnsg_corpus.parsing._patterns import SPACE as _SP
+from vnsg_corpus.parsing._patterns import alternation, gated_finditer
 from vnsg_corpus.periods import TemporalMatch
+from vnsg_corpus.text import fold_phrase
 from vnsg_corpus.vocabulary import CountNoun, Vocabulary, compiled
 
 __all__ = ["extract_figures", "read_figures"]
@@ -160,8 +162,6 @@ _MAX_DIGITS = 30
 _DECIMAL = Context(prec=80)
 """Enough precision for 30 digits times a 10**12 scale, exactly."""
 
-_SP = "[ \t\u00a0\u2009\u202f]"
-"""A space inside a figure: ASCII, tab, no-break, thin or narrow no-break."""
 _SEPARATORS = ",\u00a0\u2009\u202f"
 """Thousands separators."""
 _NO_SEPARATORS = str.maketrans("", "", _SEPARATORS)
@@ -196,32 +196,6 @@ _GATE_PREFIX = 4
 # --------------------------------------------------------------------------
 # The vocabulary, compiled once
 # --------------------------------------------------------------------------
-
-
-def _alternation(words: Iterable[str], *, fold: bool = False) -> str:
-    """Compile literal words into one trie-shaped regex alternation (see ``trie_alternation``).
-
-    A space in a phrase matches one to three spaces of any kind; with ``fold``
-    letters are spelt as classes (``[oO]``).
-
-    Args:
-        words: The literal words or phrases.
-        fold: Match without regard to case.
-
-    Returns:
-        A non-capturing group.
-    """
-
-    def char(ch: str) -> str:
-        """One character of a word as a pattern."""
-        if ch == " ":
-            return f"{_SP}{{1,3}}"
-        upper = ch.upper()
-        if fold and upper != ch and len(upper) == 1:
-            return f"[{ch}{upper}]"
-        return re.escape(ch)
-
-    return trie_alternation(words, char, lower=fold)
 
 
 @attrs.frozen
@@ -306,22 +280,7 @@ class _Vocab:
             The subject.
         """
         written = text[hit.start : hit.end]
-        return self.keyword_subjects.get(_fold(written), written)
-
-
-def _fold(word: str) -> str:
-    """Fold a word or phrase for lookup: casefold and single ASCII spaces.
-
-    Args:
-        word: The word as written.
-
-    Returns:
-        The lookup key.
-    """
-    key = word.casefold()
-    if key.isalnum():
-        return key
-    return " ".join(key.replace("’", "'").split())
+        return self.keyword_subjects.get(fold_phrase(written), written)
 
 
 def _vocab(vocabulary: Vocabulary) -> _Vocab:
@@ -349,22 +308,24 @@ def _build(vocabulary: Vocabulary) -> _Vocab:
     symbols = dict(data.currency_symbols)
     codes = dict(data.currency_codes)
     words = dict(data.currency_words)
-    scales: dict[str, int] = {_fold(k): v for k, v in data.scales.items()}
-    attached: dict[str, int] = {_fold(k): v for k, v in data.attached_scales.items()}
-    number_words = {_fold(k): v for k, v in data.number_words.items()}
-    ordinals = {_fold(k): v for k, v in data.ordinals.items()}
+    scales: dict[str, int] = {fold_phrase(k): v for k, v in data.scales.items()}
+    attached: dict[str, int] = {fold_phrase(k): v for k, v in data.attached_scales.items()}
+    number_words = {fold_phrase(k): v for k, v in data.number_words.items()}
+    ordinals = {fold_phrase(k): v for k, v in data.ordinals.items()}
 
     units = sorted(k for k, v in number_words.items() if 0 < v < 10)
     tens = sorted(k for k, v in number_words.items() if v >= 20 and v % 10 == 0)
     big_scales = [w for w, e in scales.items() if e >= 2 and w.isalpha() and w.isascii()]
     number_word_re = (
-        rf"{_alternation(tens, fold=True)}[-‑]{_alternation(units, fold=True)}"
-        rf"|{_alternation(number_words, fold=True)}"
-        rf"|[aA](?={_SP}{_alternation(big_scales, fold=True)}(?!\w))"
+        rf"{alternation(tens, ignore_case=True)}[-‑]{alternation(units, ignore_case=True)}"
+        rf"|{alternation(number_words, ignore_case=True)}"
+        rf"|[aA](?={_SP}{alternation(big_scales, ignore_case=True)}(?!\w))"
     )
     suffix_codes = [c for c in codes if len(c) == 3]
     qualifiers = {
-        _fold(word): Qualifier(kind) for kind, words in data.qualifiers.items() for word in words
+        fold_phrase(word): Qualifier(kind)
+        for kind, words in data.qualifiers.items()
+        for word in words
     }
     unitless_follow = (
         rf"{_SP}{{1,3}}[^\W\d_]|{_SP}{{1,2}}(?:to|and){_SP}{{1,2}}[0-9]|\.(?![0-9])|[;,]{_SP}"
@@ -383,31 +344,34 @@ def _build(vocabulary: Vocabulary) -> _Vocab:
     # word the regex can begin with (one trie instead of the many branches).
     starters = [*qualifiers, *number_words, *ordinals, *data.superlatives, *data.top_words]
     lettered = [w for w in [*symbols, *codes] if w[:1].isalpha()]
-    guard = rf"(?=[0-9$€£¥₫₩฿₱₹~≈]|{_alternation(starters, fold=True)}|{_alternation(lettered)})"
+    guard = (
+        rf"(?=[0-9$€£¥₫₩฿₱₹~≈]|{alternation(starters, ignore_case=True)}|{alternation(lettered)})"
+    )
     candidates = re.compile(
         start + guard + r"(?:"
         # A rank: "second-largest", "3rd biggest", "top".
-        rf"(?P<rank>(?:(?P<ord>{_alternation(ordinals, fold=True)}|[0-9]{{1,2}}(?:st|nd|rd|th))"
-        rf"[-‑ ])?(?P<sup>{_alternation(data.superlatives, fold=True)})"
-        rf"|(?P<top>{_alternation(data.top_words, fold=True)}))(?![\w-])"
+        rf"(?P<rank>(?:(?P<ord>{alternation(ordinals, ignore_case=True)}"
+        r"|[0-9]{1,2}(?:st|nd|rd|th))"
+        rf"[-‑ ])?(?P<sup>{alternation(data.superlatives, ignore_case=True)})"
+        rf"|(?P<top>{alternation(data.top_words, ignore_case=True)}))(?![\w-])"
         r"|"
         # An amount: qualifier, currency before, the number, scale, percent or
         # currency after.
-        rf"(?:(?P<qual>{_alternation(qualifiers, fold=True)}){_SP}{{0,3}})?"
-        rf"(?:(?P<pre>{_alternation(symbols)}|{_alternation(codes)}(?![^\W\d_])){_SP}?)?"
+        rf"(?:(?P<qual>{alternation(qualifiers, ignore_case=True)}){_SP}{{0,3}})?"
+        rf"(?:(?P<pre>{alternation(symbols)}|{alternation(codes)}(?![^\W\d_])){_SP}?)?"
         rf"(?P<num>{digits}|(?:{number_word_re})(?![\w\-‑]))"
         rf"(?:{_SP}{{0,2}}[-–—‑]{_SP}{{0,2}}(?P<num2>{digits}))?"
-        rf"(?:(?P<ascale>{_alternation(attached, fold=True)})(?!\w)"
-        rf"|(?:{_SP}{{1,3}}|[-‑])?(?P<scale>{_alternation(scales, fold=True)})(?!\w))?"
-        rf"(?:{_SP}{{0,3}}(?P<pct>{_alternation(data.percent_words, fold=True)})(?!\w)"
-        rf"|{_SP}{{0,3}}(?P<csuf>{_alternation([*suffix_codes, *words])})(?!\w))?"
+        rf"(?:(?P<ascale>{alternation(attached, ignore_case=True)})(?!\w)"
+        rf"|(?:{_SP}{{1,3}}|[-‑])?(?P<scale>{alternation(scales, ignore_case=True)})(?!\w))?"
+        rf"(?:{_SP}{{0,3}}(?P<pct>{alternation(data.percent_words, ignore_case=True)})(?!\w)"
+        rf"|{_SP}{{0,3}}(?P<csuf>{alternation([*suffix_codes, *words])})(?!\w))?"
         rf"(?(pre)|(?(scale)|(?(ascale)|(?(pct)|(?(csuf)|(?={unitless_follow}))))))"
         r")"
     )
     gate = re.compile(
         rf"{_GATE_SEPARATOR}(?=[0-9$€£¥₫₩฿₱₹~≈]"
-        rf"|{_alternation({w[:_GATE_PREFIX] for w in starters}, fold=True)}"
-        rf"|{_alternation({w[:_GATE_PREFIX] for w in lettered})})"
+        rf"|{alternation({w[:_GATE_PREFIX] for w in starters}, ignore_case=True)}"
+        rf"|{alternation({w[:_GATE_PREFIX] for w in lettered})})"
         rf"(?={candidates.pattern})"
     )
 
@@ -416,7 +380,7 @@ def _build(vocabulary: Vocabulary) -> _Vocab:
     def add(phrases: Iterable[str], category: str) -> None:
         """File keyword phrases under a category."""
         for phrase in phrases:
-            categories.setdefault(_fold(phrase), set()).add(category)
+            categories.setdefault(fold_phrase(phrase), set()).add(category)
 
     for metric, phrases in data.metric_keywords.items():
         add(phrases, "metric:" + Metric(metric).value)
@@ -429,31 +393,31 @@ def _build(vocabulary: Vocabulary) -> _Vocab:
     add(data.rank_investor_context, "rank_invest")
     add(data.rank_nouns, "rank_noun")
     add(data.count_nouns, "noun")
-    keywords = re.compile(rf"(?<![\w-]){_alternation(categories, fold=True)}(?![\w-])")
+    keywords = re.compile(rf"(?<![\w-]){alternation(categories, ignore_case=True)}(?![\w-])")
 
     worth_link = re.compile(
-        rf"{_SP}{{1,3}}(?:{_alternation(data.worth_links, fold=True)}){_SP}{{0,3}}"
+        rf"{_SP}{{1,3}}(?:{alternation(data.worth_links, ignore_case=True)}){_SP}{{0,3}}"
     )
     conversion_gap = re.compile(
         rf"{_SP}{{0,3}}(?:(?P<paren>\()|,{_SP}{{0,3}}or(?!\w)){_SP}{{0,3}}"
-        rf"(?:{_alternation(data.conversion_words, fold=True)}{_SP}{{0,3}})?"
+        rf"(?:{alternation(data.conversion_words, ignore_case=True)}{_SP}{{0,3}})?"
     )
     group_before = re.compile(
-        rf"(?<!\w)(?:{_alternation(data.rank_group_before, fold=True)})"
+        rf"(?<!\w)(?:{alternation(data.rank_group_before, ignore_case=True)})"
         rf"(?:{_SP}{{1,3}}[\w'’.\-]{{1,30}}){{0,2}}{_SP}{{1,3}}\Z"
     )
-    backward_nouns = {_fold(k): v for k, v in data.backward_nouns.items()}
-    count_nouns = {_fold(k): v for k, v in data.count_nouns.items()}
-    nouns = _alternation([*data.count_nouns, *data.backward_nouns], fold=True)
+    backward_nouns = {fold_phrase(k): v for k, v in data.backward_nouns.items()}
+    count_nouns = {fold_phrase(k): v for k, v in data.count_nouns.items()}
+    nouns = alternation([*data.count_nouns, *data.backward_nouns], ignore_case=True)
     backward = re.compile(
         rf"(?<!\w)(?P<noun>{nouns})"
         rf"(?:{_SP}{{1,3}}[\w'’\-]{{1,30}}){{0,4}}?{_SP}{{1,3}}"
-        rf"(?:{_alternation(data.backward_links, fold=True)}){_SP}{{1,3}}\Z"
+        rf"(?:{alternation(data.backward_links, ignore_case=True)}){_SP}{{1,3}}\Z"
     )
 
     def folded(key: str) -> frozenset[str]:
         """A word list of the data file, folded."""
-        return frozenset(_fold(w) for w in getattr(data, key))
+        return frozenset(fold_phrase(w) for w in getattr(data, key))
 
     return _Vocab(
         candidates=candidates,
@@ -478,14 +442,14 @@ def _build(vocabulary: Vocabulary) -> _Vocab:
         blockers=folded("count_blockers"),
         determiners=folded("number_determiners"),
         labels=folded("document_labels"),
-        link_ends=frozenset(_fold(w).split()[-1] for w in data.backward_links),
+        link_ends=frozenset(fold_phrase(w).split()[-1] for w in data.backward_links),
         year_words=folded("year_prepositions"),
         flows=frozenset(data.flow_metrics),
         rank_nouns=folded("rank_nouns"),
         rank_investor_nouns=folded("rank_investor_nouns"),
         rank_followers=folded("rank_standalone_followers"),
         rank_not_after=folded("rank_not_after"),
-        keyword_subjects={_fold(k): v for k, v in data.keyword_subjects.items()},
+        keyword_subjects={fold_phrase(k): v for k, v in data.keyword_subjects.items()},
         growth_nouns=folded("growth_nouns"),
     )
 
@@ -615,7 +579,7 @@ def _read_candidates(
             continue
         is_word = not num[0].isdigit()
         if is_word:
-            key = _fold(num.replace("-", " ").replace("‑", " "))
+            key = fold_phrase(num.replace("-", " ").replace("‑", " "))
             if key in v.number_words:
                 base = Decimal(v.number_words[key])
             elif key == "a":
@@ -635,9 +599,9 @@ def _read_candidates(
                 continue
         exp: int | None = None
         if ascale is not None:
-            exp = v.attached[_fold(ascale)]
+            exp = v.attached[fold_phrase(ascale)]
         elif scale is not None:
-            exp = v.scales[_fold(scale)]
+            exp = v.scales[fold_phrase(scale)]
         if csuf is not None:
             csuf = " ".join(csuf.split())
         unit: str | None = None
@@ -667,7 +631,7 @@ def _read_candidates(
         cand.tail_end = m.end()
         cand.qual_start = m.start()
         if qualifier is not None:
-            cand.qualifier = v.qualifiers[_fold(qualifier)]
+            cand.qualifier = v.qualifiers[fold_phrase(qualifier)]
         out.append(cand)
     return out
 
@@ -806,7 +770,11 @@ class _Sentence:
         """
         if self._categories is None:
             self._hits = [
-                _Hit(m.start(), m.end(), v.keyword_categories.get(_fold(m.group()), frozenset()))
+                _Hit(
+                    m.start(),
+                    m.end(),
+                    v.keyword_categories.get(fold_phrase(m.group()), frozenset()),
+                )
                 for m in v.keywords.finditer(text, self.start, self.end)
             ]
             self._ends = [h.end for h in self._hits]
@@ -923,7 +891,7 @@ def _word_before(text: str, pos: int, floor: int) -> str:
         end -= 1
     lo = max(floor, end - 44)
     begin = max(text.rfind(" ", lo, end), text.rfind("\t", lo, end)) + 1 or lo
-    return _fold(text[begin:end].lstrip("(\"'“‘[\u00a0"))
+    return fold_phrase(text[begin:end].lstrip("(\"'“‘[\u00a0"))
 
 
 def _count_after(text: str, c: _Cand, ceiling: int, v: _Vocab) -> tuple[str, CountNoun] | None:
@@ -947,13 +915,13 @@ def _count_after(text: str, c: _Cand, ceiling: int, v: _Vocab) -> tuple[str, Cou
         if m is None:
             return None
         word = m.group(1)
-        key = _fold(word)
+        key = fold_phrase(word)
         noun = v.count_nouns.get(key)
         if noun is not None:
             end = m.end(1)
             conj = _CONJ.match(text, end, ceiling)
             if conj is not None:
-                other = v.count_nouns.get(_fold(conj.group(1)))
+                other = v.count_nouns.get(fold_phrase(conj.group(1)))
                 if other is not None and other.unit == noun.unit:
                     end = conj.end(1)
             c.tail_end = end
@@ -993,7 +961,7 @@ def _classify_plain(text: str, c: _Cand, s: _Sentence, v: _Vocab) -> bool:
         m = v.backward.search(text, max(s.start, c.qual_start - 90), c.qual_start)
         if m is None:
             return False
-        key = _fold(m.group("noun"))
+        key = fold_phrase(m.group("noun"))
         looked_up = v.count_nouns.get(key) or v.backward_nouns.get(key)
         if looked_up is None:  # pragma: no cover - the regex is built from these keys
             return False
@@ -1093,7 +1061,7 @@ def _classify_percent(text: str, c: _Cand, s: _Sentence, v: _Vocab) -> None:
             c.metric = Metric.SHARE
         elif (
             _word_before(text, c.qual_start, s.start) in _LEVEL_WORDS
-            and _fold(text[cue.start : cue.end]) not in v.growth_nouns
+            and fold_phrase(text[cue.start : cue.end]) not in v.growth_nouns
         ):
             # "rose 2 points to 18 per cent": 18 per cent is a level, not a change.
             c.metric = Metric.SHARE if s.has(text, v, "share") else Metric.OTHER
@@ -1154,7 +1122,7 @@ def _read_rank(text: str, c: _Cand, s: _Sentence, v: _Vocab) -> bool:
             if step > 0 or c.is_word:
                 return False
             break  # "the second-largest, after ..."
-        key = _fold(m.group(1))
+        key = fold_phrase(m.group(1))
         if step == 0:
             if key in v.rank_not_after or key in v.number_words or key.isdigit():
                 return False

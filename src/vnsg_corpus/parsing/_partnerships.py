@@ -141,6 +141,7 @@ from vnsg_corpus.model import (
 )
 from vnsg_corpus.parsing._analysis import Analysis
 from vnsg_corpus.parsing._entities import Entities
+from vnsg_corpus.parsing._patterns import alternation
 from vnsg_corpus.periods import TemporalMatch
 from vnsg_corpus.vocabulary import Vocabulary, compiled
 
@@ -203,21 +204,16 @@ _STRENGTH = {
 # --------------------------------------------------------------------------
 
 
-def _phrase(phrase: str, gap: str = r"\s{1,3}") -> str:
-    """One phrase of the vocabulary as a pattern; a space matches ``gap``."""
-    return gap.join(re.escape(word) for word in phrase.split())
-
-
 def _alternation(phrases: Iterable[str], gap: str = r"\s{1,3}") -> str:
-    """Phrases as one non-capturing alternation, longest first."""
-    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
-    return "(?:" + "|".join(_phrase(p, gap) for p in ordered) + ")"
+    """Phrases as one case-insensitive trie alternation; a space matches ``gap``."""
+    return alternation(phrases, space=gap, ignore_case=True)
 
 
 def _modals(words: Iterable[str]) -> str:
     """Modal verbs as an alternation; "may" counts only in lower case (never the month)."""
-    parts = [("(?-i:may)" if word == "may" else _phrase(word)) for word in words]
-    return "(?:" + "|".join(sorted(parts, key=len, reverse=True)) + ")"
+    words = list(words)
+    may = "|(?-i:may)" if "may" in words else ""
+    return f"(?:{_alternation(w for w in words if w != 'may')}{may})"
 
 
 @attrs.frozen

@@ -6,7 +6,12 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
-__all__ = ["gated_finditer", "trie_alternation"]
+__all__ = ["APOSTROPHES", "SPACE", "alternation", "gated_finditer", "trie_alternation"]
+
+SPACE = "[ \t\u00a0\u2009\u202f]"
+"""One space inside a phrase: ASCII, tab, no-break, thin or narrow no-break."""
+APOSTROPHES = "'’ʼ"
+"""The apostrophes a phrase's apostrophe matches when asked to."""
 
 
 def trie_alternation(words: Iterable[str], char: Callable[[str], str], *, lower: bool) -> str:
@@ -85,3 +90,48 @@ def gated_finditer(
                 hits.append(m)
                 pos = m.end()
     return hits
+
+
+def alternation(
+    words: Iterable[str],
+    *,
+    space: str = f"{SPACE}{{1,3}}",
+    ignore_case: bool = False,
+    apostrophes: bool = False,
+    hyphens: bool = False,
+) -> str:
+    """The one builder of the readers' word alternations: literal phrases as a trie.
+
+    Args:
+        words: The phrases.
+        space: The pattern a space in a phrase stands for (one to three
+            spaces of any kind by default).
+        ignore_case: Match letters in either case, spelt as classes (``[vV]``)
+            so that the engine rejects a failing branch on its first character.
+        apostrophes: Let an apostrophe match any of ``APOSTROPHES``.
+        hyphens: Let a hyphen match a non-breaking hyphen too.
+
+    Returns:
+        A non-capturing group.
+
+    Examples:
+        >>> import re
+        >>> pattern = re.compile(alternation(["state visit", "state"], ignore_case=True))
+        >>> pattern.match("State  Visit").group()
+        'State  Visit'
+    """
+
+    def char(ch: str) -> str:
+        if ch == " ":
+            return space
+        if apostrophes and ch in APOSTROPHES:
+            return f"[{APOSTROPHES}]"
+        if hyphens and ch in "-‑":
+            return "[-‑]"
+        if ignore_case:
+            upper = ch.upper()
+            if upper != ch and len(upper) == 1:
+                return f"[{ch}{upper}]"
+        return re.escape(ch)
+
+    return trie_alternation(words, char, lower=ignore_case)

@@ -130,17 +130,15 @@ from vnsg_corpus.model import (
 )
 from vnsg_corpus.parsing._analysis import Analysis
 from vnsg_corpus.parsing._entities import Entities, PersonRef
-from vnsg_corpus.parsing._patterns import gated_finditer, trie_alternation
+from vnsg_corpus.parsing._patterns import APOSTROPHES, SPACE, alternation, gated_finditer
 from vnsg_corpus.periods import TemporalMatch
-from vnsg_corpus.text import fold
+from vnsg_corpus.text import fold, fold_phrase
 from vnsg_corpus.vocabulary import Vocabulary, compiled
 
 __all__ = ["extract_visits", "read_visits"]
 
-_SP = r"[ \u00a0\u2009\u202f\t]"
-"""One white-space character inside a phrase."""
-_APOS = "'’ʼ"
-"""Apostrophes."""
+_SP = SPACE
+_APOS = APOSTROPHES
 _WORD_CHARS = r"\w\u0300-\u036f"
 """Word characters, including combining marks (text in NFD)."""
 
@@ -210,51 +208,8 @@ _STATUS_RANK = {
 
 
 def _alternation(words: Iterable[str]) -> str:
-    """Compile literal phrases into one case-insensitive alternation, shaped as a trie.
-
-    A space matches one to three white-space characters and an apostrophe any
-    apostrophe.  Letters are spelt as classes (``[vV]``) so that the engine
-    rejects a failing branch on its first character.
-
-    Args:
-        words: The phrases.
-
-    Returns:
-        A non-capturing group.
-    """
-
-    def char(ch: str) -> str:
-        """One character of a phrase as a pattern."""
-        if ch == " ":
-            return f"{_SP}{{1,3}}"
-        if ch in _APOS:
-            return f"[{_APOS}]"
-        if ch in "-‑":
-            return "[-‑]"
-        upper = ch.upper()
-        if upper != ch and len(upper) == 1:
-            return f"[{ch}{upper}]"
-        return re.escape(ch)
-
-    return trie_alternation(words, char, lower=True)
-
-
-@lru_cache(maxsize=1 << 16)
-def _key(phrase: str) -> str:
-    """Fold a phrase for lookup: casefold, one ASCII space, ASCII apostrophe.
-
-    Cached: the same words come back in every article.
-
-    Args:
-        phrase: The phrase as written.
-
-    Returns:
-        The lookup key.
-    """
-    key = phrase.casefold()
-    if key.isalnum():
-        return key.replace("’", "'").replace("ʼ", "'").replace("‑", "-")
-    return " ".join(key.split())
+    """Phrases as one case-insensitive trie alternation; any apostrophe, either hyphen."""
+    return alternation(words, ignore_case=True, apostrophes=True, hyphens=True)
 
 
 @attrs.frozen
@@ -401,14 +356,16 @@ def _build(vocabulary: Vocabulary) -> _Vocab:
     status_of: dict[str, VisitStatus] = {}
     for name in ("planned", "under_way", "completed"):  # later statuses win ties
         for cue in data.status_cues[VisitStatus(name)]:
-            status_of[_key(cue)] = VisitStatus(name)
+            status_of[fold_phrase(cue)] = VisitStatus(name)
     status = re.compile(rf"(?<![\w\-‑]){_alternation(status_of)}(?![\w\-‑])")
     kind_of = {
-        _key(phrase): VisitKind(kind) for kind, phrases in data.kinds.items() for phrase in phrases
+        fold_phrase(phrase): VisitKind(kind)
+        for kind, phrases in data.kinds.items()
+        for phrase in phrases
     }
     kinds = re.compile(rf"(?<![\w\-‑]){_alternation(kind_of)}(?![\w\-‑])")
-    numbers = {_key(k): int(v) for k, v in data.duration_numbers.items()}
-    weeks = {_key(k): int(v) for k, v in data.week_words.items()}
+    numbers = {fold_phrase(k): int(v) for k, v in data.duration_numbers.items()}
+    weeks = {fold_phrase(k): int(v) for k, v in data.week_words.items()}
     duration = re.compile(
         rf"(?<![\w\-‑])(?:(?P<n>[0-9]{{1,2}}|{_alternation(numbers)})[-‑ ]days?"
         rf"|(?P<w>{_alternation(weeks)}))(?![\w\-‑])"
@@ -425,35 +382,35 @@ def _build(vocabulary: Vocabulary) -> _Vocab:
         rf"(?<![\w])(?:and|&){_SP}{{1,3}}(?:his|her){_SP}{{1,3}}{spouse_alt}{_SP}{{0,3}},?"
         rf"{_SP}{{0,3}}\Z",
     )
-    light = frozenset(_key(w) for w in data.light_verbs)
-    modals = frozenset(_key(w) for w in data.modals)
+    light = frozenset(fold_phrase(w) for w in data.light_verbs)
+    modals = frozenset(fold_phrase(w) for w in data.modals)
     return _Vocab(
         triggers=triggers,
         gate=gate,
         status=status,
         status_of=status_of,
-        end_cues=frozenset(_key(w) for w in data.end_cues),
+        end_cues=frozenset(fold_phrase(w) for w in data.end_cues),
         kinds=kinds,
         kind_of=kind_of,
         duration=duration,
         numbers=numbers,
         weeks=weeks,
-        nouns=frozenset(_key(w) for w in nouns),
-        visit_verbs=frozenset(_key(w) for w in visit_verbs),
-        arrive_verbs=frozenset(_key(w) for w in arrive),
-        host_verbs=frozenset(_key(w) for w in host),
+        nouns=frozenset(fold_phrase(w) for w in nouns),
+        visit_verbs=frozenset(fold_phrase(w) for w in visit_verbs),
+        arrive_verbs=frozenset(fold_phrase(w) for w in arrive),
+        host_verbs=frozenset(fold_phrase(w) for w in host),
         light_verbs=light,
-        spouses=frozenset(_key(w) for w in spouses),
+        spouses=frozenset(fold_phrase(w) for w in spouses),
         first_gap=first_gap,
         spouse_gap=spouse_gap,
         spouse_before=spouse_before,
         mod_words=frozenset(
-            [*kind_of, *numbers, *weeks, *(_key(w) for w in data.capitalised_modifiers)]
+            [*kind_of, *numbers, *weeks, *(fold_phrase(w) for w in data.capitalised_modifiers)]
         ),
         modals=modals,
-        stop_words=frozenset([*_DETERMINERS, *modals, *(_key(w) for w in data.stop_words)]),
+        stop_words=frozenset([*_DETERMINERS, *modals, *(fold_phrase(w) for w in data.stop_words)]),
         demonym_suffixes=tuple(data.demonym_suffixes.suffixes),
-        demonym_words=frozenset(_key(w) for w in data.demonym_suffixes.words),
+        demonym_words=frozenset(fold_phrase(w) for w in data.demonym_suffixes.words),
         gazetteer=Gazetteer.of(vocabulary),
     )
 
@@ -754,7 +711,7 @@ class _Sentence:
         """
         lo = max(self.s, pos - _BACK)
         found = list(_TOKEN.finditer(self.text, lo, pos))
-        return [_Tok(m.start(), m.end(), _key(m.group())) for m in found[-_TOKENS_READ:]]
+        return [_Tok(m.start(), m.end(), fold_phrase(m.group())) for m in found[-_TOKENS_READ:]]
 
     # -- hosts -------------------------------------------------------------
 
@@ -834,7 +791,7 @@ class _Sentence:
                 break
         if mods:
             lo = mods[-1].start
-            kinds = [v.kind_of[_key(m.group())] for m in v.kinds.finditer(text, lo, ts)]
+            kinds = [v.kind_of[fold_phrase(m.group())] for m in v.kinds.finditer(text, lo, ts)]
             if kinds:
                 f.kind = (
                     VisitKind.OFFICIAL_FRIENDSHIP
@@ -845,9 +802,9 @@ class _Sentence:
             if d is not None:
                 if d.group("n") is not None:
                     n = d.group("n")
-                    f.duration = int(n) if n.isdigit() else v.numbers.get(_key(n))
+                    f.duration = int(n) if n.isdigit() else v.numbers.get(fold_phrase(n))
                 else:
-                    f.duration = v.weeks.get(_key(d.group("w")))
+                    f.duration = v.weeks.get(fold_phrase(d.group("w")))
                 if f.duration == 0:
                     f.duration = None
         light_at: int | None = None
@@ -950,7 +907,7 @@ class _Sentence:
             te: End of the word.
         """
         text, v = self.text, self.v
-        word = _key(text[ts:te])
+        word = fold_phrase(text[ts:te])
         toks = self.tokens_before(ts)
         before = toks[-1].key if toks else ""
         if word in v.host_verbs:
@@ -1047,7 +1004,7 @@ class _Sentence:
                 hi = brk.start()
         best: tuple[int, int] | None = None
         for m in v.status.finditer(text, lo, hi):
-            status = v.status_of.get(_key(m.group()))
+            status = v.status_of.get(fold_phrase(m.group()))
             if status is None:
                 continue
             if m.end() <= f.trig_start:
@@ -1060,7 +1017,7 @@ class _Sentence:
             if best is None or candidate < best:
                 best = candidate
                 f.status = status
-                f.ends = _key(m.group()) in v.end_cues
+                f.ends = fold_phrase(m.group()) in v.end_cues
 
     def read_dates(
         self, reference: datetime.date | None, temporals: Callable[[], Sequence[TemporalMatch]]
