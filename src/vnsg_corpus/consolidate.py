@@ -65,7 +65,6 @@ __all__ = [
 ]
 
 _ATTACH_WINDOW = dt.timedelta(days=45)
-_LEVEL_ORDER = {level: rank for rank, level in enumerate(PartnershipLevel)}
 _STATUS_STRENGTH = {
     PartnershipStatus.PROPOSED: 0,
     PartnershipStatus.EXPECTED: 1,
@@ -380,7 +379,7 @@ def partnership_timeline(
         key=lambda t: (
             t.since is None,
             (t.since.start or t.since.end or dt.date.min) if t.since else dt.date.min,
-            _LEVEL_ORDER[t.level],
+            t.level.rank,
         ),
     )
 

@@ -310,16 +310,17 @@ class Corpus:
         if day is None:
             raise QueryError("a date is required", argument="on", accepted="a date or ISO string")
         best: PartnershipLevel | None = None
+        sectoral = Vocabulary.default().partnerships.sectoral_levels
         for entry in self.partnership_timeline(a, b):
             if entry.status is not PartnershipStatus.ESTABLISHED or entry.since is None:
                 continue
-            if entry.level in _SECTORAL:
+            if entry.level in sectoral:
                 continue
             began = entry.since.start or entry.since.end
             if (
                 began is not None
                 and began <= day
-                and (best is None or _TIER[entry.level] > _TIER[best])
+                and (best is None or entry.level.rank > best.rank)
             ):
                 best = entry.level
         return best
@@ -565,15 +566,6 @@ def load() -> Corpus:
         ('000_9ed115568b55f0e8', '002_4d38c75250e07b85', '003_7822a41167061ddb')
     """
     return Corpus.from_paths(_bundled_seed_dir())
-
-
-_SECTORAL = frozenset(
-    {
-        PartnershipLevel.GREEN_DIGITAL_ECONOMIC_PARTNERSHIP,
-        PartnershipLevel.DIGITAL_ECONOMY_PARTNERSHIP,
-    }
-)
-_TIER = {level: rank for rank, level in enumerate(PartnershipLevel)}
 
 
 def _maybe_country(value: str) -> str | None:

@@ -281,6 +281,18 @@ class PartnershipLevel(enum.StrEnum):
     DIGITAL_ECONOMY_PARTNERSHIP = "digital_economy_partnership"
     """A Digital Economy Partnership (a sectoral framework, not a tier)."""
 
+    @property
+    def rank(self) -> int:
+        """The level's rung: its position in this enumeration, lowest first.
+
+        Examples:
+            >>> PartnershipLevel.STRATEGIC_PARTNERSHIP.rank < (
+            ...     PartnershipLevel.COMPREHENSIVE_STRATEGIC_PARTNERSHIP.rank
+            ... )
+            True
+        """
+        return list(PartnershipLevel).index(self)
+
 
 class PartnershipStatus(enum.StrEnum):
     """Whether a [`Partnership`][vnsg_corpus.Partnership] exists or is anticipated."""

@@ -21,7 +21,7 @@ import sys
 import unicodedata
 from functools import cache, lru_cache
 
-__all__ = ["fold", "fold_phrase", "fold_with_offsets"]
+__all__ = ["fold", "fold_one_to_one", "fold_phrase", "fold_with_offsets"]
 
 # Letters that do not decompose into a base letter plus combining marks.
 _SPECIAL = {"đ": "d", "Đ": "d", "ð": "d", "Ð": "d", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l"}
@@ -162,3 +162,57 @@ def span_back(origin: list[int], start: int, end: int) -> tuple[int, int]:
     if end <= start:
         return origin[start], origin[start]
     return origin[start], origin[end - 1] + 1
+
+
+_FOLD_CACHE_LIMIT = 50_000
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_RUNS: dict[str, str] = {}
+"""Run of non-ASCII characters -> its fold ("" when not one character per character)."""
+
+
+class _UnfoldableError(Exception):
+    """A character folds to more or fewer than one character."""
+
+
+def _fold_run(match: re.Match[str]) -> str:
+    """The fold of a run of non-ASCII characters, one character per character.
+
+    Raises:
+        _UnfoldableError: If some character folds to zero or several characters,
+            or to one that ``str.lower`` would change again.
+    """
+    run = match[0]
+    folded = _RUNS.get(run)
+    if folded is None:
+        parts = [fold(ch) for ch in run]
+        joined = "".join(parts)
+        ok = all(len(part) == 1 for part in parts) and joined.lower() == joined
+        folded = joined if ok else ""
+        if len(_RUNS) > _FOLD_CACHE_LIMIT:
+            _RUNS.clear()
+        _RUNS[run] = folded
+    if not folded:
+        raise _UnfoldableError
+    return folded
+
+
+def fold_one_to_one(text: str) -> str | None:
+    """Fold ``text`` fast when every character folds to exactly one character.
+
+    Then the folded text has the same offsets as ``text`` and equals
+    ``fold_with_offsets(text)[0]``: ASCII folds by ``str.lower`` and each run
+    of other characters by [`fold`][vnsg_corpus.text.fold], cached.
+
+    Args:
+        text: The text.
+
+    Returns:
+        The folded text, or ``None`` when some character (a combining mark,
+        "ß") changes the length, so offsets must be tracked.
+    """
+    if text.isascii():
+        return text.lower()
+    try:
+        return _NON_ASCII.sub(_fold_run, text).lower()
+    except _UnfoldableError:
+        return None

@@ -19,7 +19,9 @@ the readers share, each computed once, on first use:
 
 from __future__ import annotations
 
+import bisect
 import datetime
+import re
 
 import attrs
 
@@ -31,6 +33,10 @@ from vnsg_corpus.periods import TemporalMatch, find_periods
 from vnsg_corpus.vocabulary import Vocabulary, compiled
 
 __all__ = ["Analysis"]
+
+_WORDS_BEFORE = re.compile(r"[^\W\d_][\w'’.\-‑]{0,40}")
+"""A word (starting with a letter) before a sentence's framing expression."""
+_FRAME_AFTER = re.compile(r"\s{0,3},")
 
 
 def _abbreviations(vocabulary: Vocabulary) -> frozenset[str]:
@@ -102,6 +108,32 @@ class Analysis:
             abbreviations = _abbreviations(self.vocabulary)
             found = self._sentences[(ps, pe)] = split_sentences(self.text, ps, pe, abbreviations)
         return found
+
+    def framing(self, ps: int, pe: int, sentence: tuple[int, int]) -> TemporalMatch | None:
+        """The temporal expression that opens a sentence of the paragraph ``[ps, pe)``, if any.
+
+        "As of October 2024, ...", "In 2013, ...": the sentence's first
+        expression, after at most two words and followed by a comma.  Figures
+        take it as the period of the whole sentence; partnerships as a date.
+
+        Args:
+            ps: Start of the paragraph.
+            pe: End of the paragraph.
+            sentence: ``(start, end)`` of the sentence.
+
+        Returns:
+            The expression, or ``None``.
+        """
+        temporals = self.temporals(ps, pe)
+        i = bisect.bisect_left(temporals, sentence[0], key=lambda t: t.start)
+        if i >= len(temporals) or temporals[i].end > sentence[1]:
+            return None
+        first = temporals[i]
+        if len(_WORDS_BEFORE.findall(self.text, sentence[0], first.start)) > 2:
+            return None
+        if _FRAME_AFTER.match(self.text, first.end, sentence[1]) is None:
+            return None
+        return first
 
     def temporals(self, ps: int, pe: int) -> list[TemporalMatch]:
         """The temporal expressions of the paragraph ``[ps, pe)``, with offsets into the text.

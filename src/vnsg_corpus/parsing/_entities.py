@@ -100,9 +100,9 @@ import attrs
 from vnsg_corpus.gazetteer import FAMILY, HONORIFIC, PERSON, ROLE_NOUN, TITLE, token_key
 from vnsg_corpus.model import EntityKind, Mention, Person, Span
 from vnsg_corpus.parsing._entity_names import MAX_NAME, name_backward, name_forward, name_word
-from vnsg_corpus.parsing._entity_paragraph import Item, Paragraph, RoleIndex, fold_one_to_one
+from vnsg_corpus.parsing._entity_paragraph import Item, Paragraph, RoleIndex
 from vnsg_corpus.parsing._entity_titles import Chain, context_country, read_chain
-from vnsg_corpus.text import fold, fold_with_offsets
+from vnsg_corpus.text import fold, fold_one_to_one, fold_with_offsets
 from vnsg_corpus.vocabulary import Vocabulary
 
 if TYPE_CHECKING:

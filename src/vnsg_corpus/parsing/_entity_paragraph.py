@@ -15,7 +15,6 @@ are looked up, longest first, in the gazetteer's index.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Container
 
@@ -24,12 +23,10 @@ import attrs
 from vnsg_corpus.gazetteer import ANY, BLOCKER, CAP, CAPS, TOKEN, Entry, Gazetteer, key_words
 from vnsg_corpus.gazetteer import token_key as _token_key
 from vnsg_corpus.model import EntityKind
-from vnsg_corpus.text import fold, span_back
+from vnsg_corpus.text import span_back
 from vnsg_corpus.vocabulary import Vocabulary, compiled
 
-__all__ = ["Item", "Paragraph", "RoleIndex", "fold_one_to_one", "item_country"]
-
-_FOLD_CACHE_LIMIT = 50_000
+__all__ = ["Item", "Paragraph", "RoleIndex", "item_country"]
 
 
 @attrs.frozen(eq=False)
@@ -91,63 +88,6 @@ def _build(v: Vocabulary) -> RoleIndex:
         not_names=key_words(roles.not_names),
         weak_not_names=key_words(roles.weak_not_names),
     )
-
-
-# --------------------------------------------------------------------------
-# Folding with offsets kept
-# --------------------------------------------------------------------------
-
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
-_RUNS: dict[str, str] = {}
-"""Run of non-ASCII characters -> its fold ("" when not one character per character)."""
-
-
-class _UnfoldableError(Exception):
-    """A character folds to more or fewer than one character."""
-
-
-def _fold_run(match: re.Match[str]) -> str:
-    """The fold of a run of non-ASCII characters, one character per character.
-
-    Raises:
-        _UnfoldableError: If some character folds to zero or several characters,
-            or to one that ``str.lower`` would change again.
-    """
-    run = match[0]
-    folded = _RUNS.get(run)
-    if folded is None:
-        parts = [fold(ch) for ch in run]
-        joined = "".join(parts)
-        ok = all(len(part) == 1 for part in parts) and joined.lower() == joined
-        folded = joined if ok else ""
-        if len(_RUNS) > _FOLD_CACHE_LIMIT:
-            _RUNS.clear()
-        _RUNS[run] = folded
-    if not folded:
-        raise _UnfoldableError
-    return folded
-
-
-def fold_one_to_one(text: str) -> str | None:
-    """Fold ``text`` fast when every character folds to exactly one character.
-
-    Then the folded text has the same offsets as ``text`` and equals
-    ``fold_with_offsets(text)[0]``: ASCII folds by ``str.lower`` and each run
-    of other characters by [`fold`][vnsg_corpus.text.fold], cached.
-
-    Args:
-        text: The text.
-
-    Returns:
-        The folded text, or ``None`` when some character (a combining mark,
-        "ß") changes the length, so offsets must be tracked.
-    """
-    if text.isascii():
-        return text.lower()
-    try:
-        return _NON_ASCII.sub(_fold_run, text).lower()
-    except _UnfoldableError:
-        return None
 
 
 # --------------------------------------------------------------------------

@@ -176,12 +176,10 @@ while imports ...": the imports are another clause's)."""
 _PRECEDING_BREAK = re.compile(r"[,;:()\[\]—]")
 _WORD = re.compile(rf"{_SP}{{1,3}}([^\W\d_][\w'’\-‑]{{0,40}})")
 _CONJ = re.compile(rf"{_SP}{{1,3}}(?:and|or|&){_SP}{{1,3}}([^\W\d_][\w'’\-‑]{{0,40}})")
-_WORDS_BEFORE = re.compile(r"[^\W\d_][\w'’.\-‑]{0,40}")
 _SPACES = frozenset(" \t\u00a0\u2009\u202f(")
 _RANGE_GAP = re.compile(rf"{_SP}{{0,2}}[-–—‑]{_SP}{{0,2}}|{_SP}{{1,2}}(?P<word>to|and){_SP}{{1,2}}")
 _BETWEEN = re.compile(rf"(?<!\w)(?P<cue>[bB]etween|[fF]rom){_SP}{{1,3}}\Z")
 _OF_AFTER = re.compile(rf"{_SP}{{1,3}}of(?!\w)")
-_FRAME_AFTER = re.compile(r"[ \u00a0]{0,3},")
 _CLOSE_PAREN = re.compile(rf"{_SP}{{0,3}}\)")
 _GATE_SEPARATOR = r"[\x00-\x23\x25-\x2b\x2d\x3b-\x40\x5b-\x5e\x60\x7b-\U0010ffff]"
 """A character a candidate may follow: any but ASCII letters, digits and ``_.,/:$``.
@@ -1181,27 +1179,6 @@ def _usable(t: TemporalMatch, flow: bool, mode: str) -> bool:
     return not (day_like and mode in ("preceding", "inherited"))
 
 
-def _framing(text: str, s: _Sentence, temporals: Sequence[TemporalMatch]) -> TemporalMatch | None:
-    """The temporal expression that opens a sentence ("As of October 2024, ..."), if any.
-
-    Args:
-        text: The article text.
-        s: The sentence.
-        temporals: The sentence's temporal expressions, in order.
-
-    Returns:
-        The framing expression, or ``None``.
-    """
-    if not temporals:
-        return None
-    first = temporals[0]
-    if len(_WORDS_BEFORE.findall(text, s.start, first.start)) > 2:
-        return None
-    if _FRAME_AFTER.match(text, first.end, s.end) is None:
-        return None
-    return first
-
-
 def _assign_periods(
     text: str,
     s: _Sentence,
@@ -1209,6 +1186,7 @@ def _assign_periods(
     temporals: Sequence[TemporalMatch],
     context: Period | None,
     *,
+    frame: TemporalMatch | None,
     flows: frozenset[Metric],
 ) -> Period | None:
     """Give each figure of a sentence its period; return the paragraph's new context.
@@ -1219,12 +1197,12 @@ def _assign_periods(
         figures: The sentence's figures, in order.
         temporals: The sentence's temporal expressions, in order.
         context: The period carried over from earlier sentences.
+        frame: The expression that opens the sentence, if any.
         flows: The metrics that are flows.
 
     Returns:
         The period to carry over to the next sentence.
     """
-    frame = _framing(text, s, temporals)
     carried: list[tuple[int, Period]] = []
     own: list[TemporalMatch] = []
     assigned: set[int] = set()
@@ -1353,7 +1331,8 @@ def _paragraph(a: Analysis, ps: int, pe: int, v: _Vocab) -> list[EconomicFigure]
         hi = bisect.bisect_left(temporal_starts, s.end)
         inside = [t for t in temporals[lo:hi] if t.end <= s.end]
         found = by_sentence.get(index, [])
-        context = _assign_periods(text, s, found, inside, context, flows=v.flows)
+        frame = a.framing(ps, pe, (s.start, s.end))
+        context = _assign_periods(text, s, found, inside, context, frame=frame, flows=v.flows)
         if not found:
             continue
         evidence = (Evidence(article_id, s.start, s.end, text[s.start : s.end]),)

@@ -189,7 +189,6 @@ _WORD_AFTER = re.compile(r"\s{1,3}([^\s]{1,40})")
 _WITH = re.compile(r"\s{1,3}with\s{1,3}", re.IGNORECASE)
 _LIST_GAP = re.compile(r"[\s,]{0,4}(?:(?:and|&)\s{1,3})?(?:the\s{1,3})?", re.IGNORECASE)
 _DASH_CHARS = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
-_FRAME_COMMA = re.compile(r"\s{0,3},")
 
 _STRENGTH = {
     PartnershipStatus.PROPOSED: 1,
@@ -596,21 +595,6 @@ def _date(
     return framing
 
 
-def _framing(
-    text: str, s: tuple[int, int], temporals: Sequence[TemporalMatch], starts: Sequence[int]
-) -> TemporalMatch | None:
-    """A usable temporal expression that opens a sentence ("In 2013, ..."), if any."""
-    i = bisect.bisect_left(starts, s[0])
-    if i >= len(temporals) or temporals[i].end > s[1] or not _usable(temporals[i]):
-        return None
-    first = temporals[i]
-    if len(text[s[0] : first.start].split()) > 2:
-        return None
-    if _FRAME_COMMA.match(text, first.end, s[1]) is None:
-        return None
-    return first
-
-
 def _since(lv: _Level, dating: TemporalMatch | None, a: _Article, v: _Vocab) -> Period | None:
     """The period a level took effect, from its dating expression or its duration."""
     if lv.count is None:
@@ -818,7 +802,9 @@ def _paragraph(a: _Article, analysis: Analysis, ps: int, pe: int, v: _Vocab) -> 
     found: list[_Found] = []
     for index, levels in sorted(by_sentence.items()):
         sentence = sentences[index]
-        framing = _framing(text, sentence, temporals, t_starts)
+        framing = analysis.framing(ps, pe, sentence)
+        if framing is not None and not _usable(framing):
+            framing = None
         spans = [(lv.start, lv.end) for lv in levels]
         in_sentence = _keys(a.countries_in(*sentence))
         cue = _has_pair_cue(text, sentence, spans, v)
