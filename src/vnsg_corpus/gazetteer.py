@@ -23,7 +23,8 @@ matches only capitals; a capitalised one, "Singapore", only a capitalised word).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import Protocol, TypeVar
 
 import attrs
 
@@ -217,6 +218,31 @@ class Gazetteer:
         return self._people.get(token_key(name))
 
 
+class _Named(Protocol):
+    """An entry known by a name and aliases, in a country."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def aliases(self) -> tuple[str, ...]: ...
+    @property
+    def country(self) -> str | None: ...
+
+
+_N = TypeVar("_N", bound=_Named)
+
+
+def _index(kind: int, entries: Iterable[_N], add: Callable[[str, Entry], None]) -> dict[str, _N]:
+    """Add every name of every entry to the index; return the entries by folded name."""
+    found: dict[str, _N] = {}
+    for item in entries:
+        for alias in (item.name, *item.aliases):
+            rule, token = case_rule(alias)
+            add(alias, Entry(kind, item.name, rule, token, item.country))
+            found.setdefault(token_key(alias), item)
+    return found
+
+
 def _build(v: Vocabulary) -> Gazetteer:
     table: dict[str, list[Entry]] = {}
 
@@ -243,18 +269,8 @@ def _build(v: Vocabulary) -> Gazetteer:
     for phrase in v.countries.not_countries:
         rule, token = case_rule(phrase)
         add(phrase, Entry(BLOCKER, phrase, rule, token))
-    organisations: dict[str, Organisation] = {}
-    for org in v.organisations:
-        for alias in (org.name, *org.aliases):
-            rule, token = case_rule(alias)
-            add(alias, Entry(ORG, org.name, rule, token, org.country))
-            organisations.setdefault(token_key(alias), org)
-    places: dict[str, Place] = {}
-    for place in v.places:
-        for alias in (place.name, *place.aliases):
-            rule, token = case_rule(alias)
-            add(alias, Entry(PLACE, place.name, rule, token, place.country))
-            places.setdefault(token_key(alias), place)
+    organisations = _index(ORG, v.organisations, add)
+    places = _index(PLACE, v.places, add)
     roles = v.roles
     capitalised = {token_key(a) for a in roles.capitalised_titles}
     titles: dict[str, str] = {}
@@ -273,12 +289,7 @@ def _build(v: Vocabulary) -> Gazetteer:
             add(word, Entry(FAMILY, relation, ANY))
     for noun in roles.role_nouns:
         add(noun, Entry(ROLE_NOUN, noun, ANY))
-    people: dict[str, KnownPerson] = {}
-    for person in v.people:
-        for alias in (person.name, *person.aliases):
-            rule, token = case_rule(alias)
-            add(alias, Entry(PERSON, person.name, rule, token, person.country))
-            people.setdefault(token_key(alias), person)
+    people = _index(PERSON, v.people, add)
 
     # An alias with "the" before it is the longer match: try it first.
     aliases = {

@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 import datetime
 import re
+from collections.abc import Iterable
 
 import attrs
 
@@ -85,6 +86,42 @@ class Analysis:
     _temporals: dict[tuple[int, int], list[TemporalMatch]] = attrs.field(
         factory=dict, init=False, repr=False
     )
+
+    @classmethod
+    def of_paragraphs(
+        cls,
+        text: str,
+        paragraphs: Iterable[Span],
+        *,
+        article_id: str,
+        reference: datetime.date | None,
+        vocabulary: Vocabulary | None = None,
+        entities: Entities | None = None,
+        bare_dollar: str = "USD",
+    ) -> Analysis:
+        """An analysis of some paragraphs of a text, to run one reader on its own.
+
+        Args:
+            text: The text.
+            paragraphs: The paragraphs to read.
+            article_id: The id evidence names.
+            reference: The date relative expressions resolve against.
+            vocabulary: The vocabulary; the shipped one by default.
+            entities: The entity mentions, for readers that need them.
+            bare_dollar: The ISO 4217 code a bare "$" stands for.
+
+        Returns:
+            The analysis.
+        """
+        return cls(
+            text,
+            article_id,
+            vocabulary or Vocabulary.default(),
+            tuple(paragraphs),
+            reference=reference,
+            bare_dollar=bare_dollar,
+            entities=entities or Entities(),
+        )
 
     def spans(self) -> list[tuple[int, int]]:
         """The paragraphs as ``(start, end)``, clipped to the text, empty ones left out."""

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import hashlib
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from vnsg_corpus._gc import cyclic_gc_paused
@@ -93,12 +95,17 @@ def parse_article(
         vocabulary = Vocabulary.default()
     elif not isinstance(vocabulary, Vocabulary):
         raise TypeError(f"parse_article() needs a Vocabulary, not {type(vocabulary).__name__}")
-    house = _outlet(outlet, vocabulary)
-    article_id = text_id(text) if id is None else id
+    parse = functools.partial(
+        _parse,
+        article_id=text_id(text) if id is None else id,
+        vocabulary=vocabulary,
+        outlet=_outlet(outlet, vocabulary),
+        date=date,
+    )
     if len(text) <= _LONG_TEXT:
-        return _parse_any(text, article_id, vocabulary, house, date)
+        return _parse_any(text, parse)
     with cyclic_gc_paused():
-        return _parse_any(text, article_id, vocabulary, house, date)
+        return _parse_any(text, parse)
 
 
 _LONG_TEXT = 50_000
@@ -130,22 +137,17 @@ def _outlet(outlet: str | Outlet | None, vocabulary: Vocabulary) -> Outlet | Non
     return found
 
 
-def _parse_any(
-    text: str,
-    article_id: str,
-    vocabulary: Vocabulary,
-    outlet: Outlet | None,
-    date: datetime.date | None,
-) -> Article:
+def _parse_any(text: str, parse: Callable[[str], Article]) -> Article:
     """Parse ``text`` through its normalised view when it needs one."""
     view = normalised_view(text)
     if view is None:
-        return _parse(text, article_id, vocabulary, outlet, date)
-    return restore_article(_parse(view.text, article_id, vocabulary, outlet, date), view)
+        return parse(text)
+    return restore_article(parse(view.text), view)
 
 
 def _parse(
     text: str,
+    *,
     article_id: str,
     vocabulary: Vocabulary,
     outlet: Outlet | None,

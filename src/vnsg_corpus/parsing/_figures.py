@@ -1399,12 +1399,12 @@ def extract_figures(
         sentence it was read from as evidence, and what was worked around
         (``number_too_long``).
     """
-    a = Analysis(
+    a = Analysis.of_paragraphs(
         text,
-        article_id,
-        vocabulary or Vocabulary.default(),
-        tuple(paragraphs),
+        paragraphs,
+        article_id=article_id,
         reference=reference,
+        vocabulary=vocabulary,
         bare_dollar=bare_dollar,
     )
     read_figures(a)

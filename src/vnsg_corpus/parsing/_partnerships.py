@@ -948,12 +948,12 @@ def extract_partnerships(
         mention, each with one [`Evidence`][vnsg_corpus.Evidence] (the
         sentence, trimmed) per sentence that mentions it.
     """
-    a = Analysis(
+    a = Analysis.of_paragraphs(
         text,
-        article_id,
-        vocabulary or Vocabulary.default(),
-        tuple(paragraphs),
+        paragraphs,
+        article_id=article_id,
         reference=reference,
+        vocabulary=vocabulary,
         entities=entities,
     )
     read_partnerships(a)

@@ -286,6 +286,14 @@ class Sentence:
                 return p
         return None
 
+    def person_right_after(self, pos: int, reach: int) -> PersonRef | None:
+        """The first person within ``reach`` after ``pos``, with no clause mark between."""
+        for p in self.ix.persons_between(pos, min(self.e, pos + reach)):
+            if _NO_BREAK_GAP.fullmatch(self.text, pos, p.start) is not None:
+                return p
+            break
+        return None
+
     def tokens_before(self, pos: int) -> list[_Tok]:
         """The last tokens in the ``_BACK`` characters before ``pos`` (within the sentence).
 
@@ -419,11 +427,9 @@ def read_noun(sentence: Sentence, ts: int, te: int, toks: list[_Tok] | None = No
             f.hi = max(f.hi, place.end)
     m = _OF_BY.match(text, pos, sentence.e)
     if m is not None and f.visitor is None:
-        for p in sentence.ix.persons_between(m.end(), min(sentence.e, m.end() + 100)):
-            if _NO_BREAK_GAP.fullmatch(text, m.end(), p.start) is not None:
-                f.visitor = p
-                f.hi = max(f.hi, p.end)
-            break
+        f.visitor = sentence.person_right_after(m.end(), 100)
+        if f.visitor is not None:
+            f.hi = max(f.hi, f.visitor.end)
         if f.visitor is not None and f.host is None:
             place = sentence.host_after_to(f.visitor.end, 160)
             if place is not None:
@@ -537,11 +543,9 @@ def read_word(sentence: Sentence, ts: int, te: int) -> None:
         if word == "visiting":  # "the visiting Singaporean leader X"
             f = sentence.frame(ts, te)
             f.noun = False
-            for p in sentence.ix.persons_between(te, min(sentence.e, te + 80)):
-                if _NO_BREAK_GAP.fullmatch(text, te, p.start) is not None:
-                    f.visitor, f.hi = p, p.end
-                break
+            f.visitor = sentence.person_right_after(te, 80)
             if f.visitor is not None:
+                f.hi = f.visitor.end
                 sentence.frames.append(f)
             return
         if word == "visited" or before in v.modals:
@@ -572,11 +576,9 @@ def _read_host_verb(sentence: Sentence, ts: int, te: int) -> None:
     f = sentence.frame(ts, te)
     f.noun = False
     f.host, f.lo = place.country, place.start
-    for p in sentence.ix.persons_between(te, min(sentence.e, te + 100)):
-        if _NO_BREAK_GAP.fullmatch(text, te, p.start) is not None:
-            f.visitor, f.hi = p, p.end
-        break
+    f.visitor = sentence.person_right_after(te, 100)
     if f.visitor is not None:
+        f.hi = f.visitor.end
         sentence.frames.append(f)
 
 

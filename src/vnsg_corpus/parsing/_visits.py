@@ -349,12 +349,12 @@ def extract_visits(
         One visit per visitor and host country, in the order of first mention,
         each with every sentence it was read from as evidence.
     """
-    a = Analysis(
+    a = Analysis.of_paragraphs(
         text,
-        article_id,
-        vocabulary or Vocabulary.default(),
-        tuple(paragraphs),
+        paragraphs,
+        article_id=article_id,
         reference=reference,
+        vocabulary=vocabulary,
         entities=entities,
     )
     read_visits(a)
