@@ -10,8 +10,6 @@ them::
     (datetime.date(2025, 3, 23), 'VNA/VNS', 'SINGAPORE')
 """
 
-import importlib.metadata as _metadata
-
 from vnsg_corpus.corpus import Corpus, load
 from vnsg_corpus.errors import (
     CorpusFormatError,
@@ -58,11 +56,23 @@ from vnsg_corpus.vocabulary import (
     Vocabulary,
 )
 
-try:
-    __version__: str = _metadata.version("vnsg-corpus")
-    """The installed distribution's version."""
-except _metadata.PackageNotFoundError:  # pragma: no cover - running from a bare checkout
-    __version__ = "0.0.0+unknown"
+__version__: str
+"""The installed distribution's version (read from its metadata on first use)."""
+
+
+def __getattr__(name: str) -> str:
+    # The version is read on first use: importlib.metadata costs a fifth of
+    # the import time, and most programs never ask.
+    if name != "__version__":
+        raise AttributeError(f"module 'vnsg_corpus' has no attribute {name!r}")
+    from importlib.metadata import PackageNotFoundError, version  # noqa: PLC0415
+
+    try:
+        value = version("vnsg-corpus")
+    except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
+        value = "0.0.0+unknown"
+    globals()["__version__"] = value
+    return value
 
 __all__ = [
     "SCHEMA_VERSION",

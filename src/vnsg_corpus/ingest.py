@@ -11,7 +11,6 @@ from __future__ import annotations
 import glob
 import os
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from vnsg_corpus.errors import ReadError
@@ -96,6 +95,8 @@ def iter_articles(
                 progress(done, total)
             yield article
         return
+    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415 - only for many files
+
     with ProcessPoolExecutor(
         max_workers=count, initializer=_use_vocabulary, initargs=(vocabulary,)
     ) as pool:

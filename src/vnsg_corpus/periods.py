@@ -73,6 +73,7 @@ position of the text is bounded and the scan is linear in the text's length.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 from collections.abc import Callable, Mapping
 from typing import TypeAlias
@@ -521,12 +522,20 @@ class _Form:
     pattern: str  # expanded, with named groups
     resolve: _Resolver
     first: str  # every character a match can start with
-    regex: re.Pattern[str]  # compiled on its own
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        """The form compiled on its own (on first use: importing compiles nothing)."""
+        return _compile(self.pattern)
+
+
+@functools.lru_cache(maxsize=256)
+def _compile(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
 
 
 def _form(kind: str, spec: str, resolve: _Resolver, first: str) -> _Form:
-    pattern = _expand(spec)
-    return _Form(kind, pattern, resolve, first, re.compile(pattern, re.IGNORECASE))
+    return _Form(kind, _expand(spec), resolve, first)
 
 
 # "early March", "mid-2024", "late 2023": the whole month or year, vaguely.
@@ -754,6 +763,7 @@ _BY_FIRST: dict[str, tuple[_Form, ...]] = {
 }
 
 
+@functools.cache
 def _gate() -> re.Pattern[str]:
     """The scanner: it finds every position where some form matches.
 
@@ -775,7 +785,6 @@ def _gate() -> re.Pattern[str]:
     return re.compile(f"{_SEPARATOR}(?:{'|'.join(branches)})")
 
 
-_GATE = _gate()
 _LEADING_PREPOSITION = re.compile(r"(?:in|on|during|throughout|at|for)\s{1,3}", re.IGNORECASE)
 
 
@@ -841,7 +850,7 @@ def find_periods(text: str, *, reference: _dt.date | None = None) -> list[Tempor
     if first is not None:
         matches.append(first)
         position = first.end
-    for candidate in _GATE.finditer(text, position):
+    for candidate in _gate().finditer(text, position):
         start = candidate.start() + 1
         if start >= position:
             match = _match_at(text, start, ref)

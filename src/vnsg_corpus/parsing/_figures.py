@@ -366,11 +366,12 @@ def _build(vocabulary: Vocabulary) -> _Vocab:
         rf"(?(pre)|(?(scale)|(?(ascale)|(?(pct)|(?(csuf)|(?={unitless_follow}))))))"
         r")"
     )
+    # The gate tests the first characters only: asserting the whole candidate
+    # pattern here too would match every candidate twice.
     gate = re.compile(
         rf"{_GATE_SEPARATOR}(?=[0-9$€£¥₫₩฿₱₹~≈]"
         rf"|{alternation({w[:_GATE_PREFIX] for w in starters}, ignore_case=True)}"
         rf"|{alternation({w[:_GATE_PREFIX] for w in lettered})})"
-        rf"(?={candidates.pattern})"
     )
 
     categories: dict[str, set[str]] = {}

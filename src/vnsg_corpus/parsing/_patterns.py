@@ -66,8 +66,9 @@ def gated_finditer(
 
     Args:
         regex: The pattern.
-        gate: ``<class>(?=<regex>)``, the class covering every character that
-            may come before a match of ``regex``.
+        gate: ``<class>(?=<prefix>)``, the class covering every character that
+            may come before a match of ``regex``, then a cheap test of what a
+            match may begin with (or the whole of ``regex``).
         text: The text.
         ps: Where to start.
         pe: Where to stop.
