@@ -74,6 +74,7 @@ def __getattr__(name: str) -> str:
     globals()["__version__"] = value
     return value
 
+
 __all__ = [
     "SCHEMA_VERSION",
     "Amount",

@@ -95,11 +95,15 @@ def fold(text: str) -> str:
     folded = _LATIN_MARKS.sub("", unicodedata.normalize("NFD", text))
     if _MAY_HAVE_OTHER_MARKS.search(folded):  # rare: marks of other scripts
         folded = _combining().sub("", folded)
+    folded = folded.casefold()
     if not folded.isascii():
+        # Case folding may itself write a mark or an apostrophe ("İ" -> "i̇",
+        # "ŉ" -> "ʼn"): strip and replace after it, so folding is idempotent.
+        folded = _LATIN_MARKS.sub("", unicodedata.normalize("NFD", folded))
         for source, target in _REPLACEMENTS:
             if source in folded:
                 folded = folded.replace(source, target)
-    return folded.casefold()
+    return folded
 
 
 @lru_cache(maxsize=1 << 16)

@@ -30,11 +30,14 @@ The default vocabulary is loaded and checked once, on first use.
 from __future__ import annotations
 
 import json
+import os
 import re
 import weakref
 from collections.abc import Callable, Iterable, Mapping
 from functools import cache
 from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
 from typing import Any, TypeVar
 
 import attrs
@@ -171,6 +174,12 @@ class _CountryEntry:
     names: tuple[str, ...]
     adjectives: tuple[str, ...] = ()
     epithets: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class _CountriesFile:
+    countries: Mapping[str, _CountryEntry]
+    not_countries: tuple[str, ...]
 
 
 @attrs.frozen
@@ -427,6 +436,28 @@ class Vocabulary:
         """
         return _default()
 
+    @classmethod
+    def load(cls, directory: str | os.PathLike[str]) -> Vocabulary:
+        """Load a vocabulary from a folder of data files laid out as the shipped ones.
+
+        The folder holds ``countries.json``, ``places.json``,
+        ``organisations.json``, ``outlets.json``, ``roles.json``,
+        ``figures.json``, ``visits.json``, ``partnerships.json`` and
+        ``language.json`` (a copy of ``vnsg_corpus/data`` to edit, say).
+
+        Args:
+            directory: The folder.
+
+        Returns:
+            The vocabulary, checked.
+
+        Raises:
+            VocabularyError: If a file is missing, is not JSON, has an unknown
+                key or a value of the wrong type, a malformed code or a
+                duplicate entry; the error names the file and the JSON path.
+        """
+        return _load(Path(directory))
+
     def extended(
         self,
         *,
@@ -554,9 +585,12 @@ def _drop_comments(value: Any) -> Any:
     return value
 
 
-def _read(name: str) -> Any:
-    """The JSON of ``data/<name>.json``, comments dropped."""
-    raw = (resources.files("vnsg_corpus") / "data" / f"{name}.json").read_text(encoding="utf-8")
+def _read(folder: Traversable, name: str) -> Any:
+    """The JSON of ``<folder>/<name>.json``, comments dropped."""
+    try:
+        raw = (folder / f"{name}.json").read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise VocabularyError(f"cannot be read: {exc}", source=f"{name}.json") from exc
     try:
         data = json.loads(raw, object_pairs_hook=_no_duplicate_keys(f"{name}.json"))
     except json.JSONDecodeError as exc:
@@ -601,25 +635,34 @@ def _named(data: Mapping[str, Any], cls: type[_T], source: str) -> tuple[_T, ...
 
 @cache
 def _default() -> Vocabulary:
-    countries_data = _read("countries")
-    codes = countries_data.get("countries", {})
+    return _load(resources.files("vnsg_corpus") / "data")
+
+
+def _load(folder: Traversable) -> Vocabulary:
+    def read(name: str) -> Any:
+        return _read(folder, name)
+
+    countries_file = _structure(read("countries"), _CountriesFile, "countries.json")
+    codes = countries_file.countries
     countries = CountryNames(
-        names={c: tuple(e.get("names", ())) for c, e in codes.items()},
-        adjectives={c: tuple(e.get("adjectives", ())) for c, e in codes.items()},
-        epithets={c: tuple(e.get("epithets", ())) for c, e in codes.items()},
-        not_countries=tuple(countries_data.get("not_countries", ())),
+        names={c: e.names for c, e in codes.items()},
+        adjectives={c: e.adjectives for c, e in codes.items()},
+        epithets={c: e.epithets for c, e in codes.items()},
+        not_countries=countries_file.not_countries,
     )
-    _structure(codes, dict[str, _CountryEntry], "countries.json")
+    outlets_file = read("outlets")
+    if not isinstance(outlets_file, Mapping) or set(outlets_file) != {"outlets"}:
+        raise VocabularyError("expected an object with one key, 'outlets'", source="outlets.json")
     vocabulary = Vocabulary(
         countries=countries,
-        places=_named(_read("places"), Place, "places.json"),
-        organisations=_named(_read("organisations"), Organisation, "organisations.json"),
-        outlets=_named(_read("outlets").get("outlets", {}), Outlet, "outlets.json"),
-        roles=_structure(_read("roles"), RoleWords, "roles.json"),
-        figures=_structure(_read("figures"), FigureWords, "figures.json"),
-        visits=_structure(_read("visits"), VisitWords, "visits.json"),
-        partnerships=_structure(_read("partnerships"), PartnershipWords, "partnerships.json"),
-        language=_structure(_read("language"), LanguageWords, "language.json"),
+        places=_named(read("places"), Place, "places.json"),
+        organisations=_named(read("organisations"), Organisation, "organisations.json"),
+        outlets=_named(outlets_file["outlets"], Outlet, "outlets.json"),
+        roles=_structure(read("roles"), RoleWords, "roles.json"),
+        figures=_structure(read("figures"), FigureWords, "figures.json"),
+        visits=_structure(read("visits"), VisitWords, "visits.json"),
+        partnerships=_structure(read("partnerships"), PartnershipWords, "partnerships.json"),
+        language=_structure(read("language"), LanguageWords, "language.json"),
     )
     _check(vocabulary, "data")
     return vocabulary
@@ -672,6 +715,29 @@ def _check(v: Vocabulary, source: str) -> None:
                 source=source,
                 field=f"outlets[{i}].bare_dollar",
             )
+    for table, nouns in (
+        ("count_nouns", v.figures.count_nouns),
+        ("backward_nouns", v.figures.backward_nouns),
+    ):
+        for noun, count in nouns.items():
+            if count.unit not in ("count", "people"):
+                raise VocabularyError(
+                    f"unit {count.unit!r} is neither 'count' nor 'people'",
+                    source=source,
+                    field=f"figures.{table}.{noun}.unit",
+                )
+    for table, currencies in (
+        ("currency_symbols", v.figures.currency_symbols),
+        ("currency_codes", v.figures.currency_codes),
+        ("currency_words", v.figures.currency_words),
+    ):
+        for written, code in currencies.items():
+            if code not in ("", "$") and not _CODE.fullmatch(code):
+                raise VocabularyError(
+                    f"{code!r} is no ISO 4217 currency code",
+                    source=source,
+                    field=f"figures.{table}.{written}",
+                )
     for metric, words in v.figures.metric_keywords.items():
         if not words or any(not w.strip() for w in words):
             raise VocabularyError(
