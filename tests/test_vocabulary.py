@@ -271,23 +271,32 @@ def test_a_known_person_is_recognised_by_name_alone() -> None:
 
 
 def test_a_new_framework_is_read_as_its_nearest_tier() -> None:
-    text = "Laos and Cambodia set up an Enhanced Comprehensive Partnership in 2019."
     mine = Vocabulary.default().extended(
         frameworks=[
             Framework(
-                "Enhanced Comprehensive Partnership",
-                tier=PartnershipLevel.COMPREHENSIVE_PARTNERSHIP,
-                aliases=("ECP",),
+                "Digital Economy Agreement",
+                tier=PartnershipLevel.DIGITAL_ECONOMY_PARTNERSHIP,
+                aliases=("DEA",),
             )
         ]
     )
-    (found,) = parse_article(text, vocabulary=mine).partnerships
-    assert (sorted(found.countries), found.level) == (
-        ["KHM", "LAO"],
-        PartnershipLevel.COMPREHENSIVE_PARTNERSHIP,
+    for text in (
+        "Singapore and Chile signed a Digital Economy Agreement in 2020.",
+        "Singapore and Chile signed a DEA in 2020.",
+    ):
+        assert parse_article(text).partnerships == ()
+        (found,) = parse_article(text, vocabulary=mine).partnerships
+        assert (sorted(found.countries), found.level) == (
+            ["CHL", "SGP"],
+            PartnershipLevel.DIGITAL_ECONOMY_PARTNERSHIP,
+        )
+        assert found.since is not None
+        assert found.since.start == dt.date(2020, 1, 1)
+    # The acronym counts in capitals only.
+    assert (
+        parse_article("Singapore and Chile signed a dea in 2020.", vocabulary=mine).partnerships
+        == ()
     )
-    assert found.since is not None
-    assert found.since.start == dt.date(2019, 1, 1)
 
 
 def test_new_places_organisations_and_metric_keywords() -> None:

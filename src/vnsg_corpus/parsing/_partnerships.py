@@ -253,8 +253,17 @@ def _anchor(vocabulary: Vocabulary) -> re.Pattern[str]:
     """The anchor expression, with the names of the vocabulary's own frameworks."""
     if not vocabulary.frameworks:
         return _ANCHOR
-    names = [n for f in vocabulary.frameworks for n in (f.name, *f.aliases)]
-    return re.compile(f"{_ANCHOR.pattern}|(?i:{_alternation(names, _NAME_GAP)})")
+    names = [n for f in vocabulary.frameworks for n in (f.name, *f.aliases) if not _is_acronym(n)]
+    acronyms = [n for f in vocabulary.frameworks for n in f.aliases if _is_acronym(n)]
+    extra = [f"(?i:{_alternation(names, _NAME_GAP)})"] if names else []
+    extra += [re.escape(a) for a in acronyms]
+    return re.compile("|".join([_ANCHOR.pattern, *extra]))
+
+
+def _is_acronym(name: str) -> bool:
+    """Whether a framework's name is an acronym ("DEA"), matched case-sensitively."""
+    letters = [ch for ch in name if ch.isalpha()]
+    return bool(letters) and all(ch.isupper() for ch in letters) and " " not in name
 
 
 def _vocab(vocabulary: Vocabulary) -> _Vocab:
@@ -285,13 +294,17 @@ def _build(vocabulary: Vocabulary) -> _Vocab:
     groups: dict[str, PartnershipLevel] = {}
     branches: list[tuple[int, str]] = []
     named: list[tuple[PartnershipLevel, tuple[str, ...]]] = list(data.levels.items())
-    named += [(f.tier, (f.name, *f.aliases)) for f in vocabulary.frameworks]
+    named += [
+        (f.tier, (f.name, *(a for a in f.aliases if not _is_acronym(a))))
+        for f in vocabulary.frameworks
+    ]
     for index, (level_name, written) in enumerate(named):
         group = f"L{index}"
         groups[group] = PartnershipLevel(level_name)
         body = _alternation(written, _NAME_GAP) + "s?"
         branches.append((max(len(n) for n in written), f"(?P<{group}>{body})"))
-    acronyms = data.level_acronyms
+    acronyms = dict(data.level_acronyms)
+    acronyms.update((a, f.tier) for f in vocabulary.frameworks for a in f.aliases if _is_acronym(a))
     for index, (acronym, level_name) in enumerate(sorted(acronyms.items())):
         group = f"A{index}"
         groups[group] = PartnershipLevel(level_name)
