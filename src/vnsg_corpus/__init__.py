@@ -23,6 +23,7 @@ from vnsg_corpus.errors import (
 )
 from vnsg_corpus.gazetteer import Gazetteer
 from vnsg_corpus.model import (
+    SCHEMA_VERSION,
     Amount,
     Article,
     Diagnostic,
@@ -46,7 +47,6 @@ from vnsg_corpus.model import (
 )
 from vnsg_corpus.parsing._article import parse_article, read_article, text_id
 from vnsg_corpus.periods import TemporalMatch, find_periods, parse_period
-from vnsg_corpus.serialize import SCHEMA_VERSION
 from vnsg_corpus.vocabulary import (
     Framework,
     KnownPerson,

@@ -7,8 +7,9 @@ import operator
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
-from importlib import resources
 from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from vnsg_corpus._gc import cyclic_gc_paused
 from vnsg_corpus._index import ArticleIndex, phrase_filter, words
@@ -37,9 +38,11 @@ from vnsg_corpus.model import (
     VisitStatus,
 )
 from vnsg_corpus.parsing._article import parse_article
-from vnsg_corpus.serialize import Errors, read_jsonl, write_jsonl
 from vnsg_corpus.text import fold
 from vnsg_corpus.vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    from vnsg_corpus.serialize import Errors
 
 __all__ = ["Corpus", "load"]
 
@@ -517,7 +520,7 @@ class Corpus:
         """
         skipped: list[CorpusFormatError] = []
         with cyclic_gc_paused():
-            corpus = cls(read_jsonl(path, errors=errors, skipped=skipped))
+            corpus = cls(_serialize().read_jsonl(path, errors=errors, skipped=skipped))
         corpus.skipped = tuple(skipped)
         return corpus
 
@@ -530,7 +533,7 @@ class Corpus:
             UnencodableTextError: If an article holds text JSON cannot store
                 unchanged; the file is left as it was.
         """
-        write_jsonl(self._articles, path)
+        _serialize().write_jsonl(self._articles, path)
 
 
 def _pick(articles: tuple[Article, ...], positions: Sequence[int]) -> tuple[Article, ...]:
@@ -543,6 +546,8 @@ def _pick(articles: tuple[Article, ...], positions: Sequence[int]) -> tuple[Arti
 
 def _bundled_seed_dir() -> Path:
     """The bundled seed articles: inside the installed package, or the checkout's ``seeds/``."""
+    from importlib import resources  # noqa: PLC0415 - slow to import, needed once
+
     packaged = resources.files("vnsg_corpus") / "_seeds"
     if packaged.is_dir():
         return Path(str(packaged))
@@ -580,3 +585,10 @@ def _country_arg(argument: str, value: str) -> str:
     code = as_country(argument, value)
     assert code is not None  # noqa: S101 - as_country returns None only for None
     return code
+
+
+def _serialize() -> ModuleType:
+    """``vnsg_corpus.serialize``, imported on first use (cattrs is slow to import)."""
+    from vnsg_corpus import serialize  # noqa: PLC0415
+
+    return serialize

@@ -20,6 +20,7 @@ from decimal import Decimal
 import attrs
 
 __all__ = [
+    "SCHEMA_VERSION",
     "Amount",
     "Article",
     "Diagnostic",
@@ -41,6 +42,9 @@ __all__ = [
     "VisitKind",
     "VisitStatus",
 ]
+
+SCHEMA_VERSION = 1
+"""The version of the JSON record layout this release reads and writes."""
 
 
 def _non_negative(instance: object, attribute: "attrs.Attribute[int]", value: int) -> None:

@@ -35,6 +35,7 @@ from cattrs.preconf.json import make_converter
 
 from vnsg_corpus.errors import CorpusFormatError, SchemaVersionError, UnencodableTextError
 from vnsg_corpus.model import (
+    SCHEMA_VERSION,
     Article,
     Diagnostic,
     EconomicFigure,
@@ -57,8 +58,6 @@ __all__ = [
     "write_jsonl",
 ]
 
-SCHEMA_VERSION = 1
-"""The version of the JSON record layout this release reads and writes."""
 
 Errors = Literal["strict", "skip"]
 

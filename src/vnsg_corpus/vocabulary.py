@@ -35,17 +35,17 @@ import re
 import weakref
 from collections.abc import Callable, Iterable, Mapping
 from functools import cache
-from importlib import resources
-from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
-import cattrs
 
 from vnsg_corpus.errors import VocabularyError
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
 from vnsg_corpus.model import Metric, PartnershipLevel, Qualifier, VisitKind, VisitStatus
-from vnsg_corpus.serialize import converter
 
 __all__ = [
     "CountNoun",
@@ -612,6 +612,10 @@ def _no_duplicate_keys(source: str) -> Callable[[list[tuple[str, Any]]], dict[st
 
 def _structure(value: Any, cls: type[_T], source: str) -> _T:
     """``value`` as ``cls``, or a ``VocabularyError`` naming the file and path."""
+    import cattrs  # noqa: PLC0415 - slow to import, needed to load files only
+
+    from vnsg_corpus.serialize import converter  # noqa: PLC0415
+
     try:
         return converter.structure(value, cls)
     except Exception as exc:  # cattrs raises exception groups and plain errors alike
@@ -635,6 +639,8 @@ def _named(data: Mapping[str, Any], cls: type[_T], source: str) -> tuple[_T, ...
 
 @cache
 def _default() -> Vocabulary:
+    from importlib import resources  # noqa: PLC0415 - slow to import, needed once
+
     return _load(resources.files("vnsg_corpus") / "data")
 
 
