@@ -17,9 +17,8 @@ Examples:
 from __future__ import annotations
 
 import re
-import sys
 import unicodedata
-from functools import cache, lru_cache
+from functools import lru_cache
 
 __all__ = ["fold", "fold_one_to_one", "fold_phrase", "fold_with_offsets"]
 
@@ -52,23 +51,6 @@ def _fold_char(ch: str) -> str:
     return base.casefold()
 
 
-@cache
-def _combining() -> re.Pattern[str]:
-    """A pattern matching every combining mark (built once, on first use)."""
-    ranges: list[tuple[int, int]] = []
-    for code in range(sys.maxunicode + 1):
-        if unicodedata.combining(chr(code)):
-            if ranges and ranges[-1][1] == code - 1:
-                ranges[-1] = (ranges[-1][0], code)
-            else:
-                ranges.append((code, code))
-    body = "".join(
-        re.escape(chr(lo)) if lo == hi else f"{re.escape(chr(lo))}-{re.escape(chr(hi))}"
-        for lo, hi in ranges
-    )
-    return re.compile(f"[{body}]+")
-
-
 _REPLACEMENTS = tuple({**_SPECIAL, **_PUNCT}.items())
 # Combining marks of Latin script (all Vietnamese tone and vowel marks among them) ...
 _LATIN_MARKS = re.compile(
@@ -94,7 +76,7 @@ def fold(text: str) -> str:
     """
     folded = _LATIN_MARKS.sub("", unicodedata.normalize("NFD", text))
     if _MAY_HAVE_OTHER_MARKS.search(folded):  # rare: marks of other scripts
-        folded = _combining().sub("", folded)
+        folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
     folded = folded.casefold()
     if not folded.isascii():
         # Case folding may itself write a mark or an apostrophe ("İ" -> "i̇",

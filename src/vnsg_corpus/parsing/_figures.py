@@ -150,7 +150,7 @@ from vnsg_corpus.model import (
 )
 from vnsg_corpus.parsing._analysis import Analysis
 from vnsg_corpus.parsing._patterns import SPACE as _SP
-from vnsg_corpus.parsing._patterns import alternation, gated_finditer
+from vnsg_corpus.parsing._patterns import alternation, scan, scanner
 from vnsg_corpus.periods import TemporalMatch
 from vnsg_corpus.text import fold_phrase
 from vnsg_corpus.vocabulary import CountNoun, Vocabulary, compiled
@@ -202,7 +202,7 @@ class _Vocab:
 
     Attributes:
         candidates: The one regex that finds candidate numbers and ranks.
-        gate: Finds the character before each candidate (see ``_scan``).
+        scan_candidates: Finds the candidates fast (see ``_patterns.scanner``).
         keywords: Finds every vocabulary keyword in a sentence.
         keyword_categories: Folded keyword -> its categories.
         worth_link: Full-matches the words linking counted projects to their worth.
@@ -236,7 +236,7 @@ class _Vocab:
     """
 
     candidates: re.Pattern[str]
-    gate: re.Pattern[str]
+    scan_candidates: re.Pattern[str]
     keywords: re.Pattern[str]
     keyword_categories: Mapping[str, frozenset[str]]
     worth_link: re.Pattern[str]
@@ -366,12 +366,12 @@ def _build(vocabulary: Vocabulary) -> _Vocab:
         rf"(?(pre)|(?(scale)|(?(ascale)|(?(pct)|(?(csuf)|(?={unitless_follow}))))))"
         r")"
     )
-    # The gate tests the first characters only: asserting the whole candidate
-    # pattern here too would match every candidate twice.
-    gate = re.compile(
-        rf"{_GATE_SEPARATOR}(?=[0-9$€£¥₫₩฿₱₹~≈]"
+    scan_candidates = scanner(
+        candidates.pattern,
+        separator=_GATE_SEPARATOR,
+        prefix=rf"[0-9$€£¥₫₩฿₱₹~≈]"
         rf"|{alternation({w[:_GATE_PREFIX] for w in starters}, ignore_case=True)}"
-        rf"|{alternation({w[:_GATE_PREFIX] for w in lettered})})"
+        rf"|{alternation({w[:_GATE_PREFIX] for w in lettered})}",
     )
 
     categories: dict[str, set[str]] = {}
@@ -420,7 +420,7 @@ def _build(vocabulary: Vocabulary) -> _Vocab:
 
     return _Vocab(
         candidates=candidates,
-        gate=gate,
+        scan_candidates=scan_candidates,
         keywords=keywords,
         keyword_categories={k: frozenset(v) for k, v in categories.items()},
         worth_link=worth_link,
@@ -563,7 +563,8 @@ def _read_candidates(
     """
     out: list[_Cand] = []
     names = ("rank", "ord", "top", "qual", "pre", "num", "num2", "ascale", "scale", "pct", "csuf")
-    for m in gated_finditer(v.candidates, v.gate, text, ps, pe):
+    for m in scan(v.scan_candidates, text, ps, pe):
+        at = m.start("at")
         rank_word, ordinal, top, qualifier, pre, num, num2, ascale, scale, pct, csuf = m.group(
             *names
         )
@@ -571,8 +572,8 @@ def _read_candidates(
             rank = 1
             if ordinal is not None:
                 rank = v.ordinals.get(ordinal.casefold()) or int(ordinal[:-2])
-            cand = _Cand(m.start(), m.end(), "rank", base=Decimal(rank), value=Decimal(rank))
-            cand.unit, cand.qual_start, cand.tail_end = "rank", m.start(), m.end()
+            cand = _Cand(at, m.end(), "rank", base=Decimal(rank), value=Decimal(rank))
+            cand.unit, cand.qual_start, cand.tail_end = "rank", at, m.end()
             cand.rank_end, cand.is_word = m.end(), top is not None
             out.append(cand)
             continue
@@ -628,7 +629,7 @@ def _read_candidates(
         cand.is_word = is_word
         cand.has_separator = not is_word and any(ch in _SEPARATORS for ch in num)
         cand.tail_end = m.end()
-        cand.qual_start = m.start()
+        cand.qual_start = at
         if qualifier is not None:
             cand.qualifier = v.qualifiers[fold_phrase(qualifier)]
         out.append(cand)

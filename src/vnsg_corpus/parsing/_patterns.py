@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
-__all__ = ["APOSTROPHES", "SPACE", "alternation", "gated_finditer", "trie_alternation"]
+__all__ = ["APOSTROPHES", "SPACE", "alternation", "scan", "scanner", "trie_alternation"]
 
 SPACE = "[ \t\u00a0\u2009\u202f]"
 """One space inside a phrase: ASCII, tab, no-break, thin or narrow no-break."""
@@ -51,46 +51,45 @@ def trie_alternation(words: Iterable[str], char: Callable[[str], str], *, lower:
     return f"(?:{emit(trie)})"
 
 
-def gated_finditer(
-    regex: re.Pattern[str], gate: re.Pattern[str], text: str, ps: int, pe: int
-) -> list[re.Match[str]]:
-    """The matches of ``regex.finditer(text, ps, pe)``, found faster through a gate.
+def scanner(pattern: str, *, separator: str, prefix: str) -> re.Pattern[str]:
+    """A pattern that finds the matches of ``pattern`` fast, in one pass.
 
-    A pattern that opens with a look-behind makes the regex engine try every
-    position in turn.  The gate instead opens with a character class (the
-    characters a match may follow), which the engine skips over fast, and then
-    asserts that ``regex`` matches right after it; only those positions are
-    matched again, in order and without overlap, as ``finditer`` would.  A
-    match at the very start of the text, which follows no character, is tried
-    on its own.
+    A pattern that opens with a look-behind ("not after a letter") makes the
+    regex engine try every position in turn.  The scanner instead opens with
+    a character class, ``separator`` (the characters a match may follow),
+    which the engine skips over fast, tests ``prefix`` (what a match may
+    begin with), then matches ``pattern`` itself, as the group ``at``; a
+    match at the very start of the text follows no character.
 
     Args:
-        regex: The pattern.
-        gate: ``<class>(?=<prefix>)``, the class covering every character that
-            may come before a match of ``regex``, then a cheap test of what a
-            match may begin with (or the whole of ``regex``).
+        pattern: The pattern to find.
+        separator: A character class covering every character that may come
+            before a match.
+        prefix: A cheap pattern every match begins with.
+
+    Returns:
+        The compiled scanner: use it through [`scan`][vnsg_corpus.parsing._patterns.scan],
+        and ``m.start("at")`` for where a match begins.
+    """
+    return re.compile(rf"(?:\A|{separator}(?={prefix}))(?P<at>{pattern})")
+
+
+def scan(scanner_: re.Pattern[str], text: str, ps: int, pe: int) -> list[re.Match[str]]:
+    """The matches of a ``scanner`` in ``text[ps:pe]``, in order and without overlap.
+
+    The match's group ``at`` is the match of the scanned pattern; the
+    character before it (the separator) may lie just before ``ps``.
+
+    Args:
+        scanner_: A pattern made by [`scanner`][vnsg_corpus.parsing._patterns.scanner].
         text: The text.
         ps: Where to start.
         pe: Where to stop.
 
     Returns:
-        The matches, as ``regex.finditer(text, ps, pe)`` gives them.
+        The matches.
     """
-    hits: list[re.Match[str]] = []
-    pos = ps
-    if ps == 0:
-        first = regex.match(text, 0, pe)
-        if first is not None:
-            hits.append(first)
-            pos = first.end()
-    for g in gate.finditer(text, max(ps - 1, 0), pe):
-        start = g.end()
-        if start >= pos:
-            m = regex.match(text, start, pe)
-            if m is not None:
-                hits.append(m)
-                pos = m.end()
-    return hits
+    return list(scanner_.finditer(text, max(ps - 1, 0), pe))
 
 
 def alternation(

@@ -720,7 +720,7 @@ def read_sentence(
                     break
                 end = found.end()
             sentence.add_companions(
-                "accompany" if role == "spouse" else role, m.start(), end, role == "spouse"
+                "accompany" if role == "spouse" else role, m.start("at"), end, role == "spouse"
             )
     for m in hits:
         if m.group("word") is not None:

@@ -16,7 +16,7 @@ import attrs
 from vnsg_corpus.gazetteer import Gazetteer
 from vnsg_corpus.model import EntityKind, VisitKind, VisitStatus
 from vnsg_corpus.parsing._entities import Entities, PersonRef
-from vnsg_corpus.parsing._patterns import APOSTROPHES, SPACE, alternation
+from vnsg_corpus.parsing._patterns import APOSTROPHES, SPACE, alternation, scanner
 from vnsg_corpus.text import fold, fold_phrase
 from vnsg_corpus.vocabulary import Vocabulary, compiled
 
@@ -56,8 +56,7 @@ class VisitRules:
 
     Attributes:
         triggers: Finds trip words and companion cues.
-        gate: Finds the character before each trigger (see ``_scan``); also the
-            paragraph pre-check.
+        scan_triggers: Finds the triggers fast (see ``_patterns.scanner``).
         status: Finds status cues.
         end_cues: Folded cues that mark the end of a visit.
         status_of: Folded cue -> its status.
@@ -83,7 +82,7 @@ class VisitRules:
     """
 
     triggers: re.Pattern[str]
-    gate: re.Pattern[str]
+    scan_triggers: re.Pattern[str]
     status: re.Pattern[str]
     status_of: Mapping[str, VisitStatus]
     end_cues: frozenset[str]
@@ -187,9 +186,10 @@ def _build(vocabulary: Vocabulary) -> VisitRules:
         *arrive,
         *host,
     ]
-    gate = re.compile(
-        f"{_GATE_SEPARATOR}(?={_alternation({w[:_GATE_PREFIX] for w in starts})})"
-        f"(?={triggers.pattern})"
+    scan_triggers = scanner(
+        triggers.pattern,
+        separator=_GATE_SEPARATOR,
+        prefix=_alternation({w[:_GATE_PREFIX] for w in starts}),
     )
     status_of: dict[str, VisitStatus] = {}
     for name in ("planned", "under_way", "completed"):  # later statuses win ties
@@ -224,7 +224,7 @@ def _build(vocabulary: Vocabulary) -> VisitRules:
     modals = frozenset(fold_phrase(w) for w in data.modals)
     return VisitRules(
         triggers=triggers,
-        gate=gate,
+        scan_triggers=scan_triggers,
         status=status,
         status_of=status_of,
         end_cues=frozenset(fold_phrase(w) for w in data.end_cues),

@@ -119,7 +119,7 @@ import attrs
 from vnsg_corpus.model import Evidence, Person, Span, Visit, VisitKind, VisitStatus
 from vnsg_corpus.parsing._analysis import Analysis
 from vnsg_corpus.parsing._entities import Entities, PersonRef
-from vnsg_corpus.parsing._patterns import gated_finditer
+from vnsg_corpus.parsing._patterns import scan
 from vnsg_corpus.parsing._visit_frames import Frame, Sentence, read_sentence
 from vnsg_corpus.parsing._visit_rules import STATUS_RANK, EntityIndex, fold_name, visit_rules
 from vnsg_corpus.vocabulary import Vocabulary
@@ -296,14 +296,14 @@ def read_visits(a: Analysis) -> None:
         ps, pe = min(max(paragraph.start, 0), size), min(max(paragraph.end, 0), size)
         if ps >= pe:
             continue
-        hits = gated_finditer(v.triggers, v.gate, text, ps, pe)
+        hits = scan(v.scan_triggers, text, ps, pe)
         if not hits:
             continue
         spans = a.sentences(ps, pe)
         starts = [s for s, _ in spans]
         by_sentence: dict[int, list[re.Match[str]]] = {}
         for m in hits:
-            i = bisect.bisect_right(starts, m.start()) - 1
+            i = bisect.bisect_right(starts, m.start("at")) - 1
             if i >= 0 and m.end() <= spans[i][1]:
                 by_sentence.setdefault(i, []).append(m)
         for i, found in by_sentence.items():
