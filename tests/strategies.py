@@ -46,6 +46,9 @@ def periods(draw: st.DrawFn) -> Period:
     return Period(start, end, draw(st.sampled_from(Precision)))
 
 
+levels = st.from_regex(r"[a-z][a-z0-9]{0,8}(_[a-z0-9]{1,8}){0,3}", fullmatch=True)
+"""Framework names outside the standard tiers ("connectivity_framework_agreement")."""
+
 persons = st.builds(
     Person,
     name=st.text(min_size=1, max_size=30),
@@ -91,6 +94,8 @@ def articles(draw: st.DrawFn) -> Article:
         evidence=evidence(),
         value_max=st.none() | decimals,
         converted=st.none() | st.builds(Amount, value=decimals, unit=st.just("SGD")),
+        countries=st.lists(countries, max_size=2, unique=True).map(tuple),
+        target=st.booleans(),
     )
     visit = st.builds(
         Visit,
@@ -105,14 +110,17 @@ def articles(draw: st.DrawFn) -> Article:
         welcomed_by=st.lists(persons, max_size=2).map(tuple),
         duration_days=st.none() | st.integers(1, 30),
         evidence=evidence(),
+        precision=st.none() | st.sampled_from(Precision),
     )
     partnership = st.builds(
         Partnership,
         countries=st.frozensets(countries, min_size=2, max_size=2),
-        level=st.sampled_from(PartnershipLevel),
+        level=st.sampled_from(PartnershipLevel) | levels,
         since=st.none() | periods(),
         status=st.sampled_from(PartnershipStatus),
         evidence=evidence(),
+        tier=st.none() | st.sampled_from(PartnershipLevel),
+        inferred=st.booleans(),
     )
     mention = spans().flatmap(
         lambda s: st.builds(

@@ -140,7 +140,7 @@ BAD_FIELDS: dict[str, tuple[str, Callable[[Record], object], str]] = {
     "text not a string": (ANALYSIS, _set("text", value=5), "$.text"),
     "date impossible": (ANALYSIS, _set("date", value="2025-02-30"), "$.date"),
     "date year 0": (ANALYSIS, _set("date", value="0000-01-01"), "$.date"),
-    "span negative": (ANALYSIS, _set("paragraphs", 0, "start", value=-1), "$.paragraphs[0]"),
+    "span negative": (ANALYSIS, _set("paragraphs", 0, "start", value=-1), "$.paragraphs[0].start"),
     "span past the text": (ANALYSIS, _set("paragraphs", 0, "end", value=10**40), "$.paragraphs[0]"),
     "evidence not the text": (
         ANALYSIS,
@@ -208,7 +208,7 @@ def test_five_thousand_digit_integer_names_its_field(
 ) -> None:
     path = tmp_path / "big.jsonl"
     line = json.dumps(records[ANALYSIS]).replace(
-        '"schema_version": 1', '"schema_version": ' + "9" * 5000
+        '"schema_version": 2', '"schema_version": ' + "9" * 5000
     )
     path.write_text(line + "\n", encoding="utf-8")
     error = load_error(path)
@@ -237,7 +237,7 @@ def test_five_thousand_digit_integer_in_any_field_is_named(
     assert "5000 digits" in str(error)
 
 
-@pytest.mark.parametrize("version", [2, 0, -1, "1", None, [1], 10**30], ids=repr)
+@pytest.mark.parametrize("version", [3, 0, -1, "1", None, [1], 10**30], ids=repr)
 def test_wrong_schema_version_is_a_schema_version_error(
     records: dict[str, Record], tmp_path: Path, version: object
 ) -> None:

@@ -7,7 +7,7 @@ Usage::
     vnsg-corpus show corpus.jsonl      # summarise a saved corpus
     vnsg-corpus show --json            # the same, as JSON
     vnsg-corpus ingest DIR... -o corpus.jsonl [--workers N]
-    vnsg-corpus figures --metric bilateral_trade --during 2023 [--format csv]
+    vnsg-corpus figures --metric bilateral_trade --during 2023 --between VNM SGP [--format csv]
     vnsg-corpus visits --host Singapore
     vnsg-corpus partnerships --between VNM SGP
     vnsg-corpus articles --mentions "To Lam" [--corpus corpus.jsonl]
@@ -138,6 +138,8 @@ def _figure_row(figure: EconomicFigure) -> dict[str, Any]:
         "value_max": None if figure.value_max is None else str(figure.value_max),
         "unit": figure.unit,
         "qualifier": str(figure.qualifier),
+        "countries": " ".join(figure.countries) or None,
+        "target": figure.target,
         "period_start": None if period is None or period.start is None else str(period.start),
         "period_end": None if period is None or period.end is None else str(period.end),
         "articles": _sources(figure.evidence),
@@ -227,6 +229,8 @@ def _cmd_figures(args: argparse.Namespace, out: TextIO) -> int:
         subject=args.subject,
         min_value=args.min_value,
         max_value=args.max_value,
+        between=None if args.between is None else tuple(args.between),
+        targets=args.targets,
     )
     _write_rows([_figure_row(f) for f in figures], args.format, out)
     return 0
@@ -339,6 +343,10 @@ def _parser() -> argparse.ArgumentParser:
     figures.add_argument("--subject", help="words of the subject")
     figures.add_argument("--min-value", dest="min_value")
     figures.add_argument("--max-value", dest="max_value")
+    figures.add_argument(
+        "--between", nargs=2, metavar=("A", "B"), help="only figures about these two countries"
+    )
+    figures.add_argument("--targets", action="store_true", help="include targets and forecasts")
     _query_options(figures)
 
     visits = commands.add_parser("visits", help="query visits (merged across articles)")

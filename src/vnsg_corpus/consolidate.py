@@ -77,7 +77,7 @@ class TimelineEntry:
     """One level of relations between two countries, as the corpus tells it.
 
     Attributes:
-        level: The framework.
+        level: The framework's name (``Partnership.level``).
         status: Established once any article reports it so; else the strongest
             status reported (expected beats proposed).
         since: When it took effect: the earliest stated date, or an inferred
@@ -85,13 +85,16 @@ class TimelineEntry:
         inferred: ``True`` when ``since`` was inferred from the dates of the
             articles, not stated in any of them.
         evidence: Every passage about this level, from every article.
+        tier: The standard tier the framework stands for, or ``None`` when it
+            is no rung of the ladder.
     """
 
-    level: PartnershipLevel
+    level: str
     status: PartnershipStatus
     since: Period | None
     inferred: bool = False
     evidence: tuple[Evidence, ...] = ()
+    tier: PartnershipLevel | None = None
 
 
 @attrs.frozen
@@ -198,6 +201,9 @@ def _merge_people(groups: Iterable[tuple[Person, ...]]) -> tuple[Person, ...]:
     return tuple(merged.values())
 
 
+_FINENESS = (Precision.DAY, Precision.MONTH, Precision.QUARTER, Precision.HALF, Precision.YEAR)
+
+
 def _combine(members: Sequence[Visit], dates: Mapping[str, dt.date | None]) -> Visit:
     """Fold a cluster of visits (already in a stable order) into one."""
 
@@ -208,10 +214,13 @@ def _combine(members: Sequence[Visit], dates: Mapping[str, dt.date | None]) -> V
 
     ordered = sorted(members, key=lambda v: (when(v), _sort_key(v)))
     dated = [v for v in ordered if _span_of(v) is not None]
+    # The finest dates win: days over a month, a month over a year.
+    precision = min((v.precision for v in dated if v.precision), key=_FINENESS.index, default=None)
+    dated = [v for v in dated if v.precision == precision]
     start = min((v.start for v in dated if v.start is not None), default=None)
     end = max((v.end for v in dated if v.end is not None), default=None)
     duration = next((v.duration_days for v in ordered if v.duration_days is not None), None)
-    if duration is not None and duration > 0:
+    if duration is not None and duration > 0 and precision is Precision.DAY:
         if start is not None and end is None:
             end = start + dt.timedelta(days=duration - 1)
         elif end is not None and start is None:
@@ -237,6 +246,7 @@ def _combine(members: Sequence[Visit], dates: Mapping[str, dt.date | None]) -> V
         welcomed_by=_merge_people(v.welcomed_by for v in ordered),
         duration_days=duration,
         evidence=tuple(evidence),
+        precision=None if start is None and end is None else precision,
     )
 
 
@@ -355,7 +365,7 @@ def partnership_timeline(
     """
     dates: Mapping[str, dt.date | None] = article_dates or {}
     pair = frozenset({a, b})
-    by_level: dict[PartnershipLevel, list[Partnership]] = defaultdict(list)
+    by_level: dict[str, list[Partnership]] = defaultdict(list)
     for record in partnerships:
         if record.countries == pair:
             by_level[record.level].append(record)
@@ -366,20 +376,24 @@ def partnership_timeline(
         since = min(
             stated, key=lambda p: (p.start or dt.date.min, p.end or dt.date.max), default=None
         )
-        inferred = False
+        inferred = since is not None and any(
+            r.inferred for r in records if r.since == since and r.status == status
+        )
         if since is None and status is PartnershipStatus.ESTABLISHED:
             since = _inferred_since(records, dates)
             inferred = since is not None
         evidence = sorted(
             {e for r in records for e in r.evidence}, key=lambda e: (e.article_id, e.start)
         )
-        entries.append(TimelineEntry(level, status, since, inferred, tuple(evidence)))
+        tier = next((r.tier for r in records if r.tier is not None), None)
+        entries.append(TimelineEntry(level, status, since, inferred, tuple(evidence), tier))
     return sorted(
         entries,
         key=lambda t: (
             t.since is None,
             (t.since.start or t.since.end or dt.date.min) if t.since else dt.date.min,
-            t.level.rank,
+            -1 if t.tier is None else t.tier.rank,
+            t.level,
         ),
     )
 
@@ -417,14 +431,15 @@ def _inferred_since(
 
 
 def _figure_conflicts(figures: Iterable[EconomicFigure]) -> list[Conflict]:
-    groups: dict[tuple[Metric, str, str, Period], list[EconomicFigure]] = defaultdict(list)
+    groups: dict[tuple[Metric, tuple[str, ...], str, str, Period], list[EconomicFigure]]
+    groups = defaultdict(list)
     for figure in figures:
-        if figure.period is None:
+        if figure.period is None or figure.target:
             continue
-        key = (figure.metric, figure.unit, fold(figure.subject), figure.period)
+        key = (figure.metric, figure.countries, figure.unit, fold(figure.subject), figure.period)
         groups[key].append(figure)
     conflicts = []
-    for (metric, unit, subject, period), members in groups.items():
+    for (metric, countries, unit, subject, period), members in groups.items():
         values = {(f.value, f.value_max) for f in members}
         articles = {e.article_id for f in members for e in f.evidence}
         if len(values) > 1 and len(articles) > 1:
@@ -436,12 +451,17 @@ def _figure_conflicts(figures: Iterable[EconomicFigure]) -> list[Conflict]:
                 Conflict(
                     kind="figure",
                     description=(
-                        f"{metric} ({subject}, {unit}) for {period.start}..{period.end}: {shown}"
+                        f"{metric}{_between(countries)} ({subject}, {unit})"
+                        f" for {period.start}..{period.end}: {shown}"
                     ),
                     evidence=tuple(evidence),
                 )
             )
     return conflicts
+
+
+def _between(countries: tuple[str, ...]) -> str:
+    return f" {'-'.join(countries)}" if countries else ""
 
 
 def find_conflicts(
@@ -451,8 +471,9 @@ def find_conflicts(
 ) -> list[Conflict]:
     """Facts that disagree across articles.
 
-    Reported: figures with the same metric, unit, subject and period but
-    different values in different articles; and one visit given different
+    Reported: figures with the same metric, countries, unit, subject and
+    period but different values in different articles (targets are not
+    reports and never conflict); and one visit given different
     dates by different mentions.
 
     Returns:

@@ -246,6 +246,8 @@ class Corpus:
         subject: str | None = None,
         min_value: Decimal | int | float | str | None = None,
         max_value: Decimal | int | float | str | None = None,
+        between: tuple[str, str] | None = None,
+        targets: bool = False,
     ) -> list[EconomicFigure]:
         """Economic figures that match every filter given.
 
@@ -259,13 +261,28 @@ class Corpus:
             subject: Only figures whose subject contains these words (folded).
             min_value: Only figures with ``value >= min_value``.
             max_value: Only figures with ``value <= max_value``.
+            between: Only figures about these two countries (codes or names,
+                in either order): ``between=("VNM", "SGP")`` keeps Việt Nam's
+                trade with Singapore and Singapore's investment in Việt Nam,
+                never a Việt Nam–Australia figure or a Việt Nam-wide total.
+            targets: Also return targets and forecasts (``figure.target``);
+                by default only figures that report what happened.
 
         Returns:
             The figures in corpus order, then text order.
 
         Raises:
-            QueryError: If a metric, period or number is not understood.
+            QueryError: If a metric, period, number or country is not understood.
         """
+        pair = None
+        if between is not None:
+            if isinstance(between, str) or len(between) != 2:
+                raise QueryError(
+                    f"between must be two countries, got {between!r}",
+                    argument="between",
+                    accepted='two country codes or names, e.g. ("VNM", "SGP")',
+                )
+            pair = frozenset(_country_arg("between", c) for c in between)
         wanted_metric = as_enum("metric", metric, Metric)
         window = as_period("during", during)
         low, high = as_decimal("min_value", min_value), as_decimal("max_value", max_value)
@@ -283,6 +300,10 @@ class Corpus:
             pool = (f for article in self._articles for f in article.figures)
         found = []
         for figure in pool:
+            if pair is not None and figure.pair != pair:
+                continue
+            if figure.target and not targets:
+                continue
             if unit_key is not None and figure.unit.upper() != unit_key:
                 continue
             if window is not None and (figure.period is None or not figure.period.overlaps(window)):
@@ -297,11 +318,12 @@ class Corpus:
         return found
 
     def partnership_level(self, a: str, b: str, *, on: dt.date | str) -> PartnershipLevel | None:
-        """The highest level of relations in force between two countries on a day.
+        """The highest tier of relations in force between two countries on a day.
 
         A level counts from the first day of the period it was stated with
-        ("in 2013" counts from 2013-01-01); sectoral frameworks (the
-        Green-Digital Economic Partnership) are not tiers and are not returned.
+        ("in 2013" counts from 2013-01-01) and stands for its ``tier``;
+        frameworks that are no tier (the Green-Digital Economic Partnership, a
+        connectivity agreement) are not returned.
 
         Returns:
             The level, or ``None`` when no established level had started by then.
@@ -313,19 +335,14 @@ class Corpus:
         if day is None:
             raise QueryError("a date is required", argument="on", accepted="a date or ISO string")
         best: PartnershipLevel | None = None
-        sectoral = Vocabulary.default().partnerships.sectoral_levels
         for entry in self.partnership_timeline(a, b):
             if entry.status is not PartnershipStatus.ESTABLISHED or entry.since is None:
                 continue
-            if entry.level in sectoral:
+            if entry.tier is None:
                 continue
             began = entry.since.start or entry.since.end
-            if (
-                began is not None
-                and began <= day
-                and (best is None or entry.level.rank > best.rank)
-            ):
-                best = entry.level
+            if began is not None and began <= day and (best is None or entry.tier.rank > best.rank):
+                best = entry.tier
         return best
 
     # -- one picture across articles -------------------------------------------

@@ -15,6 +15,7 @@ ISO 4217 codes (``"USD"``, ``"SGD"``, ``"VND"``).
 
 import datetime as _dt
 import enum
+import re
 from decimal import Decimal
 
 import attrs
@@ -43,13 +44,43 @@ __all__ = [
     "VisitStatus",
 ]
 
-SCHEMA_VERSION = 1
-"""The version of the JSON record layout this release reads and writes."""
+SCHEMA_VERSION = 2
+"""The version of the JSON record layout this release writes.
+
+Version 2 (0.6.0) added ``EconomicFigure.countries`` and ``target``,
+``Partnership.tier`` and ``inferred`` (``level`` became an open name) and
+``Visit.precision``.  Records of version 1 still load: the new fields take
+their defaults.
+"""
+
+_COUNTRY_CODE = re.compile(r"[A-Z]{3}")
+_LEVEL_KEY = re.compile(r"[a-z0-9]+(?:_[a-z0-9]+)*")
 
 
 def _non_negative(instance: object, attribute: "attrs.Attribute[int]", value: int) -> None:
     if value < 0:
         raise ValueError(f"{attribute.name} must be >= 0, got {value}")
+
+
+def _country_codes(
+    instance: object, attribute: "attrs.Attribute[tuple[str, ...]]", value: tuple[str, ...]
+) -> None:
+    if len(value) > 2 or not all(isinstance(c, str) and _COUNTRY_CODE.fullmatch(c) for c in value):
+        raise ValueError(
+            f"{attribute.name} must hold at most two ISO 3166-1 alpha-3 codes, got {value!r}"
+        )
+    if len(value) == 2 and value[0] == value[1]:
+        raise ValueError(f"{attribute.name} names {value[0]} twice")
+
+
+def _level_key(value: object) -> str:
+    """``level`` as a plain snake_case string (a `PartnershipLevel` is one already)."""
+    key = str(value)
+    if not _LEVEL_KEY.fullmatch(key):
+        raise ValueError(
+            f"level must be a snake_case name like 'strategic_partnership', got {key!r}"
+        )
+    return key
 
 
 @attrs.frozen
@@ -245,6 +276,10 @@ class Visit:
         welcomed_by: Who welcomed the visitor on arrival.
         duration_days: Length in days when stated ("three-day visit" -> 3).
         evidence: Every passage the visit was read from, one per mention.
+        precision: How finely ``start`` and ``end`` were stated: ``DAY`` for
+            days ("March 11-13"), ``MONTH`` or ``YEAR`` for a trip placed only
+            in a month or a year ("in May 2019" gives 2019-05-01..2019-05-31
+            with ``MONTH``); ``None`` when the visit is undated.
     """
 
     visitor: Person
@@ -258,15 +293,41 @@ class Visit:
     welcomed_by: tuple[Person, ...] = ()
     duration_days: int | None = None
     evidence: tuple[Evidence, ...] = ()
+    precision: Precision | None = attrs.field(
+        default=attrs.Factory(
+            lambda self: None if self.start is None and self.end is None else Precision.DAY,
+            takes_self=True,
+        )
+    )
 
     @property
     def visitor_country(self) -> str | None:
         """ISO 3166-1 alpha-3 code of the visitor's country, when known."""
         return self.visitor.country
 
+    @property
+    def period(self) -> Period | None:
+        """``start``, ``end`` and ``precision`` as a [`Period`][vnsg_corpus.Period], or ``None``.
+
+        Examples:
+            >>> import datetime as dt
+            >>> v = Visit(Person("Lê Văn A"), "SGP", dt.date(2019, 5, 1),
+            ...           dt.date(2019, 5, 31), precision=Precision.MONTH)
+            >>> v.period.precision
+            <Precision.MONTH: 'month'>
+        """
+        if self.precision is None:
+            return None
+        return Period(self.start, self.end, self.precision)
+
 
 class PartnershipLevel(enum.StrEnum):
-    """A named framework of bilateral relations, from the lowest rung upwards."""
+    """The standard tiers of bilateral relations, from the lowest rung upwards.
+
+    A [`Partnership`][vnsg_corpus.Partnership]'s ``level`` is the open name of
+    its framework; its ``tier`` is one of these.  The last two members are
+    sectoral frameworks, kept for compatibility: they are no rung of the ladder.
+    """
 
     DIPLOMATIC_RELATIONS = "diplomatic_relations"
     """Diplomatic relations established."""
@@ -297,6 +358,26 @@ class PartnershipLevel(enum.StrEnum):
         """
         return list(PartnershipLevel).index(self)
 
+    @property
+    def is_tier(self) -> bool:
+        """Whether the level is a rung of the ladder (the sectoral frameworks are not).
+
+        Examples:
+            >>> PartnershipLevel.STRATEGIC_PARTNERSHIP.is_tier
+            True
+            >>> PartnershipLevel.DIGITAL_ECONOMY_PARTNERSHIP.is_tier
+            False
+        """
+        return self not in _SECTORAL
+
+
+_SECTORAL = frozenset(
+    {
+        PartnershipLevel.GREEN_DIGITAL_ECONOMIC_PARTNERSHIP,
+        PartnershipLevel.DIGITAL_ECONOMY_PARTNERSHIP,
+    }
+)
+
 
 class PartnershipStatus(enum.StrEnum):
     """Whether a [`Partnership`][vnsg_corpus.Partnership] exists or is anticipated."""
@@ -309,23 +390,47 @@ class PartnershipStatus(enum.StrEnum):
     """Suggested or under discussion ("proposed", "could upgrade")."""
 
 
+def _tier_of(self: "Partnership") -> "PartnershipLevel | None":
+    try:
+        level = PartnershipLevel(self.level)
+    except ValueError:
+        return None
+    return level if level.is_tier else None
+
+
 @attrs.frozen
 class Partnership:
-    """A level of relations between two countries.
+    """A framework of relations between two countries.
 
     Attributes:
         countries: The two countries, as ISO 3166-1 alpha-3 codes.
-        level: The framework named.
+        level: The framework's name in snake_case, an open vocabulary:
+            ``"strategic_partnership"``, ``"diplomatic_relations"``,
+            ``"extensive_strategic_partnership"``,
+            ``"green_digital_economic_partnership"``... A
+            [`PartnershipLevel`][vnsg_corpus.PartnershipLevel] is accepted and
+            stored as its value.
         since: When it took effect, when known.
         status: Established, expected or proposed.
-        evidence: Every passage the partnership was read from.
+        evidence: Every passage the partnership was read from; when ``since``
+            was worked out, the phrase it was worked out from ("marks 40 years
+            of diplomatic ties this year") and, when the text has one, the date
+            line it counted from.
+        tier: The nearest standard tier; by default ``level`` itself when it
+            names one, else ``None`` (a framework that is no rung of the ladder,
+            such as a connectivity agreement or the Green-Digital Economic
+            Partnership).
+        inferred: ``True`` when ``since`` is arithmetic on the article's date
+            ("five years ago", "the 30th anniversary") rather than stated.
     """
 
     countries: frozenset[str]
-    level: PartnershipLevel
+    level: str = attrs.field(converter=_level_key)
     since: Period | None = None
     status: PartnershipStatus = PartnershipStatus.ESTABLISHED
     evidence: tuple[Evidence, ...] = ()
+    tier: PartnershipLevel | None = attrs.field(default=attrs.Factory(_tier_of, takes_self=True))
+    inferred: bool = False
 
 
 class Metric(enum.StrEnum):
@@ -336,18 +441,50 @@ class Metric(enum.StrEnum):
 
     BILATERAL_TRADE = "bilateral_trade"
     """Two-way trade turnover between two countries [currency]."""
+    BILATERAL_TRADE_GROWTH = "bilateral_trade_growth"
+    """Change of two-way trade; negative for a decline [percent]."""
+    BILATERAL_TRADE_SHARE_OF_TOTAL = "bilateral_trade_share_of_total"
+    """The pair's trade as a share of a country's total trade [percent]."""
     EXPORTS = "exports"
-    """Exports [currency]."""
+    """Exports of ``countries[0]`` to ``countries[1]`` [currency]."""
+    EXPORTS_GROWTH = "exports_growth"
+    """Change of ``countries[0]``'s exports to ``countries[1]`` [percent]."""
     IMPORTS = "imports"
-    """Imports [currency]."""
+    """Imports of ``countries[0]`` from ``countries[1]`` [currency]."""
+    IMPORTS_GROWTH = "imports_growth"
+    """Change of ``countries[0]``'s imports from ``countries[1]`` [percent]."""
     FDI_REGISTERED_CAPITAL = "fdi_registered_capital"
-    """Registered or pledged foreign direct investment [currency]."""
+    """Registered or pledged foreign direct investment, in total [currency]."""
+    FDI_REGISTERED_CAPITAL_GROWTH = "fdi_registered_capital_growth"
+    """Change of registered investment [percent]."""
+    FDI_NEWLY_REGISTERED_CAPITAL = "fdi_newly_registered_capital"
+    """Capital registered by new projects [currency]."""
+    FDI_ADDITIONAL_CAPITAL = "fdi_additional_capital"
+    """Capital added to existing projects [currency]."""
+    FDI_SHARE_PURCHASE_CAPITAL = "fdi_share_purchase_capital"
+    """Capital contributions and share purchases [currency]."""
     FDI_DISBURSED = "fdi_disbursed"
     """Disbursed (realised) foreign direct investment [currency]."""
     FDI_PROJECT_COUNT = "fdi_project_count"
     """Number of (valid) investment projects [count]."""
+    FDI_NEW_PROJECT_COUNT = "fdi_new_project_count"
+    """Number of newly licensed projects [count]."""
+    FDI_ADDITIONAL_PROJECT_COUNT = "fdi_additional_project_count"
+    """Number of projects that added capital [count]."""
+    FDI_SHARE_OF_TOTAL = "fdi_share_of_total"
+    """An investor's share of the host's total foreign investment [percent]."""
+    FDI_PROJECT_SHARE_OF_TOTAL = "fdi_project_share_of_total"
+    """An investor's share of the host's foreign-invested projects [percent]."""
+    FDI_AVERAGE_PROJECT_SIZE = "fdi_average_project_size"
+    """Average capital per project [currency]."""
+    INDUSTRIAL_PARK_INVESTMENT = "industrial_park_investment"
+    """Investment attracted by or sunk into industrial parks [currency]."""
+    PROJECT_INVESTMENT = "project_investment"
+    """One company's or project's investment in the other country [currency]."""
+    BUSINESS_DEALS_VALUE = "business_deals_value"
+    """Value of deals or agreements signed at an event [currency]."""
     INVESTMENT = "investment"
-    """Other investment amounts: deals, funds, project values [currency]."""
+    """Other investment amounts: funds, pledges, unspecified [currency]."""
     INVESTOR_RANK = "investor_rank"
     """Position in a ranking of investors ("second-largest investor") [rank]."""
     INVESTOR_COUNT = "investor_country_count"
@@ -420,6 +557,14 @@ class EconomicFigure:
         evidence: Every passage the figure was read from.
         value_max: Upper bound of a range ("between $2 billion and $3 billion"), else ``None``.
         converted: The same amount in another currency, when the text gives one.
+        countries: The countries the figure is about, as ISO 3166-1 alpha-3
+            codes, in order: for exports and imports the reporter, then the
+            partner (``metric=EXPORTS, countries=("VNM", "SGP")`` is Việt Nam's
+            exports to Singapore); for investment the investor, then the host;
+            for two-way trade the two partners.  One code is a country-wide
+            figure (all foreign investment in Việt Nam); empty when unknown.
+        target: ``True`` for a target, plan or forecast ("aims to lift trade
+            to US$15 billion by 2030"); ``period`` is then its horizon.
     """
 
     metric: Metric
@@ -431,6 +576,21 @@ class EconomicFigure:
     evidence: tuple[Evidence, ...] = ()
     value_max: Decimal | None = None
     converted: Amount | None = None
+    countries: tuple[str, ...] = attrs.field(default=(), validator=_country_codes)
+    target: bool = False
+
+    @property
+    def pair(self) -> frozenset[str]:
+        """``countries`` as an unordered set, for comparing figures across reports.
+
+        Examples:
+            >>> from decimal import Decimal
+            >>> f = EconomicFigure(Metric.EXPORTS, "exports", Decimal(1), "USD",
+            ...                    countries=("VNM", "SGP"))
+            >>> sorted(f.pair)
+            ['SGP', 'VNM']
+        """
+        return frozenset(self.countries)
 
 
 @attrs.frozen

@@ -269,6 +269,16 @@ def _fast_leaf_hooks(conv: cattrs.Converter) -> None:
     conv.register_structure_hook(Evidence, structure_evidence)
 
 
+_READABLE_VERSIONS = (1, SCHEMA_VERSION)
+"""Version 1 records lack fields version 2 added; they load with their defaults."""
+
+
+def _structure_bool(value: object, _: type) -> bool:
+    if type(value) is not bool:
+        raise TypeError(f"expected true or false, got {_json_type(value)}")
+    return value
+
+
 def _make_converter() -> cattrs.Converter:
     conv = make_converter(forbid_extra_keys=True, detailed_validation=True)
     conv.register_unstructure_hook(Decimal, str)
@@ -277,6 +287,7 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook(dt.date, _structure_date)
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(int, _structure_int)
+    conv.register_structure_hook(bool, _structure_bool)
     # StrEnum precedes str in every member class's MRO, so this wins over the str hook.
     conv.register_structure_hook(enum.StrEnum, _structure_enum)
     # Sets are written sorted, so that a save's bytes never depend on hash order.
@@ -342,7 +353,14 @@ def _first_error_path(exc: BaseException) -> tuple[str | None, str]:
     path, _, message = first.partition(" @ ")
     if message:
         first, path = path, message
+    # A record's own check names its field first ("countries must hold ..."): point at it.
+    named = _FIELD_CHECK.match(first)
+    if named and path.startswith("$") and not path.endswith(f".{named.group(1)}"):
+        path = f"{path}.{named.group(1)}"
     return (path if path.startswith("$") else None), first
+
+
+_FIELD_CHECK = re.compile(r"(?:invalid \w+: )?([a-z_]+) (?:must|names) ")
 
 
 def _check_spans(article: Article, *, path: str, line: int | None) -> None:
@@ -407,10 +425,11 @@ def from_dict(record: object, *, path: str = "<data>", line: int | None = None) 
         )
     fields = dict(record)
     version = fields.pop("schema_version", None)
-    if type(version) is not int or version != SCHEMA_VERSION:  # True == 1, but is no version
+    if type(version) is not int or version not in _READABLE_VERSIONS:  # True == 1, but no version
         problem = "missing" if version is None else f"unsupported ({version!r})"
+        readable = " and ".join(str(v) for v in _READABLE_VERSIONS)
         raise SchemaVersionError(
-            f"schema_version is {problem}; this release reads version {SCHEMA_VERSION}",
+            f"schema_version is {problem}; this release reads versions {readable}",
             path=path,
             line=line,
             field="$.schema_version",
