@@ -462,7 +462,7 @@ class Metric(enum.StrEnum):
     FDI_ADDITIONAL_CAPITAL = "fdi_additional_capital"
     """Capital added to existing projects [currency]."""
     FDI_SHARE_PURCHASE_CAPITAL = "fdi_share_purchase_capital"
-    """Capital contributions and share purchases [currency]."""
+    """Capital put in by buying shares or contributing to a firm's capital [currency]."""
     FDI_DISBURSED = "fdi_disbursed"
     """Disbursed (realised) foreign direct investment [currency]."""
     FDI_PROJECT_COUNT = "fdi_project_count"
