@@ -10,6 +10,8 @@ from typing import Any
 
 import pytest
 
+import vnsg_corpus
+
 BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 if not (BENCHMARKS / "accuracy" / "gold.json").is_file():  # an sdist: the set is not in it
     pytest.skip("no benchmarks/accuracy beside the tests", allow_module_level=True)
@@ -19,6 +21,8 @@ from accuracy_score import (  # noqa: E402
     METRIC_SYNONYMS,
     UNIT_ALIASES,
     ArticleScore,
+    Row,
+    rows,
     score_article,
     sentence_around,
     summary,
@@ -34,7 +38,15 @@ from accuracy_set import (  # noqa: E402
     load_gold,
     reserved,
 )
-from bench_accuracy import SCORES_MD, guard_scores, markdown, regressions, run  # noqa: E402
+from bench_accuracy import (  # noqa: E402
+    SCORES_MD,
+    guard_scores,
+    history,
+    markdown,
+    progress_table,
+    regressions,
+    run,
+)
 
 SHARED_SCORER = RESERVED.with_name("score.py")
 
@@ -292,6 +304,30 @@ def test_regressions_flags_drops_beyond_the_tolerance() -> None:
 
 
 # ---- the library on the set
+
+
+def test_progress_table_shows_each_recorded_version_then_today() -> None:
+    today = [
+        Row("visits", 0.95, 0.9, 0.924, 83, 0.924, 83),
+        Row("visit dates", None, None, 0.5, 40, 0.4, 40),
+    ]
+    past = {
+        "0.4.0": {"visits": {"precision": 0.977, "recall": 0.506, "score": 0.667}},
+        vnsg_corpus.__version__: {"visits": {"precision": 1, "recall": 1, "score": 1}},
+    }
+    lines = progress_table(today, past).splitlines()
+    assert lines[0] == f"| fact type | 0.4.0 | {vnsg_corpus.__version__} (this version) |"
+    assert lines[2] == "| visits | 0.667 (0.977 / 0.506) | 0.924 (0.950 / 0.900) |"
+    assert lines[3] == "| visit dates | – | 0.500 |"
+
+
+def test_recorded_versions_hold_every_fact_type(scores: list[ArticleScore]) -> None:
+    past = history()
+    assert {"0.4.0", "0.5.0"} <= set(past)
+    names = [r.name for r in rows(total(scores))]
+    for version, table in past.items():
+        assert list(table) == names, version
+    assert past["0.4.0"]["visits"]["recall"] == pytest.approx(0.506)
 
 
 def test_no_article_crashes_the_parser(scores: list[ArticleScore]) -> None:
