@@ -79,6 +79,14 @@ class VisitRules:
         stop_words: Folded function words that end a trip noun's modifiers.
         demonym_suffixes: Endings of country adjectives.
         demonym_words: Country adjectives without such an ending.
+        gazetteer: The gazetteer of the vocabulary.
+        stays: Folded phrases of being in or travelling to a place.
+        visitor_nouns: Folded trip nouns whose country modifier is the visitor's.
+        speech: Finds the cue before a speaker's name.
+        first_person_subjects: Words by which a speaker names themself as a subject.
+        first_person: Folded possessives by which a speaker names their trip.
+        remote: Finds words of meetings held at a distance.
+        hosted_trip: Matches "a / the ... visit" right after "host".
     """
 
     triggers: re.Pattern[str]
@@ -106,6 +114,13 @@ class VisitRules:
     demonym_suffixes: tuple[str, ...]
     demonym_words: frozenset[str]
     gazetteer: Gazetteer
+    stays: frozenset[str]
+    visitor_nouns: frozenset[str]
+    speech: re.Pattern[str]
+    first_person_subjects: frozenset[str]
+    first_person: frozenset[str]
+    remote: re.Pattern[str]
+    hosted_trip: re.Pattern[str]
     _cache: dict[tuple[str, str], object] = attrs.field(factory=dict, init=False, repr=False)
 
     def is_demonym(self, surface: str) -> bool:
@@ -163,7 +178,8 @@ def _build(vocabulary: Vocabulary) -> VisitRules:
     host = data.host_verbs
     spouses = data.spouse_nouns
     welcome = data.welcome_cues
-    words = _alternation([*nouns, *visit_verbs, *arrive, *host])
+    stays = data.stay_phrases
+    words = _alternation([*nouns, *visit_verbs, *arrive, *host, *stays])
     triggers = re.compile(
         r"(?<![\w\-‑])(?:"
         rf"(?P<invite>{_alternation(data.invitation_cues)})"
@@ -185,6 +201,7 @@ def _build(vocabulary: Vocabulary) -> VisitRules:
         *visit_verbs,
         *arrive,
         *host,
+        *stays,
     ]
     scan_triggers = scanner(
         triggers.pattern,
@@ -250,6 +267,22 @@ def _build(vocabulary: Vocabulary) -> VisitRules:
         demonym_suffixes=tuple(data.demonym_suffixes.suffixes),
         demonym_words=frozenset(fold_phrase(w) for w in data.demonym_suffixes.words),
         gazetteer=Gazetteer.of(vocabulary),
+        stays=frozenset(fold_phrase(w) for w in stays),
+        visitor_nouns=frozenset(fold_phrase(w) for w in data.visitor_nouns),
+        speech=re.compile(
+            rf"(?<![\w\-‑])(?P<cue>{_alternation(data.speech_cues)}){_SP}{{1,3}}", re.IGNORECASE
+        ),
+        first_person_subjects=frozenset(data.first_person_subjects),
+        first_person=frozenset(fold_phrase(w) for w in data.first_person_possessives),
+        remote=re.compile(
+            rf"(?<![\w\-‑]){_alternation(data.remote_words) if data.remote_words else '(?!)'}"
+            r"(?![\w\-‑])"
+        ),
+        hosted_trip=re.compile(
+            rf"{_SP}{{1,3}}(?:a|an|the|his|her|their){_SP}[^,;:.()]{{0,40}}?(?<![\w\-‑])"
+            rf"(?:{_alternation(nouns)})(?![\w\-‑])",
+            re.IGNORECASE,
+        ),
     )
 
 
@@ -297,6 +330,8 @@ class EntityIndex:
         self.places = places
         self.place_starts = [p.start for p in places]
         self.place_at = {p.start: p for p in places}
+        self.speaker: PersonRef | None = None
+        """The person who says "I" in the article (a speech, a transcript, an op-ed)."""
 
     def persons_between(self, lo: int, hi: int) -> list[PersonRef]:
         """The person mentions starting in ``[lo, hi)``, in order."""

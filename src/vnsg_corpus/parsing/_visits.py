@@ -116,15 +116,28 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from vnsg_corpus.model import Evidence, Person, Span, Visit, VisitKind, VisitStatus
+from vnsg_corpus.model import Evidence, Person, Precision, Span, Visit, VisitKind, VisitStatus
 from vnsg_corpus.parsing._analysis import Analysis
 from vnsg_corpus.parsing._entities import Entities, PersonRef
 from vnsg_corpus.parsing._patterns import scan
 from vnsg_corpus.parsing._visit_frames import Frame, Sentence, read_sentence
-from vnsg_corpus.parsing._visit_rules import STATUS_RANK, EntityIndex, fold_name, visit_rules
+from vnsg_corpus.parsing._visit_rules import (
+    STATUS_RANK,
+    EntityIndex,
+    VisitRules,
+    fold_name,
+    visit_rules,
+)
 from vnsg_corpus.vocabulary import Vocabulary
 
 __all__ = ["extract_visits", "read_visits"]
+
+_Key = tuple[str, str, int]
+"""A trip: the visitor's folded name, the host and the trip's number among theirs."""
+_MAX_TRIPS = 8
+"""At most this many trips of one visitor to one host are told apart."""
+_SAME_TRIP_DAYS = 10
+"""Dates of one visitor and host this many days apart or fewer may be one trip."""
 
 
 # --------------------------------------------------------------------------
@@ -148,6 +161,7 @@ class _Acc:
         welcomed: Welcoming persons, by folded name.
         duration: Length in days.
         evidence: Sentence spans.
+        precision: How finely the dates were stated.
     """
 
     visitor: Person
@@ -161,6 +175,7 @@ class _Acc:
     welcomed: dict[str, Person] = attrs.Factory(dict)
     duration: int | None = None
     evidence: set[tuple[int, int]] = attrs.Factory(set)
+    precision: Precision | None = None
 
     def add(self, f: Frame) -> None:
         """Merge a frame into the visit.
@@ -170,10 +185,14 @@ class _Acc:
         """
         if f.visitor is not None:
             self.visitor = _complete(self.visitor, f.visitor.person)
-        if self.start is None and f.start is not None:
-            self.start = f.start
-        if self.end is None and f.end is not None:
-            self.end = f.end
+        if f.precision is not None:
+            if self.precision is None or (
+                self.precision is not Precision.DAY and f.precision is Precision.DAY
+            ):
+                self.start, self.end, self.precision = f.start, f.end, f.precision
+            elif self.precision is Precision.DAY and f.precision is Precision.DAY:
+                self.start = self.start or f.start
+                self.end = self.end or f.end
         if self.kind is VisitKind.UNSPECIFIED or (
             self.kind is VisitKind.OFFICIAL and f.kind is VisitKind.OFFICIAL_FRIENDSHIP
         ):
@@ -227,14 +246,7 @@ class _Acc:
         Returns:
             The visit.
         """
-        start, end = self.start, self.end
-        duration = self.duration
-        if start is not None and end is None and duration is not None:
-            end = start + datetime.timedelta(days=duration - 1)
-        elif end is not None and start is None and duration is not None:
-            start = end - datetime.timedelta(days=duration - 1)
-        if start is not None and end is not None and end < start:
-            end = None
+        start, end = self.span()
         status = self.status
         first = start or end
         if status is VisitStatus.UNKNOWN and reference is not None and first is not None:
@@ -243,7 +255,7 @@ class _Acc:
                 status = VisitStatus.PLANNED
             elif reference > last:
                 status = VisitStatus.COMPLETED
-            else:
+            elif self.precision is Precision.DAY:
                 status = VisitStatus.UNDER_WAY
         visitor = self.visitor
         if visitor.country is None and len(main) >= 2 and self.host in main[:2]:
@@ -260,9 +272,47 @@ class _Acc:
             invited_by=tuple(self.invited.values()),
             accompanied_by=tuple(self.accompanied.values()),
             welcomed_by=tuple(self.welcomed.values()),
-            duration_days=duration,
+            duration_days=self.duration,
             evidence=evidence,
+            precision=self.precision if start is not None or end is not None else None,
         )
+
+    def span(self) -> tuple[datetime.date | None, datetime.date | None]:
+        """First and last day, the missing one from the duration when stated."""
+        start, end = self.start, self.end
+        duration = self.duration if self.precision is Precision.DAY else None
+        if start is not None and end is None and duration is not None:
+            end = start + datetime.timedelta(days=duration - 1)
+        elif end is not None and start is None and duration is not None:
+            start = end - datetime.timedelta(days=duration - 1)
+        if start is not None and end is not None and end < start:
+            end = None
+        return start, end
+
+    def other_trip(self, f: Frame, reference: datetime.date | None) -> bool:
+        """Whether a dated frame cannot be this trip: its dates lie apart from this one's.
+
+        Dates more than ``_SAME_TRIP_DAYS`` apart are two trips ("his visit on
+        Tuesday" and "his last visit in September 2013"); an undated trip
+        under way or planned is not one placed before the article's month.
+        """
+        if f.precision is None:
+            return False
+        lo, hi = f.start or f.end, f.end or f.start
+        if lo is None or hi is None:
+            return False
+        if self.precision is None:
+            return (
+                reference is not None
+                and self.status in (VisitStatus.PLANNED, VisitStatus.UNDER_WAY)
+                and hi < reference - datetime.timedelta(days=_SAME_TRIP_DAYS)
+            )
+        start, end = self.span()
+        mine_lo, mine_hi = start or end, end or start
+        if mine_lo is None or mine_hi is None:
+            return False
+        gap = datetime.timedelta(days=_SAME_TRIP_DAYS)
+        return hi + gap < mine_lo or mine_hi + gap < lo
 
 
 def _complete(person: Person, other: Person) -> Person:
@@ -290,6 +340,7 @@ def read_visits(a: Analysis) -> None:
     v = visit_rules(a.vocabulary)
     text = a.text
     index = EntityIndex(text, a.entities, v)
+    index.speaker = _speaker(a, v, index)
     size = len(text)
     sentences: list[Sentence] = []
     for number, paragraph in enumerate(a.paragraphs):
@@ -312,13 +363,54 @@ def read_visits(a: Analysis) -> None:
             )
             if sentence.frames or sentence.companions:
                 sentences.append(sentence)
-    merger = _Merger(sentences)
+    main = a.entities.main_countries()
+    merger = _Merger(sentences, reference=a.reference, main=main, home=_home(a, v))
     for sentence in sentences:
         merger.add(sentence)
-    main = a.entities.main_countries()
     a.visits = tuple(
         acc.visit(text, a.article_id, a.reference, main) for acc in merger.visits.values()
     )
+
+
+_SPEAKER_PARAGRAPHS = 3
+"""How many opening paragraphs may name the speaker."""
+_SPEAKER_GAP = re.compile(r"[^,;:.()\n]{0,60}")
+"""What may come between a speech cue and the speaker's name (a title)."""
+
+
+def _speaker(a: Analysis, v: VisitRules, index: EntityIndex) -> PersonRef | None:
+    """The speaker of a speech, transcript, interview or op-ed, from its opening paragraphs.
+
+    The first person named right after a speech cue ("Remarks by Prime
+    Minister X", "Transcript of Minister X's Doorstop", a byline "by X" opening
+    a paragraph) in the first paragraphs; ``None`` for a news report.
+
+    Args:
+        a: The article's analysis.
+        v: The compiled visit rules.
+        index: The entity index.
+
+    Returns:
+        The speaker, or ``None``.
+    """
+    text = a.text
+    for ps, pe in a.spans()[:_SPEAKER_PARAGRAPHS]:
+        for m in v.speech.finditer(text, ps, pe):
+            if m.group("cue").casefold() == "by" and text[ps : m.start()].strip():
+                continue  # a bare "by" only as a byline
+            for p in index.persons_between(m.end(), min(pe, m.end() + 80)):
+                if _SPEAKER_GAP.fullmatch(text, m.end(), p.start) is not None:
+                    return p
+                break
+    return None
+
+
+def _home(a: Analysis, v: VisitRules) -> str | None:
+    """The country of the article's dateline ("HÀ NỘI —" gives VNM), if any."""
+    place = a.structure.dateline if a.structure is not None else None
+    if not place:
+        return None
+    return v.gazetteer.country(place) or v.gazetteer.place_country(place)
 
 
 def extract_visits(
@@ -372,18 +464,28 @@ class _Merger:
         sentences: The read sentences, in text order.
     """
 
-    def __init__(self, sentences: Sequence[Sentence]) -> None:
+    def __init__(
+        self,
+        sentences: Sequence[Sentence],
+        *,
+        reference: datetime.date | None = None,
+        main: tuple[str, ...] = (),
+        home: str | None = None,
+    ) -> None:
+        self.reference = reference
+        self.main = main[:2]
+        self.home = home
         self.hosts_of: dict[str, set[str]] = {}
         for sentence in sentences:
             for f in sentence.frames:
                 if f.visitor is not None and f.host is not None:
                     self.hosts_of.setdefault(fold_name(f.visitor.person.name), set()).add(f.host)
-        self.visits: dict[tuple[str, str], _Acc] = {}
-        self.by_visitor: dict[str, list[tuple[str, str]]] = {}
-        self.by_host: dict[tuple[int, str | None], list[tuple[str, str]]] = {}
-        self.by_name: dict[tuple[int, str], list[tuple[str, str]]] = {}
+        self.visits: dict[_Key, _Acc] = {}
+        self.by_visitor: dict[str, list[_Key]] = {}
+        self.by_host: dict[tuple[int, str | None], list[_Key]] = {}
+        self.by_name: dict[tuple[int, str], list[_Key]] = {}
 
-    def context(self, paragraph: int, host: str | None) -> tuple[str, str] | None:
+    def context(self, paragraph: int, host: str | None) -> _Key | None:
         """The one visit mentioned so far in a paragraph and the one before it.
 
         Args:
@@ -399,7 +501,7 @@ class _Merger:
         }
         return next(iter(keys)) if len(keys) == 1 else None
 
-    def named(self, sentence: Sentence, host: str | None) -> tuple[str, str] | None:
+    def named(self, sentence: Sentence, host: str | None) -> _Key | None:
         """The one visit whose visitor the sentence names outside companion phrases.
 
         Args:
@@ -409,14 +511,66 @@ class _Merger:
         Returns:
             The visit's key, or ``None`` unless exactly one visit fits.
         """
-        keys: set[tuple[str, str]] = set()
+        keys: set[_Key] = set()
         for name in sentence.others():
             keys.update(k for k in self.by_visitor.get(name, ()) if host in (None, k[1]))
             if len(keys) > 1:
                 return None
         return next(iter(keys)) if keys else None
 
-    def mention(self, key: tuple[str, str], paragraph: int) -> None:
+    def trip(self, f: Frame, visitor: Person, host: str) -> _Key:
+        """The trip of a visitor to a host that a frame mentions, new if none fits.
+
+        Args:
+            f: The frame.
+            visitor: Its visitor.
+            host: Its host.
+
+        Returns:
+            The trip's key: the first trip of the two whose dates do not lie
+            apart from the frame's.
+        """
+        name = fold_name(visitor.name)
+        n = 0
+        while (name, host, n) in self.visits and n < _MAX_TRIPS:
+            if not self.visits[(name, host, n)].other_trip(f, self.reference):
+                return (name, host, n)
+            n += 1
+        key = (name, host, n)
+        if key not in self.visits:
+            self.visits[key] = _Acc(visitor, host)
+            self.by_visitor.setdefault(name, []).append(key)
+        return key
+
+    def guess_host(self, sentence: Sentence, mine: str | None) -> str | None:
+        """The host of a visit whose words name none: the dateline's country, else the partner.
+
+        The dateline's country when the visitor is known to come from
+        elsewhere; else, for a visitor from one of the article's two main
+        countries, the other one.  Never when the sentence names a third
+        country or a place in one ("during his trip to the summit in Bali").
+
+        Args:
+            sentence: The sentence.
+            mine: The visitor's country, if known.
+
+        Returns:
+            The host, or ``None``.
+        """
+        if mine is None:
+            return None
+        if self.home is not None and self.home != mine:
+            host = self.home
+        elif len(self.main) == 2 and mine in self.main:
+            host = self.main[1] if mine == self.main[0] else self.main[0]
+        else:
+            return None
+        for place in sentence.ix.places_between(sentence.s, sentence.e):
+            if place.country not in (mine, host):
+                return None
+        return host
+
+    def mention(self, key: _Key, paragraph: int) -> None:
         """Record that a paragraph mentions a visit."""
         for slot in (
             self.by_host.setdefault((paragraph, None), []),
@@ -432,7 +586,7 @@ class _Merger:
         Args:
             sentence: The sentence.
         """
-        own: dict[int, tuple[str, str]] = {}
+        own: dict[int, _Key] = {}
         for i, f in enumerate(sentence.frames):
             if f.visitor is None:
                 continue
@@ -441,23 +595,21 @@ class _Merger:
             if host is None:
                 hosts = self.hosts_of.get(name, set())
                 host = next(iter(hosts)) if len(hosts) == 1 else None
+            if host is None:
+                host = self.guess_host(sentence, f.visitor.person.country)
             if host is None or host == f.visitor.person.country:
                 continue
-            key = (name, host)
-            if key not in self.visits:
-                self.visits[key] = _Acc(f.visitor.person, host)
-                self.by_visitor.setdefault(name, []).append(key)
-            own[i] = key
+            own[i] = self.trip(f, f.visitor.person, host)
         keys = list(dict.fromkeys(own.values()))
         for i, f in enumerate(sentence.frames):
             if i in own or f.visitor is not None or not f.noun:
                 continue
             if len(keys) == 1 and f.host in (None, keys[0][1]):
-                own[i] = keys[0]
+                found: _Key | None = keys[0]
             else:
                 found = self.context(sentence.paragraph, f.host) or self.named(sentence, f.host)
-                if found is not None:
-                    own[i] = found
+            if found is not None and not self.visits[found].other_trip(f, self.reference):
+                own[i] = found
         for i, key in sorted(own.items()):
             self.visits[key].add(sentence.frames[i])
             self.mention(key, sentence.paragraph)
@@ -474,9 +626,9 @@ class _Merger:
             sentence: The sentence.
         """
         others = sentence.others()
-        key: tuple[str, str] | None = None
+        key: _Key | None = None
         if others:
-            keys: set[tuple[str, str]] = set()
+            keys: set[_Key] = set()
             for name in others:
                 for paragraph in (sentence.paragraph - 1, sentence.paragraph):
                     keys.update(self.by_name.get((paragraph, name), ()))
