@@ -60,6 +60,13 @@ _STAY_GAP = re.compile(
     re.IGNORECASE,
 )
 """What may come between a visitor and a stay phrase: "X is in", "X, who is in"."""
+_LIST_NEXT = re.compile(
+    rf"(?:{_SP}{{0,3}}\([^()]{{1,30}}\))?{_SP}{{0,3}}(?:,{_SP}{{0,3}}(?:and{_SP}{{1,3}})?"
+    rf"|{_SP}{{1,3}}and{_SP}{{1,3}})"
+)
+"""What joins the visitors listed after a plural trip noun: ", ", " and ", "(May 2017), "."""
+_MAX_LISTED = 12
+"""At most this many frames in one sentence come from lists of visitors."""
 _HOSTED_REACH = 70
 """How far after "hosted" its guest may be named."""
 _DATED_BY = re.compile(
@@ -107,6 +114,7 @@ _DETERMINERS = frozenset(
     {"the", "this", "that", "a", "an", "these", "those", "such", "his", "her", "their", "its"}
 )
 _PRONOUNS = frozenset({"his", "her"})
+_AND = frozenset({"and", "or"})
 
 
 @attrs.define
@@ -198,9 +206,12 @@ class Sentence:
         paragraph: int,
         index: EntityIndex,
         v: VisitRules,
+        *,
+        previous: tuple[int, int] | None = None,
     ) -> None:
         self.text = text
         self.s, self.e = span
+        self.previous = previous
         self.paragraph = paragraph
         self.ix = index
         self.v = v
@@ -313,7 +324,35 @@ class Sentence:
         found = self.subject_before(pos)
         if found is None and self.ix.speaker is not None and self.says_i(pos):
             return self.ix.speaker
+        if found is None:
+            return self.pronoun_subject(pos)
         return found
+
+    def pronoun_subject(self, pos: int) -> PersonRef | None:
+        """The person "He" or "She" opening the sentence stands for, if before ``pos``.
+
+        The first person named in the sentence before it (outside its
+        companion phrases), in the same paragraph: the subject, as a rule.
+        """
+        m = _TOKEN.match(self.text, self.s, pos)
+        if m is None or m.group() not in self.v.pronoun_subjects or self.previous is None:
+            return None
+        lo, hi = self.previous
+        for p in self.ix.persons_between(lo, hi):
+            return p
+        return None
+
+    def coordinated(self, p: PersonRef) -> PersonRef | None:
+        """The first of two subjects joined by "and", when ``p`` is the second.
+
+        "X, Prime Minister of ..., and Madam Y paid a visit": X leads the trip.
+        """
+        for q in reversed(self.ix.persons_between(max(self.s, p.start - 120), p.start)):
+            if q.end <= p.start and not self.in_companions(q):
+                if self.v.coordinated.fullmatch(self.text, q.end, p.start) is not None:
+                    return q
+                return None
+        return None
 
     def says_i(self, pos: int) -> bool:
         """Whether a first-person subject ("I") comes before ``pos`` in its clause."""
@@ -428,18 +467,10 @@ def read_noun(sentence: Sentence, ts: int, te: int, toks: list[_Tok] | None = No
     mods: list[_Tok] = []
     while toks and len(mods) < _MAX_MODIFIERS:
         t = toks[-1]
-        first = text[t.start]
-        if (
-            t.key in v.mod_words
-            or (
-                (first.islower() or first.isdigit())
-                and t.key not in v.stop_words
-                and t.key not in v.light_verbs
-                and not t.key.endswith(("'s", "s'"))
-            )
-            or v.is_country_adjective(text[t.start : t.end])
-        ):
+        if _is_modifier(text, t, v):
             mods.append(toks.pop())
+        elif t.key in _AND and mods and len(toks) >= 2 and _is_modifier(text, toks[-2], v):
+            mods.append(toks.pop())  # "a busy and successful visit"
         else:
             break
     if mods:
@@ -473,6 +504,10 @@ def read_noun(sentence: Sentence, ts: int, te: int, toks: list[_Tok] | None = No
             if light_at is not None:
                 f.visitor = sentence.subject(light_at)
                 f.lo = light_at
+                first = sentence.coordinated(f.visitor) if f.visitor is not None else None
+                if f.visitor is not None and first is not None:
+                    f.accompanied.append(f.visitor)  # "X and Madam Y paid a visit"
+                    f.visitor = first
             elif t.key in _PRONOUNS:
                 f.visitor = sentence.pronoun_referent(ts, te)
             hosting = _host_light(sentence, toks) if light_at is None else None
@@ -515,7 +550,25 @@ def read_noun(sentence: Sentence, ts: int, te: int, toks: list[_Tok] | None = No
     if f.visitor is not None:
         f.lo = min(f.lo, f.visitor.start)
         f.hi = max(f.hi, f.visitor.end)
+        m = v.spouse_after.match(text, f.hi, sentence.e)
+        if m is not None:  # "by X and his spouse in February 2023"
+            f.hi = m.end()
     return f
+
+
+def _is_modifier(text: str, t: _Tok, v: VisitRules) -> bool:
+    """Whether a token before a trip noun modifies it ("three-day", "official", "Vietnamese")."""
+    first = text[t.start]
+    return (
+        t.key in v.mod_words
+        or (
+            (first.islower() or first.isdigit())
+            and t.key not in v.stop_words
+            and t.key not in v.light_verbs
+            and not t.key.endswith(("'s", "s'"))
+        )
+        or v.is_country_adjective(text[t.start : t.end])
+    )
 
 
 def _possessive(sentence: Sentence, f: Frame, toks: list[_Tok]) -> None:
@@ -643,7 +696,34 @@ def read_word(sentence: Sentence, ts: int, te: int) -> None:
             return
         if word == "visited" or before in v.modals:
             return  # "visited the factory", "will visit the park": no country
-    sentence.frames.append(read_noun(sentence, ts, te, toks))
+    f = read_noun(sentence, ts, te, toks)
+    sentence.frames.append(f)
+    if word.endswith("s") and f.visitor is not None and f.visitor.start >= te:
+        _more_visitors(sentence, f)
+
+
+def _more_visitors(sentence: Sentence, f: Frame) -> None:
+    """Give each person listed after the first of "visits of A (date), B (date) and C" a frame.
+
+    Args:
+        sentence: The sentence.
+        f: The frame of the plural trip noun, its visitor the first listed.
+    """
+    last = f.visitor
+    while last is not None and len(sentence.frames) < _MAX_LISTED:
+        m = _LIST_NEXT.match(sentence.text, last.end, sentence.e)
+        if m is None:
+            return
+        last = sentence.person_right_after(m.end(), 60)
+        if last is None or sentence.in_companions(last):
+            return
+        more = sentence.frame(f.trig_start, f.trig_end)
+        if last.person.country is None and f.visitor is not None:  # leaders listed together
+            country = f.visitor.person.country
+            last = PersonRef(attrs.evolve(last.person, country=country), last.start, last.end)
+        more.visitor, more.host, more.kind = last, f.host, f.kind
+        more.lo, more.hi = last.start, last.end
+        sentence.frames.append(more)
 
 
 def _read_host_verb(sentence: Sentence, ts: int, te: int) -> None:
@@ -672,17 +752,20 @@ def _read_host_verb(sentence: Sentence, ts: int, te: int) -> None:
         if sentence.v.hosted_trip.match(text, te, sentence.e) is not None:
             return  # "hosted a state visit by Y": read from the noun
         host = sentence.subject(ts)
-        if host is None or host.person.country is None:
-            return
         f.visitor = sentence.person_right_after(te, _HOSTED_REACH)
-        if f.visitor is None or f.visitor.person.country == host.person.country:
+        if host is None or f.visitor is None:
             return
         if sentence.v.remote.search(text, te, f.visitor.start) is not None:
             return  # "hosted a video call with Y"
-        f.host, f.lo = host.person.country, host.start
         there = sentence.host_after_to(f.visitor.end, 40)
+        f.host = there.country if there is not None else host.person.country
+        if f.host is None:
+            f.host = sentence.ix.partner(f.visitor.person.country)
+        if f.host is None or f.visitor.person.country == f.host:
+            return
+        f.lo = min(ts, host.start)
         if there is not None:
-            f.host, f.hi = there.country, there.end
+            f.hi = there.end
     if f.visitor is not None:
         f.hi = max(f.hi, f.visitor.end)
         sentence.frames.append(f)
@@ -869,6 +952,8 @@ def _coarse_frame(sentence: Sentence, lo: int, hi: int, after: bool) -> Frame | 
         for f in sentence.frames:
             if f.hi <= lo and _COARSE_AFTER.fullmatch(text, f.hi, lo) is not None:
                 best = f  # the last frame right before the date
+            elif max(f.lo, f.trig_end) <= lo and hi <= f.hi:
+                best = f  # inside the frame's words: "a visit to Y in May 2004 by X"
         return best
     for f in sentence.frames:
         if f.lo >= hi:
@@ -922,6 +1007,7 @@ def read_sentence(
     paragraph: tuple[int, int, int],
     index: EntityIndex,
     v: VisitRules,
+    previous: tuple[int, int] | None = None,
 ) -> Sentence:
     """Read the frames and companion phrases of one sentence.
 
@@ -932,13 +1018,14 @@ def read_sentence(
         paragraph: The index, start and end of its paragraph.
         index: The entity index.
         v: The compiled visit rules.
+        previous: The sentence before it in its paragraph, if any.
 
     Returns:
         The read sentence.
     """
     text = a.text
     number, ps, pe = paragraph
-    sentence = Sentence(text, span, number, index, v)
+    sentence = Sentence(text, span, number, index, v, previous=previous)
     for m in hits:  # companions first: their persons are never visitors
         for role in ("invite", "accompany", "welcome", "spouse"):
             if m.group(role) is None:

@@ -302,10 +302,12 @@ class _Acc:
         if lo is None or hi is None:
             return False
         if self.precision is None:
-            return (
-                reference is not None
-                and self.status in (VisitStatus.PLANNED, VisitStatus.UNDER_WAY)
-                and hi < reference - datetime.timedelta(days=_SAME_TRIP_DAYS)
+            if self.status not in (VisitStatus.PLANNED, VisitStatus.UNDER_WAY):
+                return False
+            if f.status is VisitStatus.COMPLETED and f.precision is not Precision.DAY:
+                return True  # "arrives on Monday ... He last visited Japan in 2015"
+            return reference is not None and hi < reference - datetime.timedelta(
+                days=_SAME_TRIP_DAYS
             )
         start, end = self.span()
         mine_lo, mine_hi = start or end, end or start
@@ -341,6 +343,8 @@ def read_visits(a: Analysis) -> None:
     text = a.text
     index = EntityIndex(text, a.entities, v)
     index.speaker = _speaker(a, v, index)
+    main = a.entities.main_countries()
+    index.main = main[:2] if len(main) >= 2 else ()
     size = len(text)
     sentences: list[Sentence] = []
     for number, paragraph in enumerate(a.paragraphs):
@@ -359,11 +363,16 @@ def read_visits(a: Analysis) -> None:
                 by_sentence.setdefault(i, []).append(m)
         for i, found in by_sentence.items():
             sentence = read_sentence(
-                a, spans[i], found, paragraph=(number, ps, pe), index=index, v=v
+                a,
+                spans[i],
+                found,
+                paragraph=(number, ps, pe),
+                index=index,
+                v=v,
+                previous=spans[i - 1] if i > 0 else None,
             )
             if sentence.frames or sentence.companions:
                 sentences.append(sentence)
-    main = a.entities.main_countries()
     merger = _Merger(sentences, reference=a.reference, main=main, home=_home(a, v))
     for sentence in sentences:
         merger.add(sentence)
@@ -476,10 +485,15 @@ class _Merger:
         self.main = main[:2]
         self.home = home
         self.hosts_of: dict[str, set[str]] = {}
+        self.hosts_in: dict[int, set[str]] = {}
         for sentence in sentences:
             for f in sentence.frames:
                 if f.visitor is not None and f.host is not None:
                     self.hosts_of.setdefault(fold_name(f.visitor.person.name), set()).add(f.host)
+                if f.host is not None:
+                    found = self.hosts_in.setdefault(sentence.paragraph, set())
+                    if len(found) < 2:
+                        found.add(f.host)
         self.visits: dict[_Key, _Acc] = {}
         self.by_visitor: dict[str, list[_Key]] = {}
         self.by_host: dict[tuple[int, str | None], list[_Key]] = {}
@@ -547,7 +561,8 @@ class _Merger:
 
         The dateline's country when the visitor is known to come from
         elsewhere; else, for a visitor from one of the article's two main
-        countries, the other one.  Never when the sentence names a third
+        countries, the other one; else the one host of the trips of its
+        paragraph and the one before.  Never when the sentence names a third
         country or a place in one ("during his trip to the summit in Bali").
 
         Args:
@@ -557,18 +572,32 @@ class _Merger:
         Returns:
             The host, or ``None``.
         """
-        if mine is None:
-            return None
-        if self.home is not None and self.home != mine:
-            host = self.home
-        elif len(self.main) == 2 and mine in self.main:
+        if mine is not None and self.home is not None and self.home != mine:
+            host: str | None = self.home
+        elif mine is not None and len(self.main) == 2 and mine in self.main:
             host = self.main[1] if mine == self.main[0] else self.main[0]
         else:
+            host = self.context_host(sentence.paragraph, mine)
+        if host is None:
             return None
         for place in sentence.ix.places_between(sentence.s, sentence.e):
-            if place.country not in (mine, host):
+            if place.country not in (mine, host, *self.main):
                 return None
         return host
+
+    def context_host(self, paragraph: int, mine: str | None) -> str | None:
+        """The one host the trip words of a paragraph and the one before it name.
+
+        Args:
+            paragraph: The paragraph's index.
+            mine: The visitor's country, never its own host.
+
+        Returns:
+            The host, or ``None`` unless exactly one other than ``mine`` fits.
+        """
+        hosts = {*self.hosts_in.get(paragraph - 1, ()), *self.hosts_in.get(paragraph, ())}
+        hosts.discard(mine or "")
+        return next(iter(hosts)) if len(hosts) == 1 else None
 
     def mention(self, key: _Key, paragraph: int) -> None:
         """Record that a paragraph mentions a visit."""
