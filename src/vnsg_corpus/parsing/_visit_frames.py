@@ -67,6 +67,8 @@ _LIST_NEXT = re.compile(
 """What joins the visitors listed after a plural trip noun: ", ", " and ", "(May 2017), "."""
 _MAX_LISTED = 12
 """At most this many frames in one sentence come from lists of visitors."""
+_APPOSED = re.compile(rf"(?:{_SP}{{1,3}}[a-z\-]{{1,20}}){{1,2}},{_SP}{{1,3}}[^,;:.!?()]{{0,60}}")
+""""visiting counterpart, <title> X": a lower-case noun, a comma, a title."""
 _HOSTED_REACH = 70
 """How far after "hosted" its guest may be named."""
 _DATED_BY = re.compile(
@@ -690,6 +692,11 @@ def read_word(sentence: Sentence, ts: int, te: int) -> None:
             f = sentence.frame(ts, te)
             f.noun = False
             f.visitor = sentence.person_right_after(te, 80)
+            if f.visitor is None:  # "his visiting counterpart, Foreign Minister X"
+                for p in sentence.ix.persons_between(te, min(sentence.e, te + 100)):
+                    if _APPOSED.fullmatch(text, te, p.start) is not None:
+                        f.visitor = p
+                    break
             if f.visitor is not None:
                 f.hi = f.visitor.end
                 sentence.frames.append(f)

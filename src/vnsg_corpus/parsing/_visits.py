@@ -302,7 +302,10 @@ class _Acc:
         if lo is None or hi is None:
             return False
         if self.precision is None:
-            if self.status not in (VisitStatus.PLANNED, VisitStatus.UNDER_WAY):
+            if self.status not in (VisitStatus.PLANNED, VisitStatus.UNDER_WAY) or f.status in (
+                VisitStatus.PLANNED,
+                VisitStatus.UNDER_WAY,
+            ):
                 return False
             if f.status is VisitStatus.COMPLETED and f.precision is not Precision.DAY:
                 return True  # "arrives on Monday ... He last visited Japan in 2015"
@@ -347,10 +350,12 @@ def read_visits(a: Analysis) -> None:
     index.main = main[:2] if len(main) >= 2 else ()
     size = len(text)
     sentences: list[Sentence] = []
+    before: tuple[int, int] | None = None
     for number, paragraph in enumerate(a.paragraphs):
         ps, pe = min(max(paragraph.start, 0), size), min(max(paragraph.end, 0), size)
         if ps >= pe:
             continue
+        last, before = before, (ps, pe)
         hits = scan(v.scan_triggers, text, ps, pe)
         if not hits:
             continue
@@ -369,7 +374,7 @@ def read_visits(a: Analysis) -> None:
                 paragraph=(number, ps, pe),
                 index=index,
                 v=v,
-                previous=spans[i - 1] if i > 0 else None,
+                previous=spans[i - 1] if i > 0 else _last_sentence(a, last),
             )
             if sentence.frames or sentence.companions:
                 sentences.append(sentence)
@@ -379,6 +384,14 @@ def read_visits(a: Analysis) -> None:
     a.visits = tuple(
         acc.visit(text, a.article_id, a.reference, main) for acc in merger.visits.values()
     )
+
+
+def _last_sentence(a: Analysis, paragraph: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The last sentence of a paragraph, if any."""
+    if paragraph is None:
+        return None
+    spans = a.sentences(*paragraph)
+    return spans[-1] if spans else None
 
 
 _SPEAKER_PARAGRAPHS = 3
@@ -490,7 +503,7 @@ class _Merger:
             for f in sentence.frames:
                 if f.visitor is not None and f.host is not None:
                     self.hosts_of.setdefault(fold_name(f.visitor.person.name), set()).add(f.host)
-                if f.host is not None:
+                if f.host is not None and f.visitor is None:
                     found = self.hosts_in.setdefault(sentence.paragraph, set())
                     if len(found) < 2:
                         found.add(f.host)
@@ -586,7 +599,10 @@ class _Merger:
         return host
 
     def context_host(self, paragraph: int, mine: str | None) -> str | None:
-        """The one host the trip words of a paragraph and the one before it name.
+        """The one host the trip words without a visitor of a paragraph and the one before name.
+
+        "Presidents have paid visits to Việt Nam ... President X's visit will
+        continue this tradition": the host of the visit in context.
 
         Args:
             paragraph: The paragraph's index.
