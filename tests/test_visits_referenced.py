@@ -341,3 +341,22 @@ def test_undated_page_gives_no_year_to_a_month() -> None:
 def test_a_distant_year_is_not_the_trip_date() -> None:
     text = "President Kim Soo-jin's visit to Viet Nam comes as trade reached $5 billion in 2022."
     assert trips(visits_of(text, D(2024, 4, 2))) == [Trip("Kim Soo-jin", "VNM")]
+
+
+def test_no_host_from_another_visitors_trip() -> None:
+    # The only host in context belongs to another visitor's trip: it is not guessed.
+    text = (
+        "Prime Minister Julia Marsh will pay an official visit to Japan next week.\n"
+        "Speaker Olu Adebayo's trip was also discussed by the committee."
+    )
+    assert trips(visits_of(text, D(2024, 2, 5))) == [Trip("Julia Marsh", "JPN")]
+
+
+def test_a_day_range_outranks_a_year_for_one_trip() -> None:
+    text = (
+        "Prime Minister Chua Boon Keat will visit Viet Nam this year.\n"
+        "Prime Minister Chua Boon Keat's official visit to Viet Nam runs from August 12-14."
+    )
+    assert trips(visits_of(text, D(2025, 6, 30))) == [
+        Trip("Chua Boon Keat", "VNM", D(2025, 8, 12), D(2025, 8, 14), Precision.DAY)
+    ]

@@ -2,8 +2,9 @@
 
 ``extract_visits`` reads the body paragraphs of an article, with the entities
 [`find_entities`][vnsg_corpus.parsing._entities.find_entities] found in them,
-and returns one [`Visit`][vnsg_corpus.Visit] per visitor and host country.  The
-vocabularies (trip nouns, verbs, kinds, status cues, companion cues) live in
+and returns one [`Visit`][vnsg_corpus.Visit] per trip: per visitor, host
+country and time.  The vocabularies (trip nouns, verbs, stays, kinds, status
+cues, companion cues, speech cues) live in
 ``data/visits.json``; this module holds only the rules.
 
 Forms.  Each trip word of a sentence starts a *frame*; a frame has a visitor
@@ -21,14 +22,43 @@ host country when the sentence ties them to the trip word:
 * "Y will host X": the country before "host", the person after it;
 * "his / her visit": the nearest person before the trip word in the sentence,
   else the first after it;
-* the adjective "visiting": the person right after it.
+* the adjective "visiting": the person right after it ("his visiting
+  counterpart, Foreign Minister X" too);
+* a stay or a journey: "X is in Y", "X, who is in Y on ...", "X was twice in
+  Y", "X came / travelled to Y" (the person right before the phrase);
+* "X hosted Y (in Z)", "X hosted a welcome ceremony for Y": Y visits X's
+  country (or Z); "X hosted a state visit by Y" likewise, from the noun;
+  never a guest of a phone or video call;
+* a list after a plural trip noun: "previous visits of A (January 2017), B
+  (May 2017) and C" gives each its own frame (a listed person of unknown
+  country takes the first's);
+* two subjects joined by "and" ("X, <title>, and Madam Y paid a visit"): the
+  first travels, the second accompanies;
+* "He" or "She" opening a sentence: the first person named in the sentence
+  before (in the paragraph, or the last of the previous one);
+* the speaker of a speech, transcript, interview or op-ed (named after a cue
+  such as "Remarks by", "Transcript of", or a byline "by X" in the first
+  three paragraphs) is "I" and "my": "my last visit", "I am glad to be back
+  in Y", "I hosted X in Z".
 
 The host comes from "to / in Y" right after the trip noun (or after the
 visitor of "of / by"), the object of "visit", the place after "arrived at /
 in" (a place counts through its country: "Changi" is Singapore), or the
-country before "host".  A country written as an adjective ("Vietnamese
-firms") is never a host, and a visit to the visitor's own country is a
-domestic trip, not a visit.
+country before "host", or a country written before the noun ("the Japan
+visit by X", "Japan's visit by X"; not before "delegation").  A place
+followed by its country ("Hanoi, Vietnam") is one host.  A country written as
+an adjective ("Vietnamese firms") is never a host, and a visit to the
+visitor's own country is a domestic trip, not a visit.
+
+When the words name no host (and the visitor's other frames give none, see
+below), the host is guessed: the dateline's country ("HÀ NỘI —") when the
+visitor is known to come from elsewhere; else, for a visitor from one of the
+article's two main countries, the other one; else the one host of the trip
+words without a visitor in the paragraph and the one before ("Presidents
+have paid visits to Việt Nam ... X's visit will continue this tradition").
+No host is guessed when the sentence names a country (or a place in one)
+outside the visitor's, the guess and the article's main two ("during his trip
+to the summit in Jakarta").
 
 Companions, from cue phrases of the sentence: "at the invitation of P" gives
 ``invited_by``; "accompanied by (his spouse,) P", "X and his wife, P, ..."
@@ -54,7 +84,15 @@ day range gives start and end, a day or weekday the start only (the end
 when the frame's cue ends the visit: "concluded his visit on Friday"); with
 a duration the other end follows (``end = start + duration - 1``).  A bare weekday resolves to the
 latest such day on or before the reference; for a planned frame a weekday
-that falls before the reference moves a week on.
+that falls before the reference moves a week on.  A day and month with no
+year takes the one year the sentence states ("in 2018 during X's visit from
+March 14-17"); with neither that nor an article date it stays unresolved.
+A month or a year ("in March 2004", "in 2018", "last year", "September last
+year") dates a frame only when written right after its words (or inside
+them: "a visit to Y in May 2004 by X"), else when it opens the sentence ("In
+August 2001, ...") or is joined to it by "during"; it gives the first and
+last day of the month or year, with ``precision`` ``MONTH`` or ``YEAR``.  A
+day date outranks a month or a year.
 
 Status of a frame: the status cue nearest its trip word within its clause
 (at most 80 characters before the frame and 60 after it, not across ",", ";",
@@ -71,8 +109,13 @@ after the reference is planned, an end (or start) before it completed,
 otherwise under way.
 
 Merging and context.  Frames with the same visitor (folded full name) and the
-same host make one visit: evidence is the union of the sentences (one per
-sentence, in text order), each date the first stated, kind the first that is
+same host make one visit — unless their dates lie more than ten days apart,
+which makes two trips ("his visit on Tuesday" and "his last visit in
+September 2013"; an undated trip planned or under way is not one a completed
+frame places in a month or year, nor one placed before the article's date):
+evidence is the union of the sentences (one per
+sentence, in text order), each date the first stated (a day over a month or
+a year), kind the first that is
 not ``UNSPECIFIED`` (except that "official friendship" refines "official"),
 status by precedence, companions united (deduplicated by folded name, the
 visitor left out), duration the first stated.  Frames missing a part are
@@ -87,7 +130,8 @@ completed, in this order:
    mentioned so far in its paragraph and in the previous paragraph, only
    when there is exactly one (with the same host, when the frame names one);
    else the one visit whose visitor the sentence names ("As X engages with
-   ..., the outcomes of this visit ...").  Anything else is dropped.
+   ..., the outcomes of this visit ..."); never a visit whose dates lie
+   apart from its own.  Anything else is dropped.
 
 Visitor country: the visitor's own (from the role adjective the entities
 module read, "Singaporean Prime Minister"); when unknown and the host is one
@@ -335,8 +379,8 @@ def _complete(person: Person, other: Person) -> Person:
 def read_visits(a: Analysis) -> None:
     """The visits component: find the visits an analysed article reports.
 
-    Sets ``a.visits``: one visit per visitor and host country, in the order
-    of first mention, each with every sentence it was read from as evidence.
+    Sets ``a.visits``: one visit per trip (visitor, host country and time),
+    in the order of first mention, each with every sentence it was read from as evidence.
     Reads the entity mentions the entities component left on ``a``.
 
     Args:
@@ -460,7 +504,7 @@ def extract_visits(
         vocabulary: The vocabulary; the shipped one by default.
 
     Returns:
-        One visit per visitor and host country, in the order of first mention,
+        One visit per trip (visitor, host country and time), in the order of first mention,
         each with every sentence it was read from as evidence.
     """
     a = Analysis.of_paragraphs(
