@@ -277,7 +277,15 @@ CASES: list[tuple[str, str, dt.date | None, list[Expect]]] = [
         "visited_verb",
         "South Korean President Lee Jae-myung visited Việt Nam in August.",
         D(2025, 9, 1),
-        [Expect("Lee Jae-myung", "VNM", status=VisitStatus.COMPLETED)],
+        [
+            Expect(
+                "Lee Jae-myung",
+                "VNM",
+                status=VisitStatus.COMPLETED,
+                start=D(2025, 8, 1),
+                end=D(2025, 8, 31),
+            )
+        ],
     ),
     (
         "country_will_host",

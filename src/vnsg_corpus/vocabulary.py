@@ -319,7 +319,9 @@ class VisitWords:
 
     Every attribute is the list or mapping of the same name in the file;
     ``demonym_suffixes`` holds the endings and words that mark a country
-    adjective.
+    adjective.  The lists from ``stay_phrases`` on (stays, visitor nouns,
+    speech cues, first-person words, remote-meeting words, pronouns and
+    honorifics) may be left out of a file: they default to empty.
     """
 
     trip_nouns: tuple[str, ...]
@@ -340,6 +342,14 @@ class VisitWords:
     duration_numbers: Mapping[str, int]
     week_words: Mapping[str, int]
     demonym_suffixes: _DemonymMarks
+    stay_phrases: tuple[str, ...] = ()
+    visitor_nouns: tuple[str, ...] = ()
+    speech_cues: tuple[str, ...] = ()
+    first_person_subjects: tuple[str, ...] = ()
+    first_person_possessives: tuple[str, ...] = ()
+    remote_words: tuple[str, ...] = ()
+    pronoun_subjects: tuple[str, ...] = ()
+    honorifics: tuple[str, ...] = ()
 
 
 @attrs.frozen

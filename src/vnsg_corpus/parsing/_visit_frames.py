@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 import attrs
 
-from vnsg_corpus.model import VisitKind, VisitStatus
+from vnsg_corpus.model import Period, Precision, VisitKind, VisitStatus
 from vnsg_corpus.parsing._analysis import Analysis
 from vnsg_corpus.parsing._entities import PersonRef
 from vnsg_corpus.parsing._patterns import APOSTROPHES, SPACE
@@ -26,7 +26,7 @@ from vnsg_corpus.parsing._visit_rules import (
     VisitRules,
     fold_name,
 )
-from vnsg_corpus.periods import TemporalMatch
+from vnsg_corpus.periods import TemporalMatch, parse_period
 from vnsg_corpus.text import fold_phrase
 
 __all__ = ["Companions", "Frame", "Sentence", "read_sentence"]
@@ -53,11 +53,50 @@ _HOST_BEFORE = re.compile(
     rf"|set|due|scheduled|expected|going|be|been|soon|once|again)){{0,5}}{_SP}{{1,3}}\Z",
     re.IGNORECASE,
 )
+_COMMA = re.compile(rf",{_SP}{{0,3}}")
+_STAY_GAP = re.compile(
+    rf"{_SP}{{1,3}}|,{_SP}{{1,3}}who{_SP}{{1,3}}|{_SP}{{1,3}}(?:then|also|now|still|already"
+    rf"|again|currently|recently){_SP}{{1,3}}",
+    re.IGNORECASE,
+)
+"""What may come between a visitor and a stay phrase: "X is in", "X, who is in"."""
+_LIST_NEXT = re.compile(
+    rf"(?:{_SP}{{0,3}}\([^()]{{1,30}}\))?{_SP}{{0,3}}(?:,{_SP}{{0,3}}(?:and{_SP}{{1,3}})?"
+    rf"|{_SP}{{1,3}}and{_SP}{{1,3}})"
+)
+"""What joins the visitors listed after a plural trip noun: ", ", " and ", "(May 2017), "."""
+_MAX_LISTED = 12
+"""At most this many frames in one sentence come from lists of visitors."""
+_APPOSED = re.compile(rf"(?:{_SP}{{1,3}}[a-z\-]{{1,20}}){{1,2}},{_SP}{{1,3}}[^,;:.!?()]{{0,60}}")
+""""visiting counterpart, <title> X": a lower-case noun, a comma, a title."""
+_HOSTED_REACH = 70
+"""How far after "hosted" its guest may be named."""
+_DATED_BY = re.compile(
+    rf"{_SP}{{1,3}}(?:in|on|last|this|next|early|late|from|during){_SP}[^,;:.()]{{1,30}}?"
+    rf"{_SP}{{1,3}}by{_SP}{{1,3}}",
+    re.IGNORECASE,
+)
+"""A date between a trip's host and its visitor: "a visit to Y in March 2004 by X"."""
 _BY_AFTER = re.compile(rf"{_SP}{{1,3}}by(?!\w)", re.IGNORECASE)
 _BY_SEARCH = re.compile(r"(?<!\w)by(?!\w)", re.IGNORECASE)
 _SEMICOLON = re.compile(r"[;.!?]")
 _DATE_BREAK = re.compile(r"[,;:—]")
-_DIGIT = re.compile(r"[0-9]")
+_DAY_KINDS = frozenset({"day_range", "day", "weekday"})
+_COARSE = frozenset({Precision.MONTH, Precision.YEAR})
+_YEAR = re.compile(r"(?<![0-9])[12][0-9]{3}(?![0-9])")
+_JOINED = re.compile(rf"{_SP}{{1,3}}(?:of{_SP}{{1,3}})?")
+_COARSE_AFTER = re.compile(
+    rf"(?:{_SP}|[(]){{0,3}}(?:(?:was|were|is|are|will|would|be|been|back|again|held|made|paid|took"
+    rf"|place|also|due|scheduled|planned|set|expected|in|during|on){_SP}{{1,3}}){{0,4}}",
+    re.IGNORECASE,
+)
+"""What may come between a frame's words and the month or year that dates it."""
+_COARSE_BEFORE = re.compile(
+    rf"{_SP}{{1,3}}(?:during|amid|on{_SP}{{1,3}}the{_SP}{{1,3}}occasion{_SP}{{1,3}}of)"
+    rf"{_SP}[^,;:()]{{0,60}}",
+    re.IGNORECASE,
+)
+"""What may come between a month or year and the frame it dates, written before it."""
 _OPENER = re.compile(
     rf"(?:(?:on|from|in|at|by|this|last|next|early|late){_SP}{{1,3}}){{0,2}}", re.I
 )
@@ -77,6 +116,7 @@ _DETERMINERS = frozenset(
     {"the", "this", "that", "a", "an", "these", "those", "such", "his", "her", "their", "its"}
 )
 _PRONOUNS = frozenset({"his", "her"})
+_AND = frozenset({"and", "or"})
 
 
 @attrs.define
@@ -117,6 +157,7 @@ class Frame:
         ends: Whether that cue marks the end of the visit ("concluded").
         start: First day, when stated.
         end: Last day, when stated.
+        precision: How finely the dates were stated, when they were.
         invited: Inviting persons.
         accompanied: Accompanying persons.
         welcomed: Welcoming persons.
@@ -137,6 +178,7 @@ class Frame:
     ends: bool = False
     start: datetime.date | None = None
     end: datetime.date | None = None
+    precision: Precision | None = None
     invited: list[PersonRef] = attrs.Factory(list)
     accompanied: list[PersonRef] = attrs.Factory(list)
     welcomed: list[PersonRef] = attrs.Factory(list)
@@ -166,9 +208,12 @@ class Sentence:
         paragraph: int,
         index: EntityIndex,
         v: VisitRules,
+        *,
+        previous: tuple[int, int] | None = None,
     ) -> None:
         self.text = text
         self.s, self.e = span
+        self.previous = previous
         self.paragraph = paragraph
         self.ix = index
         self.v = v
@@ -267,6 +312,58 @@ class Sentence:
                 return None
             return p
         return None
+
+    def subject(self, pos: int) -> PersonRef | None:
+        """The subject before a verb at ``pos``: a person, else the speaker written "I".
+
+        Args:
+            pos: Start of the verb.
+
+        Returns:
+            The nearest person before ``pos`` outside companion phrases, else
+            the article's speaker when "I" opens the verb's clause, else ``None``.
+        """
+        found = self.subject_before(pos)
+        if found is None and self.ix.speaker is not None and self.says_i(pos):
+            return self.ix.speaker
+        if found is None:
+            return self.pronoun_subject(pos)
+        return found
+
+    def pronoun_subject(self, pos: int) -> PersonRef | None:
+        """The person "He" or "She" opening the sentence stands for, if before ``pos``.
+
+        The first person named in the sentence before it (outside its
+        companion phrases), in the same paragraph: the subject, as a rule.
+        """
+        m = _TOKEN.match(self.text, self.s, pos)
+        if m is None or m.group() not in self.v.pronoun_subjects or self.previous is None:
+            return None
+        lo, hi = self.previous
+        for p in self.ix.persons_between(lo, hi):
+            return p
+        return None
+
+    def coordinated(self, p: PersonRef) -> PersonRef | None:
+        """The first of two subjects joined by "and", when ``p`` is the second.
+
+        "X, Prime Minister of ..., and Madam Y paid a visit": X leads the trip.
+        """
+        for q in reversed(self.ix.persons_between(max(self.s, p.start - 120), p.start)):
+            if q.end <= p.start and not self.in_companions(q):
+                if self.v.coordinated.fullmatch(self.text, q.end, p.start) is not None:
+                    return q
+                return None
+        return None
+
+    def says_i(self, pos: int) -> bool:
+        """Whether a first-person subject ("I") comes before ``pos`` in its clause."""
+        lo = max(self.s, pos - _BACK)
+        for m in _CLAUSE_BREAK.finditer(self.text, lo, pos):
+            lo = m.end()
+        return any(
+            m.group() in self.v.first_person_subjects for m in _TOKEN.finditer(self.text, lo, pos)
+        )
 
     def pronoun_referent(self, ts: int, te: int) -> PersonRef | None:
         """The person "his" or "her" before a trip word refers to.
@@ -372,18 +469,10 @@ def read_noun(sentence: Sentence, ts: int, te: int, toks: list[_Tok] | None = No
     mods: list[_Tok] = []
     while toks and len(mods) < _MAX_MODIFIERS:
         t = toks[-1]
-        first = text[t.start]
-        if (
-            t.key in v.mod_words
-            or (
-                (first.islower() or first.isdigit())
-                and t.key not in v.stop_words
-                and t.key not in v.light_verbs
-                and not t.key.endswith(("'s", "s'"))
-            )
-            or v.is_country_adjective(text[t.start : t.end])
-        ):
+        if _is_modifier(text, t, v):
             mods.append(toks.pop())
+        elif t.key in _AND and mods and len(toks) >= 2 and _is_modifier(text, toks[-2], v):
+            mods.append(toks.pop())  # "a busy and successful visit"
         else:
             break
     if mods:
@@ -405,6 +494,9 @@ def read_noun(sentence: Sentence, ts: int, te: int, toks: list[_Tok] | None = No
             if f.duration == 0:
                 f.duration = None
     light_at: int | None = None
+    before: HostPlace | None = None  # "the Vietnam visit by X", "Japan's visit by X"
+    if toks and fold_phrase(text[ts:te]) not in v.visitor_nouns:
+        before = sentence.ix.place_at.get(toks[-1].start)
     if toks:
         t = toks[-1]
         if t.key.endswith(("'s", "s'")):
@@ -412,10 +504,19 @@ def read_noun(sentence: Sentence, ts: int, te: int, toks: list[_Tok] | None = No
         elif t.key in _DETERMINERS or t.key in v.light_verbs:
             light_at = _light_verb(sentence, toks)
             if light_at is not None:
-                f.visitor = sentence.subject_before(light_at)
+                f.visitor = sentence.subject(light_at)
                 f.lo = light_at
+                first = sentence.coordinated(f.visitor) if f.visitor is not None else None
+                if f.visitor is not None and first is not None:
+                    f.accompanied.append(f.visitor)  # "X and Madam Y paid a visit"
+                    f.visitor = first
             elif t.key in _PRONOUNS:
                 f.visitor = sentence.pronoun_referent(ts, te)
+            hosting = _host_light(sentence, toks) if light_at is None else None
+            if hosting is not None and hosting.person.country is not None:
+                f.host = hosting.person.country  # "as he hosted a state visit by X"
+        elif t.key in v.first_person and sentence.ix.speaker is not None:
+            f.visitor = sentence.ix.speaker  # "my last visit"
     # The host: "to Y" right after; the visitor: "of / by X" after that.
     pos = te
     m = _TO_IN.match(text, te, sentence.e)
@@ -425,7 +526,13 @@ def read_noun(sentence: Sentence, ts: int, te: int, toks: list[_Tok] | None = No
             f.host = place.country
             pos = place.end
             f.hi = max(f.hi, place.end)
-    m = _OF_BY.match(text, pos, sentence.e)
+            m = _COMMA.match(text, pos, sentence.e)  # "to Hanoi, Vietnam"
+            same = sentence.place_at(m.end()) if m is not None else None
+            if same is not None and same.country == place.country:
+                pos = f.hi = same.end
+    m = _OF_BY.match(text, pos, sentence.e) or _DATED_BY.match(text, pos, sentence.e)
+    if m is None and before is not None:
+        m = _OF_BY.match(text, te, sentence.e)
     if m is not None and f.visitor is None:
         f.visitor = sentence.person_right_after(m.end(), 100)
         if f.visitor is not None:
@@ -440,10 +547,30 @@ def read_noun(sentence: Sentence, ts: int, te: int, toks: list[_Tok] | None = No
         place = sentence.host_before_for(start, light_at)
         if place is not None:
             f.host = place.country
+    if f.host is None and before is not None and f.visitor is not None:
+        f.host = before.country
     if f.visitor is not None:
         f.lo = min(f.lo, f.visitor.start)
         f.hi = max(f.hi, f.visitor.end)
+        m = v.spouse_after.match(text, f.hi, sentence.e)
+        if m is not None:  # "by X and his spouse in February 2023"
+            f.hi = m.end()
     return f
+
+
+def _is_modifier(text: str, t: _Tok, v: VisitRules) -> bool:
+    """Whether a token before a trip noun modifies it ("three-day", "official", "Vietnamese")."""
+    first = text[t.start]
+    return (
+        t.key in v.mod_words
+        or (
+            (first.islower() or first.isdigit())
+            and t.key not in v.stop_words
+            and t.key not in v.light_verbs
+            and not t.key.endswith(("'s", "s'"))
+        )
+        or v.is_country_adjective(text[t.start : t.end])
+    )
 
 
 def _possessive(sentence: Sentence, f: Frame, toks: list[_Tok]) -> None:
@@ -475,6 +602,22 @@ def _possessive(sentence: Sentence, f: Frame, toks: list[_Tok]) -> None:
             return
     if text[t.start].isupper():
         f.noun = False  # an unknown name or a country: never "the visit" of another
+
+
+def _host_light(sentence: Sentence, toks: list[_Tok]) -> PersonRef | None:
+    """The person who hosts in "X hosted a state visit by Y", if the noun follows "host".
+
+    Args:
+        sentence: The sentence.
+        toks: The tokens before the trip noun, modifiers removed.
+
+    Returns:
+        The subject of the verb "host" before "a / the" and the trip noun.
+    """
+    i = len(toks) - 1
+    if i >= 1 and toks[i].key in _DETERMINERS and toks[i - 1].key in sentence.v.host_verbs:
+        return sentence.subject(toks[i - 1].start)
+    return None
 
 
 def _light_verb(sentence: Sentence, toks: list[_Tok]) -> int | None:
@@ -511,8 +654,13 @@ def read_word(sentence: Sentence, ts: int, te: int) -> None:
     word = fold_phrase(text[ts:te])
     toks = sentence.tokens_before(ts)
     before = toks[-1].key if toks else ""
+    if before.endswith("ly") and len(toks) >= 2 and toks[-2].key in v.modals:
+        before = toks[-2].key  # "will officially visit"
     if word in v.host_verbs:
         _read_host_verb(sentence, ts, te)
+        return
+    if word in v.stays:
+        _read_stay(sentence, ts, te)
         return
     if word in v.arrive_verbs:
         f = sentence.frame(ts, te)
@@ -523,9 +671,9 @@ def read_word(sentence: Sentence, ts: int, te: int) -> None:
                 if "," not in text[m.end() : arrival.start]:
                     f.host, f.hi = arrival.country, arrival.end
                 break
-        f.visitor = sentence.subject_before(ts)
+        f.visitor = sentence.subject(ts)
         if f.visitor is not None:
-            f.lo = f.visitor.start
+            f.lo = min(f.lo, f.visitor.start)
         sentence.frames.append(f)
         return
     if word in v.visit_verbs:
@@ -535,22 +683,54 @@ def read_word(sentence: Sentence, ts: int, te: int) -> None:
             f = sentence.frame(ts, te)  # "will visit Japan", "visited Hà Nội"
             f.noun = False
             f.host, f.hi = place.country, place.end
-            f.visitor = sentence.subject_before(ts)
+            f.visitor = sentence.subject(ts)
             if f.visitor is not None:
-                f.lo = f.visitor.start
+                f.lo = min(f.lo, f.visitor.start)
             sentence.frames.append(f)
             return
         if word == "visiting":  # "the visiting Singaporean leader X"
             f = sentence.frame(ts, te)
             f.noun = False
             f.visitor = sentence.person_right_after(te, 80)
+            if f.visitor is None:  # "his visiting counterpart, Foreign Minister X"
+                for p in sentence.ix.persons_between(te, min(sentence.e, te + 100)):
+                    if _APPOSED.fullmatch(text, te, p.start) is not None:
+                        f.visitor = p
+                    break
             if f.visitor is not None:
                 f.hi = f.visitor.end
                 sentence.frames.append(f)
             return
         if word == "visited" or before in v.modals:
             return  # "visited the factory", "will visit the park": no country
-    sentence.frames.append(read_noun(sentence, ts, te, toks))
+    f = read_noun(sentence, ts, te, toks)
+    sentence.frames.append(f)
+    if word.endswith("s") and f.visitor is not None and f.visitor.start >= te:
+        _more_visitors(sentence, f)
+
+
+def _more_visitors(sentence: Sentence, f: Frame) -> None:
+    """Give each person listed after the first of "visits of A (date), B (date) and C" a frame.
+
+    Args:
+        sentence: The sentence.
+        f: The frame of the plural trip noun, its visitor the first listed.
+    """
+    last = f.visitor
+    while last is not None and len(sentence.frames) < _MAX_LISTED:
+        m = _LIST_NEXT.match(sentence.text, last.end, sentence.e)
+        if m is None:
+            return
+        last = sentence.person_right_after(m.end(), 60)
+        if last is None or sentence.in_companions(last):
+            return
+        more = sentence.frame(f.trig_start, f.trig_end)
+        if last.person.country is None and f.visitor is not None:  # leaders listed together
+            country = f.visitor.person.country
+            last = PersonRef(attrs.evolve(last.person, country=country), last.start, last.end)
+        more.visitor, more.host, more.kind = last, f.host, f.kind
+        more.lo, more.hi = last.start, last.end
+        sentence.frames.append(more)
 
 
 def _read_host_verb(sentence: Sentence, ts: int, te: int) -> None:
@@ -565,21 +745,65 @@ def _read_host_verb(sentence: Sentence, ts: int, te: int) -> None:
     if _BY_AFTER.match(text, te, sentence.e) is not None:
         return  # "hosted by": a welcome, read as a companion phrase
     m = _HOST_BEFORE.search(text, max(sentence.s, ts - 60), ts)
-    if m is None:
-        return
     place: HostPlace | None = None
-    for candidate in sentence.ix.places_between(max(sentence.s, m.start() - 60), m.start() + 1):
-        if candidate.end == m.start():
-            place = candidate
+    if m is not None:
+        for candidate in sentence.ix.places_between(max(sentence.s, m.start() - 60), m.start() + 1):
+            if candidate.end == m.start():
+                place = candidate
+    f = sentence.frame(ts, te)
+    f.noun = False
+    if place is not None:
+        f.host, f.lo = place.country, place.start
+        f.visitor = sentence.person_right_after(te, 100)
+    else:  # "I hosted X in Singapore", "X hosted a welcome ceremony for Y"
+        if sentence.v.hosted_trip.match(text, te, sentence.e) is not None:
+            return  # "hosted a state visit by Y": read from the noun
+        host = sentence.subject(ts)
+        f.visitor = sentence.person_right_after(te, _HOSTED_REACH)
+        if host is None or f.visitor is None:
+            return
+        if sentence.v.remote.search(text, te, f.visitor.start) is not None:
+            return  # "hosted a video call with Y"
+        there = sentence.host_after_to(f.visitor.end, 40)
+        f.host = there.country if there is not None else host.person.country
+        if f.host is None:
+            f.host = sentence.ix.partner(f.visitor.person.country)
+        if f.host is None or f.visitor.person.country == f.host:
+            return
+        f.lo = min(ts, host.start)
+        if there is not None:
+            f.hi = there.end
+    if f.visitor is not None:
+        f.hi = max(f.hi, f.visitor.end)
+        sentence.frames.append(f)
+
+
+def _read_stay(sentence: Sentence, ts: int, te: int) -> None:
+    """Read "X is in Y", "X, who is in Y", "X was twice in Y", "X travelled to Y".
+
+    The visitor is the person right before the phrase (or "I", the speaker);
+    the host the place right after it.
+
+    Args:
+        sentence: The sentence.
+        ts: Start of the phrase.
+        te: End of the phrase.
+    """
+    text = sentence.text
+    m = _OBJECT_GAP.match(text, te, sentence.e)
+    place = sentence.place_at(m.end()) if m is not None else None
     if place is None:
+        return
+    visitor = sentence.subject_before(ts)
+    if visitor is None or _STAY_GAP.fullmatch(text, visitor.end, ts) is None:
+        visitor = sentence.ix.speaker if sentence.says_i(ts) else None
+    if visitor is None:
         return
     f = sentence.frame(ts, te)
     f.noun = False
-    f.host, f.lo = place.country, place.start
-    f.visitor = sentence.person_right_after(te, 100)
-    if f.visitor is not None:
-        f.hi = f.visitor.end
-        sentence.frames.append(f)
+    f.visitor, f.host = visitor, place.country
+    f.lo, f.hi = min(ts, visitor.start), place.end
+    sentence.frames.append(f)
 
 
 def read_status(sentence: Sentence, f: Frame) -> None:
@@ -624,57 +848,155 @@ def read_dates(
     reference: datetime.date | None,
     temporals: Callable[[], Sequence[TemporalMatch]],
 ) -> None:
-    """Give the frames of the sentence the days the sentence states.
+    """Give the frames of the sentence the dates the sentence states.
 
-    A day goes to the nearest frame before it when no clause break comes
-    between ("... visit to Japan from March 3-5"), else to the first frame
-    after it when none comes between or the day opens the sentence ("On
-    Tuesday, X arrived ..."); a day in another clause ("..., the ministry
-    said on Monday") dates nothing.
+    A day, day range or weekday goes to the nearest frame before it when no
+    clause break comes between ("... visit to Japan from March 3-5"), else to
+    the first frame after it when none comes between or the day opens the
+    sentence ("On Tuesday, X arrived ..."); a day in another clause ("..., the
+    ministry said on Monday") dates nothing.  A month or a year ("in March
+    2004", "in 2018", "last year", "this year") dates a frame more strictly:
+    only written right after the frame's words ("X's visit to Japan in May
+    2019", "My last visit was in 2018", "(January 2017)"), or before them when
+    it opens the sentence ("In August 2001, ... during X's visit") or is
+    joined to them by "during" ("in 2018 during X's visit"); it gives the
+    first and last day of the month or year with that precision.  A month
+    followed by a relative year ("September last year") is that month of that
+    year.  A day and month with no year of its own takes the one year the
+    sentence states ("in 2018 during X's visit to Australia from March
+    14-17"), else the article date's.
 
     Args:
         sentence: The sentence.
         reference: The article date.
         temporals: Gives the temporal expressions of the sentence's paragraph.
     """
+    found = [t for t in temporals() if sentence.s <= t.start and t.end <= sentence.e]
+    if not found:
+        return
     text = sentence.text
-    words = text[sentence.s : sentence.e]
-    if "day" not in words and "DAY" not in words and _DIGIT.search(words) is None:
-        return  # every day, day range and weekday has a digit or ends in "day"
+    years = {t.period.start.year for t in found if t.kind == "year" and t.period and t.period.start}
+    stated_year = next(iter(years)) if len(years) == 1 else None
     starts = [f.trig_start for f in sentence.frames]
-    for t in temporals():
-        if t.start < sentence.s or t.end > sentence.e:
+    coarse: list[tuple[TemporalMatch, Period]] = []
+    skip = -1
+    for n, t in enumerate(found):
+        if n == skip:
             continue
-        if t.kind not in ("day_range", "day", "weekday") or t.period is None:
+        period = t.period
+        if t.kind in _DAY_KINDS:
+            if (
+                stated_year is not None
+                and t.kind != "weekday"
+                and not _YEAR.search(text, t.start, t.end)
+            ):
+                period = parse_period(
+                    text[t.start : t.end], reference=datetime.date(stated_year, 7, 2)
+                )
+            if period is None:
+                continue
+            f = _day_frame(sentence, starts, t.start, t.end)
+            if f is not None and f.precision is not Precision.DAY:
+                _set_day(f, t, period, reference, text)
             continue
-        lo, hi = t.start, t.end
-        i = bisect.bisect_right(starts, lo) - 1
-        f: Frame | None = None
-        if i >= 0 and _DATE_BREAK.search(text, min(sentence.frames[i].hi, lo), lo) is None:
-            f = sentence.frames[i]
-        elif i + 1 < len(sentence.frames):
-            after = sentence.frames[i + 1]
-            opener = _OPENER.fullmatch(text, sentence.s, lo) is not None
-            if opener or _DATE_BREAK.search(text, hi, max(hi, after.lo)) is None:
-                f = after
-        if f is None or f.start is not None or f.end is not None:
+        if t.kind == "month" and n + 1 < len(found):
+            u = found[n + 1]
+            if u.kind == "relative" and _JOINED.fullmatch(text, t.end, u.start) is not None:
+                skip = n + 1
+                period = _month_of(period, u.period)
+        if period is None or period.start is None or period.end is None:
             continue
-        if t.kind == "day_range":
-            f.start, f.end = t.period.start, t.period.end
-        elif f.ends:  # "concluded his visit on Friday"
-            f.end = t.period.start
-        else:
-            day = t.period.start
-            weekday = t.kind == "weekday" and not _is_last(text, t)
-            planned = f.status is VisitStatus.PLANNED
-            if day and weekday and planned and reference and day < reference:
-                day += datetime.timedelta(days=7)  # "will visit Japan on Tuesday"
-            f.start = day
+        if t.kind not in ("month", "year", "relative") or period.precision not in _COARSE:
+            continue
+        coarse.append((t, period))
+    for after in (True, False):  # a date after a frame's words first: "in 2007, ... visit in 2016"
+        for t, period in coarse:
+            f = _coarse_frame(sentence, t.start, t.end, after)
+            if f is not None and f.precision is None:
+                f.start, f.end, f.precision = period.start, period.end, period.precision
 
 
-def _is_last(text: str, t: TemporalMatch) -> bool:
+def _month_of(month: Period | None, year: Period | None) -> Period | None:
+    """A month moved into the year of a relative year ("September last year")."""
+    if year is None or year.start is None or year.precision is not Precision.YEAR:
+        return None
+    if month is None or month.start is None:
+        return None
+    first = month.start.replace(year=year.start.year)
+    last = (first + datetime.timedelta(days=32)).replace(day=1) - datetime.timedelta(days=1)
+    return Period(first, last, Precision.MONTH)
+
+
+def _day_frame(sentence: Sentence, starts: list[int], lo: int, hi: int) -> Frame | None:
+    """The frame a day at ``[lo, hi)`` dates (see ``read_dates``), if any."""
+    text = sentence.text
+    i = bisect.bisect_right(starts, lo) - 1
+    if i >= 0 and _DATE_BREAK.search(text, min(sentence.frames[i].hi, lo), lo) is None:
+        return sentence.frames[i]
+    if i + 1 < len(sentence.frames):
+        after = sentence.frames[i + 1]
+        opener = _OPENER.fullmatch(text, sentence.s, lo) is not None
+        if opener or _DATE_BREAK.search(text, hi, max(hi, after.lo)) is None:
+            return after
+    return None
+
+
+def _coarse_frame(sentence: Sentence, lo: int, hi: int, after: bool) -> Frame | None:
+    """The frame a month or year at ``[lo, hi)`` dates (see ``read_dates``), if any.
+
+    Args:
+        sentence: The sentence.
+        lo: Start of the date.
+        hi: End of the date.
+        after: Look for a frame right before the date (else one after it).
+
+    Returns:
+        The frame, or ``None``.
+    """
+    text = sentence.text
+    if after:
+        best: Frame | None = None
+        for f in sentence.frames:
+            if f.hi <= lo and _COARSE_AFTER.fullmatch(text, f.hi, lo) is not None:
+                best = f  # the last frame right before the date
+            elif max(f.lo, f.trig_end) <= lo and hi <= f.hi:
+                best = f  # inside the frame's words: "a visit to Y in May 2004 by X"
+        return best
+    for f in sentence.frames:
+        if f.lo >= hi:
+            if _OPENER.fullmatch(text, sentence.s, lo) is not None:
+                return f
+            if _COARSE_BEFORE.fullmatch(text, hi, f.lo) is not None:
+                return f
+            return None
+    return None
+
+
+def _set_day(
+    f: Frame, t: TemporalMatch, period: Period, reference: datetime.date | None, text: str
+) -> None:
+    """Date a frame with a day, day range or weekday (over a month or year it had)."""
+    if period.start is None:
+        return
+    if f.precision is not None:
+        f.start = f.end = None
+    f.precision = Precision.DAY
+    if t.kind == "day_range":
+        f.start, f.end = period.start, period.end
+    elif f.ends:  # "concluded his visit on Friday"
+        f.end = period.start
+    else:
+        day = period.start
+        weekday = t.kind == "weekday" and not _is_last(text[t.start : t.end])
+        planned = f.status is VisitStatus.PLANNED
+        if weekday and planned and reference and day < reference:
+            day += datetime.timedelta(days=7)  # "will visit Japan on Tuesday"
+        f.start = day
+
+
+def _is_last(written: str) -> bool:
     """Whether a weekday match is written "last Friday" (so never moved on)."""
-    return text[t.start : t.end].casefold().startswith("last")
+    return written.casefold().startswith("last")
 
 
 def _rstrip(text: str, lo: int, pos: int) -> int:
@@ -692,6 +1014,7 @@ def read_sentence(
     paragraph: tuple[int, int, int],
     index: EntityIndex,
     v: VisitRules,
+    previous: tuple[int, int] | None = None,
 ) -> Sentence:
     """Read the frames and companion phrases of one sentence.
 
@@ -702,13 +1025,14 @@ def read_sentence(
         paragraph: The index, start and end of its paragraph.
         index: The entity index.
         v: The compiled visit rules.
+        previous: The sentence before it in its paragraph, if any.
 
     Returns:
         The read sentence.
     """
     text = a.text
     number, ps, pe = paragraph
-    sentence = Sentence(text, span, number, index, v)
+    sentence = Sentence(text, span, number, index, v, previous=previous)
     for m in hits:  # companions first: their persons are never visitors
         for role in ("invite", "accompany", "welcome", "spouse"):
             if m.group(role) is None:

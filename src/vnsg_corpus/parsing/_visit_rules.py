@@ -74,11 +74,22 @@ class VisitRules:
         first_gap: Full-matches the text between a companion cue and its first person.
         spouse_gap: Full-matches the text between "and his wife" and the spouse.
         spouse_before: Finds "and his wife," right before a person.
+        spouse_after: Matches "and his wife" right after a visitor.
         mod_words: Folded words that are modifiers even when capitalised.
         modals: Folded words before "visit" that make it a verb.
         stop_words: Folded function words that end a trip noun's modifiers.
         demonym_suffixes: Endings of country adjectives.
         demonym_words: Country adjectives without such an ending.
+        gazetteer: The gazetteer of the vocabulary.
+        stays: Folded phrases of being in or travelling to a place.
+        visitor_nouns: Folded trip nouns whose country modifier is the visitor's.
+        speech: Finds the cue before a speaker's name.
+        first_person_subjects: Words by which a speaker names themself as a subject.
+        first_person: Folded possessives by which a speaker names their trip.
+        remote: Finds words of meetings held at a distance.
+        pronoun_subjects: Pronouns that open a sentence about the person named before.
+        coordinated: Full-matches what joins two coordinated subjects ("X, <title>, and Madam").
+        hosted_trip: Matches "a / the ... visit" right after "host".
     """
 
     triggers: re.Pattern[str]
@@ -100,12 +111,22 @@ class VisitRules:
     first_gap: re.Pattern[str]
     spouse_gap: re.Pattern[str]
     spouse_before: re.Pattern[str]
+    spouse_after: re.Pattern[str]
     mod_words: frozenset[str]
     modals: frozenset[str]
     stop_words: frozenset[str]
     demonym_suffixes: tuple[str, ...]
     demonym_words: frozenset[str]
     gazetteer: Gazetteer
+    stays: frozenset[str]
+    visitor_nouns: frozenset[str]
+    speech: re.Pattern[str]
+    first_person_subjects: frozenset[str]
+    first_person: frozenset[str]
+    remote: re.Pattern[str]
+    pronoun_subjects: frozenset[str]
+    coordinated: re.Pattern[str]
+    hosted_trip: re.Pattern[str]
     _cache: dict[tuple[str, str], object] = attrs.field(factory=dict, init=False, repr=False)
 
     def is_demonym(self, surface: str) -> bool:
@@ -163,7 +184,8 @@ def _build(vocabulary: Vocabulary) -> VisitRules:
     host = data.host_verbs
     spouses = data.spouse_nouns
     welcome = data.welcome_cues
-    words = _alternation([*nouns, *visit_verbs, *arrive, *host])
+    stays = data.stay_phrases
+    words = _alternation([*nouns, *visit_verbs, *arrive, *host, *stays])
     triggers = re.compile(
         r"(?<![\w\-‑])(?:"
         rf"(?P<invite>{_alternation(data.invitation_cues)})"
@@ -185,6 +207,7 @@ def _build(vocabulary: Vocabulary) -> VisitRules:
         *visit_verbs,
         *arrive,
         *host,
+        *stays,
     ]
     scan_triggers = scanner(
         triggers.pattern,
@@ -220,6 +243,10 @@ def _build(vocabulary: Vocabulary) -> VisitRules:
         rf"(?<![\w])(?:and|&){_SP}{{1,3}}(?:his|her){_SP}{{1,3}}{spouse_alt}{_SP}{{0,3}},?"
         rf"{_SP}{{0,3}}\Z",
     )
+    spouse_after = re.compile(
+        rf"{_SP}{{1,3}}(?:and|&){_SP}{{1,3}}(?:his|her){_SP}{{1,3}}{spouse_alt}(?![\w\-‑])",
+        re.IGNORECASE,
+    )
     light = frozenset(fold_phrase(w) for w in data.light_verbs)
     modals = frozenset(fold_phrase(w) for w in data.modals)
     return VisitRules(
@@ -242,14 +269,43 @@ def _build(vocabulary: Vocabulary) -> VisitRules:
         first_gap=first_gap,
         spouse_gap=spouse_gap,
         spouse_before=spouse_before,
+        spouse_after=spouse_after,
         mod_words=frozenset(
             [*kind_of, *numbers, *weeks, *(fold_phrase(w) for w in data.capitalised_modifiers)]
         ),
         modals=modals,
-        stop_words=frozenset([*_DETERMINERS, *modals, *(fold_phrase(w) for w in data.stop_words)]),
+        stop_words=frozenset(
+            [
+                *_DETERMINERS,
+                *modals,
+                *(fold_phrase(w) for w in data.stop_words),
+                *(fold_phrase(w) for w in data.first_person_possessives),
+            ]
+        ),
         demonym_suffixes=tuple(data.demonym_suffixes.suffixes),
         demonym_words=frozenset(fold_phrase(w) for w in data.demonym_suffixes.words),
         gazetteer=Gazetteer.of(vocabulary),
+        stays=frozenset(fold_phrase(w) for w in stays),
+        visitor_nouns=frozenset(fold_phrase(w) for w in data.visitor_nouns),
+        speech=re.compile(
+            rf"(?<![\w\-‑])(?P<cue>{_alternation(data.speech_cues)}){_SP}{{1,3}}", re.IGNORECASE
+        ),
+        first_person_subjects=frozenset(data.first_person_subjects),
+        first_person=frozenset(fold_phrase(w) for w in data.first_person_possessives),
+        remote=re.compile(
+            rf"(?<![\w\-‑]){_alternation(data.remote_words) if data.remote_words else '(?!)'}"
+            r"(?![\w\-‑])"
+        ),
+        pronoun_subjects=frozenset(data.pronoun_subjects),
+        coordinated=re.compile(
+            rf"(?:,{_SP}{{1,3}}[^,;:.()]{{1,80}},?)?{_SP}{{1,3}}(?:and|&){_SP}{{1,3}}"
+            rf"(?:{_alternation(data.honorifics) if data.honorifics else '(?!)'}{_SP}{{1,3}})?"
+        ),
+        hosted_trip=re.compile(
+            rf"{_SP}{{1,3}}(?:a|an|the|his|her|their){_SP}[^,;:.()]{{0,40}}?(?<![\w\-‑])"
+            rf"(?:{_alternation(nouns)})(?![\w\-‑])",
+            re.IGNORECASE,
+        ),
     )
 
 
@@ -297,6 +353,16 @@ class EntityIndex:
         self.places = places
         self.place_starts = [p.start for p in places]
         self.place_at = {p.start: p for p in places}
+        self.speaker: PersonRef | None = None
+        """The person who says "I" in the article (a speech, a transcript, an op-ed)."""
+        self.main: tuple[str, ...] = ()
+        """The article's two main countries, when it has two."""
+
+    def partner(self, country: str | None) -> str | None:
+        """The other of the article's two main countries, when ``country`` is one."""
+        if country is None or len(self.main) != 2 or country not in self.main:
+            return None
+        return self.main[1] if country == self.main[0] else self.main[0]
 
     def persons_between(self, lo: int, hi: int) -> list[PersonRef]:
         """The person mentions starting in ``[lo, hi)``, in order."""

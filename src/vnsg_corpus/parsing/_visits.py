@@ -2,8 +2,9 @@
 
 ``extract_visits`` reads the body paragraphs of an article, with the entities
 [`find_entities`][vnsg_corpus.parsing._entities.find_entities] found in them,
-and returns one [`Visit`][vnsg_corpus.Visit] per visitor and host country.  The
-vocabularies (trip nouns, verbs, kinds, status cues, companion cues) live in
+and returns one [`Visit`][vnsg_corpus.Visit] per trip: per visitor, host
+country and time.  The vocabularies (trip nouns, verbs, stays, kinds, status
+cues, companion cues, speech cues) live in
 ``data/visits.json``; this module holds only the rules.
 
 Forms.  Each trip word of a sentence starts a *frame*; a frame has a visitor
@@ -21,14 +22,43 @@ host country when the sentence ties them to the trip word:
 * "Y will host X": the country before "host", the person after it;
 * "his / her visit": the nearest person before the trip word in the sentence,
   else the first after it;
-* the adjective "visiting": the person right after it.
+* the adjective "visiting": the person right after it ("his visiting
+  counterpart, Foreign Minister X" too);
+* a stay or a journey: "X is in Y", "X, who is in Y on ...", "X was twice in
+  Y", "X came / travelled to Y" (the person right before the phrase);
+* "X hosted Y (in Z)", "X hosted a welcome ceremony for Y": Y visits X's
+  country (or Z); "X hosted a state visit by Y" likewise, from the noun;
+  never a guest of a phone or video call;
+* a list after a plural trip noun: "previous visits of A (January 2017), B
+  (May 2017) and C" gives each its own frame (a listed person of unknown
+  country takes the first's);
+* two subjects joined by "and" ("X, <title>, and Madam Y paid a visit"): the
+  first travels, the second accompanies;
+* "He" or "She" opening a sentence: the first person named in the sentence
+  before (in the paragraph, or the last of the previous one);
+* the speaker of a speech, transcript, interview or op-ed (named after a cue
+  such as "Remarks by", "Transcript of", or a byline "by X" in the first
+  three paragraphs) is "I" and "my": "my last visit", "I am glad to be back
+  in Y", "I hosted X in Z".
 
 The host comes from "to / in Y" right after the trip noun (or after the
 visitor of "of / by"), the object of "visit", the place after "arrived at /
 in" (a place counts through its country: "Changi" is Singapore), or the
-country before "host".  A country written as an adjective ("Vietnamese
-firms") is never a host, and a visit to the visitor's own country is a
-domestic trip, not a visit.
+country before "host", or a country written before the noun ("the Japan
+visit by X", "Japan's visit by X"; not before "delegation").  A place
+followed by its country ("Hanoi, Vietnam") is one host.  A country written as
+an adjective ("Vietnamese firms") is never a host, and a visit to the
+visitor's own country is a domestic trip, not a visit.
+
+When the words name no host (and the visitor's other frames give none, see
+below), the host is guessed: the dateline's country ("HÀ NỘI —") when the
+visitor is known to come from elsewhere; else, for a visitor from one of the
+article's two main countries, the other one; else the one host of the trip
+words without a visitor in the paragraph and the one before ("Presidents
+have paid visits to Việt Nam ... X's visit will continue this tradition").
+No host is guessed when the sentence names a country (or a place in one)
+outside the visitor's, the guess and the article's main two ("during his trip
+to the summit in Jakarta").
 
 Companions, from cue phrases of the sentence: "at the invitation of P" gives
 ``invited_by``; "accompanied by (his spouse,) P", "X and his wife, P, ..."
@@ -54,7 +84,15 @@ day range gives start and end, a day or weekday the start only (the end
 when the frame's cue ends the visit: "concluded his visit on Friday"); with
 a duration the other end follows (``end = start + duration - 1``).  A bare weekday resolves to the
 latest such day on or before the reference; for a planned frame a weekday
-that falls before the reference moves a week on.
+that falls before the reference moves a week on.  A day and month with no
+year takes the one year the sentence states ("in 2018 during X's visit from
+March 14-17"); with neither that nor an article date it stays unresolved.
+A month or a year ("in March 2004", "in 2018", "last year", "September last
+year") dates a frame only when written right after its words (or inside
+them: "a visit to Y in May 2004 by X"), else when it opens the sentence ("In
+August 2001, ...") or is joined to it by "during"; it gives the first and
+last day of the month or year, with ``precision`` ``MONTH`` or ``YEAR``.  A
+day date outranks a month or a year.
 
 Status of a frame: the status cue nearest its trip word within its clause
 (at most 80 characters before the frame and 60 after it, not across ",", ";",
@@ -71,8 +109,13 @@ after the reference is planned, an end (or start) before it completed,
 otherwise under way.
 
 Merging and context.  Frames with the same visitor (folded full name) and the
-same host make one visit: evidence is the union of the sentences (one per
-sentence, in text order), each date the first stated, kind the first that is
+same host make one visit — unless their dates lie more than ten days apart,
+which makes two trips ("his visit on Tuesday" and "his last visit in
+September 2013"; an undated trip planned or under way is not one a completed
+frame places in a month or year, nor one placed before the article's date):
+evidence is the union of the sentences (one per
+sentence, in text order), each date the first stated (a day over a month or
+a year), kind the first that is
 not ``UNSPECIFIED`` (except that "official friendship" refines "official"),
 status by precedence, companions united (deduplicated by folded name, the
 visitor left out), duration the first stated.  Frames missing a part are
@@ -87,7 +130,8 @@ completed, in this order:
    mentioned so far in its paragraph and in the previous paragraph, only
    when there is exactly one (with the same host, when the frame names one);
    else the one visit whose visitor the sentence names ("As X engages with
-   ..., the outcomes of this visit ...").  Anything else is dropped.
+   ..., the outcomes of this visit ..."); never a visit whose dates lie
+   apart from its own.  Anything else is dropped.
 
 Visitor country: the visitor's own (from the role adjective the entities
 module read, "Singaporean Prime Minister"); when unknown and the host is one
@@ -116,15 +160,28 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from vnsg_corpus.model import Evidence, Person, Span, Visit, VisitKind, VisitStatus
+from vnsg_corpus.model import Evidence, Person, Precision, Span, Visit, VisitKind, VisitStatus
 from vnsg_corpus.parsing._analysis import Analysis
 from vnsg_corpus.parsing._entities import Entities, PersonRef
 from vnsg_corpus.parsing._patterns import scan
 from vnsg_corpus.parsing._visit_frames import Frame, Sentence, read_sentence
-from vnsg_corpus.parsing._visit_rules import STATUS_RANK, EntityIndex, fold_name, visit_rules
+from vnsg_corpus.parsing._visit_rules import (
+    STATUS_RANK,
+    EntityIndex,
+    VisitRules,
+    fold_name,
+    visit_rules,
+)
 from vnsg_corpus.vocabulary import Vocabulary
 
 __all__ = ["extract_visits", "read_visits"]
+
+_Key = tuple[str, str, int]
+"""A trip: the visitor's folded name, the host and the trip's number among theirs."""
+_MAX_TRIPS = 8
+"""At most this many trips of one visitor to one host are told apart."""
+_SAME_TRIP_DAYS = 10
+"""Dates of one visitor and host this many days apart or fewer may be one trip."""
 
 
 # --------------------------------------------------------------------------
@@ -148,6 +205,7 @@ class _Acc:
         welcomed: Welcoming persons, by folded name.
         duration: Length in days.
         evidence: Sentence spans.
+        precision: How finely the dates were stated.
     """
 
     visitor: Person
@@ -161,6 +219,7 @@ class _Acc:
     welcomed: dict[str, Person] = attrs.Factory(dict)
     duration: int | None = None
     evidence: set[tuple[int, int]] = attrs.Factory(set)
+    precision: Precision | None = None
 
     def add(self, f: Frame) -> None:
         """Merge a frame into the visit.
@@ -170,10 +229,14 @@ class _Acc:
         """
         if f.visitor is not None:
             self.visitor = _complete(self.visitor, f.visitor.person)
-        if self.start is None and f.start is not None:
-            self.start = f.start
-        if self.end is None and f.end is not None:
-            self.end = f.end
+        if f.precision is not None:
+            if self.precision is None or (
+                self.precision is not Precision.DAY and f.precision is Precision.DAY
+            ):
+                self.start, self.end, self.precision = f.start, f.end, f.precision
+            elif self.precision is Precision.DAY and f.precision is Precision.DAY:
+                self.start = self.start or f.start
+                self.end = self.end or f.end
         if self.kind is VisitKind.UNSPECIFIED or (
             self.kind is VisitKind.OFFICIAL and f.kind is VisitKind.OFFICIAL_FRIENDSHIP
         ):
@@ -227,14 +290,7 @@ class _Acc:
         Returns:
             The visit.
         """
-        start, end = self.start, self.end
-        duration = self.duration
-        if start is not None and end is None and duration is not None:
-            end = start + datetime.timedelta(days=duration - 1)
-        elif end is not None and start is None and duration is not None:
-            start = end - datetime.timedelta(days=duration - 1)
-        if start is not None and end is not None and end < start:
-            end = None
+        start, end = self.span()
         status = self.status
         first = start or end
         if status is VisitStatus.UNKNOWN and reference is not None and first is not None:
@@ -243,7 +299,7 @@ class _Acc:
                 status = VisitStatus.PLANNED
             elif reference > last:
                 status = VisitStatus.COMPLETED
-            else:
+            elif self.precision is Precision.DAY:
                 status = VisitStatus.UNDER_WAY
         visitor = self.visitor
         if visitor.country is None and len(main) >= 2 and self.host in main[:2]:
@@ -260,9 +316,52 @@ class _Acc:
             invited_by=tuple(self.invited.values()),
             accompanied_by=tuple(self.accompanied.values()),
             welcomed_by=tuple(self.welcomed.values()),
-            duration_days=duration,
+            duration_days=self.duration,
             evidence=evidence,
+            precision=self.precision if start is not None or end is not None else None,
         )
+
+    def span(self) -> tuple[datetime.date | None, datetime.date | None]:
+        """First and last day, the missing one from the duration when stated."""
+        start, end = self.start, self.end
+        duration = self.duration if self.precision is Precision.DAY else None
+        if start is not None and end is None and duration is not None:
+            end = start + datetime.timedelta(days=duration - 1)
+        elif end is not None and start is None and duration is not None:
+            start = end - datetime.timedelta(days=duration - 1)
+        if start is not None and end is not None and end < start:
+            end = None
+        return start, end
+
+    def other_trip(self, f: Frame, reference: datetime.date | None) -> bool:
+        """Whether a dated frame cannot be this trip: its dates lie apart from this one's.
+
+        Dates more than ``_SAME_TRIP_DAYS`` apart are two trips ("his visit on
+        Tuesday" and "his last visit in September 2013"); an undated trip
+        under way or planned is not one placed before the article's month.
+        """
+        if f.precision is None:
+            return False
+        lo, hi = f.start or f.end, f.end or f.start
+        if lo is None or hi is None:
+            return False
+        if self.precision is None:
+            if self.status not in (VisitStatus.PLANNED, VisitStatus.UNDER_WAY) or f.status in (
+                VisitStatus.PLANNED,
+                VisitStatus.UNDER_WAY,
+            ):
+                return False
+            if f.status is VisitStatus.COMPLETED and f.precision is not Precision.DAY:
+                return True  # "arrives on Monday ... He last visited Japan in 2015"
+            return reference is not None and hi < reference - datetime.timedelta(
+                days=_SAME_TRIP_DAYS
+            )
+        start, end = self.span()
+        mine_lo, mine_hi = start or end, end or start
+        if mine_lo is None or mine_hi is None:
+            return False
+        gap = datetime.timedelta(days=_SAME_TRIP_DAYS)
+        return hi + gap < mine_lo or mine_hi + gap < lo
 
 
 def _complete(person: Person, other: Person) -> Person:
@@ -280,8 +379,8 @@ def _complete(person: Person, other: Person) -> Person:
 def read_visits(a: Analysis) -> None:
     """The visits component: find the visits an analysed article reports.
 
-    Sets ``a.visits``: one visit per visitor and host country, in the order
-    of first mention, each with every sentence it was read from as evidence.
+    Sets ``a.visits``: one visit per trip (visitor, host country and time),
+    in the order of first mention, each with every sentence it was read from as evidence.
     Reads the entity mentions the entities component left on ``a``.
 
     Args:
@@ -290,12 +389,17 @@ def read_visits(a: Analysis) -> None:
     v = visit_rules(a.vocabulary)
     text = a.text
     index = EntityIndex(text, a.entities, v)
+    index.speaker = _speaker(a, v, index)
+    main = a.entities.main_countries()
+    index.main = main[:2] if len(main) >= 2 else ()
     size = len(text)
     sentences: list[Sentence] = []
+    before: tuple[int, int] | None = None
     for number, paragraph in enumerate(a.paragraphs):
         ps, pe = min(max(paragraph.start, 0), size), min(max(paragraph.end, 0), size)
         if ps >= pe:
             continue
+        last, before = before, (ps, pe)
         hits = scan(v.scan_triggers, text, ps, pe)
         if not hits:
             continue
@@ -308,17 +412,71 @@ def read_visits(a: Analysis) -> None:
                 by_sentence.setdefault(i, []).append(m)
         for i, found in by_sentence.items():
             sentence = read_sentence(
-                a, spans[i], found, paragraph=(number, ps, pe), index=index, v=v
+                a,
+                spans[i],
+                found,
+                paragraph=(number, ps, pe),
+                index=index,
+                v=v,
+                previous=spans[i - 1] if i > 0 else _last_sentence(a, last),
             )
             if sentence.frames or sentence.companions:
                 sentences.append(sentence)
-    merger = _Merger(sentences)
+    merger = _Merger(sentences, reference=a.reference, main=main, home=_home(a, v))
     for sentence in sentences:
         merger.add(sentence)
-    main = a.entities.main_countries()
     a.visits = tuple(
         acc.visit(text, a.article_id, a.reference, main) for acc in merger.visits.values()
     )
+
+
+def _last_sentence(a: Analysis, paragraph: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The last sentence of a paragraph, if any."""
+    if paragraph is None:
+        return None
+    spans = a.sentences(*paragraph)
+    return spans[-1] if spans else None
+
+
+_SPEAKER_PARAGRAPHS = 3
+"""How many opening paragraphs may name the speaker."""
+_SPEAKER_GAP = re.compile(r"[^,;:.()\n]{0,60}")
+"""What may come between a speech cue and the speaker's name (a title)."""
+
+
+def _speaker(a: Analysis, v: VisitRules, index: EntityIndex) -> PersonRef | None:
+    """The speaker of a speech, transcript, interview or op-ed, from its opening paragraphs.
+
+    The first person named right after a speech cue ("Remarks by Prime
+    Minister X", "Transcript of Minister X's Doorstop", a byline "by X" opening
+    a paragraph) in the first paragraphs; ``None`` for a news report.
+
+    Args:
+        a: The article's analysis.
+        v: The compiled visit rules.
+        index: The entity index.
+
+    Returns:
+        The speaker, or ``None``.
+    """
+    text = a.text
+    for ps, pe in a.spans()[:_SPEAKER_PARAGRAPHS]:
+        for m in v.speech.finditer(text, ps, pe):
+            if m.group("cue").casefold() == "by" and text[ps : m.start()].strip():
+                continue  # a bare "by" only as a byline
+            for p in index.persons_between(m.end(), min(pe, m.end() + 80)):
+                if _SPEAKER_GAP.fullmatch(text, m.end(), p.start) is not None:
+                    return p
+                break
+    return None
+
+
+def _home(a: Analysis, v: VisitRules) -> str | None:
+    """The country of the article's dateline ("HÀ NỘI —" gives VNM), if any."""
+    place = a.structure.dateline if a.structure is not None else None
+    if not place:
+        return None
+    return v.gazetteer.country(place) or v.gazetteer.place_country(place)
 
 
 def extract_visits(
@@ -346,7 +504,7 @@ def extract_visits(
         vocabulary: The vocabulary; the shipped one by default.
 
     Returns:
-        One visit per visitor and host country, in the order of first mention,
+        One visit per trip (visitor, host country and time), in the order of first mention,
         each with every sentence it was read from as evidence.
     """
     a = Analysis.of_paragraphs(
@@ -372,18 +530,33 @@ class _Merger:
         sentences: The read sentences, in text order.
     """
 
-    def __init__(self, sentences: Sequence[Sentence]) -> None:
+    def __init__(
+        self,
+        sentences: Sequence[Sentence],
+        *,
+        reference: datetime.date | None = None,
+        main: tuple[str, ...] = (),
+        home: str | None = None,
+    ) -> None:
+        self.reference = reference
+        self.main = main[:2]
+        self.home = home
         self.hosts_of: dict[str, set[str]] = {}
+        self.hosts_in: dict[int, set[str]] = {}
         for sentence in sentences:
             for f in sentence.frames:
                 if f.visitor is not None and f.host is not None:
                     self.hosts_of.setdefault(fold_name(f.visitor.person.name), set()).add(f.host)
-        self.visits: dict[tuple[str, str], _Acc] = {}
-        self.by_visitor: dict[str, list[tuple[str, str]]] = {}
-        self.by_host: dict[tuple[int, str | None], list[tuple[str, str]]] = {}
-        self.by_name: dict[tuple[int, str], list[tuple[str, str]]] = {}
+                if f.host is not None and f.visitor is None:
+                    found = self.hosts_in.setdefault(sentence.paragraph, set())
+                    if len(found) < 2:
+                        found.add(f.host)
+        self.visits: dict[_Key, _Acc] = {}
+        self.by_visitor: dict[str, list[_Key]] = {}
+        self.by_host: dict[tuple[int, str | None], list[_Key]] = {}
+        self.by_name: dict[tuple[int, str], list[_Key]] = {}
 
-    def context(self, paragraph: int, host: str | None) -> tuple[str, str] | None:
+    def context(self, paragraph: int, host: str | None) -> _Key | None:
         """The one visit mentioned so far in a paragraph and the one before it.
 
         Args:
@@ -399,7 +572,7 @@ class _Merger:
         }
         return next(iter(keys)) if len(keys) == 1 else None
 
-    def named(self, sentence: Sentence, host: str | None) -> tuple[str, str] | None:
+    def named(self, sentence: Sentence, host: str | None) -> _Key | None:
         """The one visit whose visitor the sentence names outside companion phrases.
 
         Args:
@@ -409,14 +582,84 @@ class _Merger:
         Returns:
             The visit's key, or ``None`` unless exactly one visit fits.
         """
-        keys: set[tuple[str, str]] = set()
+        keys: set[_Key] = set()
         for name in sentence.others():
             keys.update(k for k in self.by_visitor.get(name, ()) if host in (None, k[1]))
             if len(keys) > 1:
                 return None
         return next(iter(keys)) if keys else None
 
-    def mention(self, key: tuple[str, str], paragraph: int) -> None:
+    def trip(self, f: Frame, visitor: Person, host: str) -> _Key:
+        """The trip of a visitor to a host that a frame mentions, new if none fits.
+
+        Args:
+            f: The frame.
+            visitor: Its visitor.
+            host: Its host.
+
+        Returns:
+            The trip's key: the first trip of the two whose dates do not lie
+            apart from the frame's.
+        """
+        name = fold_name(visitor.name)
+        n = 0
+        while (name, host, n) in self.visits and n < _MAX_TRIPS:
+            if not self.visits[(name, host, n)].other_trip(f, self.reference):
+                return (name, host, n)
+            n += 1
+        key = (name, host, n)
+        if key not in self.visits:
+            self.visits[key] = _Acc(visitor, host)
+            self.by_visitor.setdefault(name, []).append(key)
+        return key
+
+    def guess_host(self, sentence: Sentence, mine: str | None) -> str | None:
+        """The host of a visit whose words name none: the dateline's country, else the partner.
+
+        The dateline's country when the visitor is known to come from
+        elsewhere; else, for a visitor from one of the article's two main
+        countries, the other one; else the one host of the trips of its
+        paragraph and the one before.  Never when the sentence names a third
+        country or a place in one ("during his trip to the summit in Bali").
+
+        Args:
+            sentence: The sentence.
+            mine: The visitor's country, if known.
+
+        Returns:
+            The host, or ``None``.
+        """
+        if mine is not None and self.home is not None and self.home != mine:
+            host: str | None = self.home
+        elif mine is not None and len(self.main) == 2 and mine in self.main:
+            host = self.main[1] if mine == self.main[0] else self.main[0]
+        else:
+            host = self.context_host(sentence.paragraph, mine)
+        if host is None:
+            return None
+        for place in sentence.ix.places_between(sentence.s, sentence.e):
+            if place.country not in (mine, host, *self.main):
+                return None
+        return host
+
+    def context_host(self, paragraph: int, mine: str | None) -> str | None:
+        """The one host the trip words without a visitor of a paragraph and the one before name.
+
+        "Presidents have paid visits to Việt Nam ... President X's visit will
+        continue this tradition": the host of the visit in context.
+
+        Args:
+            paragraph: The paragraph's index.
+            mine: The visitor's country, never its own host.
+
+        Returns:
+            The host, or ``None`` unless exactly one other than ``mine`` fits.
+        """
+        hosts = {*self.hosts_in.get(paragraph - 1, ()), *self.hosts_in.get(paragraph, ())}
+        hosts.discard(mine or "")
+        return next(iter(hosts)) if len(hosts) == 1 else None
+
+    def mention(self, key: _Key, paragraph: int) -> None:
         """Record that a paragraph mentions a visit."""
         for slot in (
             self.by_host.setdefault((paragraph, None), []),
@@ -432,7 +675,7 @@ class _Merger:
         Args:
             sentence: The sentence.
         """
-        own: dict[int, tuple[str, str]] = {}
+        own: dict[int, _Key] = {}
         for i, f in enumerate(sentence.frames):
             if f.visitor is None:
                 continue
@@ -441,23 +684,21 @@ class _Merger:
             if host is None:
                 hosts = self.hosts_of.get(name, set())
                 host = next(iter(hosts)) if len(hosts) == 1 else None
+            if host is None:
+                host = self.guess_host(sentence, f.visitor.person.country)
             if host is None or host == f.visitor.person.country:
                 continue
-            key = (name, host)
-            if key not in self.visits:
-                self.visits[key] = _Acc(f.visitor.person, host)
-                self.by_visitor.setdefault(name, []).append(key)
-            own[i] = key
+            own[i] = self.trip(f, f.visitor.person, host)
         keys = list(dict.fromkeys(own.values()))
         for i, f in enumerate(sentence.frames):
             if i in own or f.visitor is not None or not f.noun:
                 continue
             if len(keys) == 1 and f.host in (None, keys[0][1]):
-                own[i] = keys[0]
+                found: _Key | None = keys[0]
             else:
                 found = self.context(sentence.paragraph, f.host) or self.named(sentence, f.host)
-                if found is not None:
-                    own[i] = found
+            if found is not None and not self.visits[found].other_trip(f, self.reference):
+                own[i] = found
         for i, key in sorted(own.items()):
             self.visits[key].add(sentence.frames[i])
             self.mention(key, sentence.paragraph)
@@ -474,9 +715,9 @@ class _Merger:
             sentence: The sentence.
         """
         others = sentence.others()
-        key: tuple[str, str] | None = None
+        key: _Key | None = None
         if others:
-            keys: set[tuple[str, str]] = set()
+            keys: set[_Key] = set()
             for name in others:
                 for paragraph in (sentence.paragraph - 1, sentence.paragraph):
                     keys.update(self.by_name.get((paragraph, name), ()))
