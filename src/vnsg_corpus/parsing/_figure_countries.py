@@ -207,8 +207,9 @@ class Marks:
                 counts[mark.code] = counts.get(mark.code, 0) + 1
         # Countries named once do not make the main pair while the preferred
         # countries can complete it (a Danish firm in a Việt Nam–Singapore story).
-        main = [c for c in sorted(counts, key=lambda c: -counts[c]) if counts[c] > 1][:2]
-        for code in rules.preference:
+        ranked = sorted(counts, key=lambda c: -counts[c])
+        main = [c for c in ranked if counts[c] > 1][:2] or ranked[:1]
+        for code in (*rules.preference, *ranked):
             if 0 < len(main) < 2 and code not in main:
                 main.append(code)
         main.sort(key=lambda c: rules.preference.get(c, len(rules.preference)))
@@ -291,6 +292,7 @@ def pick_pair(
     marks: Marks,
     carried: tuple[str, ...],
     rules: CountryRules,
+    percent: bool = False,
 ) -> Pick:
     """Choose the countries of a figure (see the module docstring).
 
@@ -302,6 +304,8 @@ def pick_pair(
         carried: The countries of the last figure of the paragraph that named
             one, or ``()``.
         rules: The compiled rules.
+        percent: Whether the figure is a percentage (then a cue after "of"
+            names the whole of a share, not a country-wide figure).
 
     Returns:
         The pick.
@@ -322,7 +326,10 @@ def pick_pair(
         distance = pos - m.end if m.end <= pos else m.start - end + _AFTER_PENALTY
         if m.code not in nearest or distance < nearest[m.code]:
             nearest[m.code] = distance
-            roles[m.code] = _role(text, m, scope[0], rules)
+            if m.strong:  # a company's words say nothing of its country's role
+                roles[m.code] = _role(text, m, scope[0], rules)
+            else:
+                roles.pop(m.code, None)
     codes = list(nearest)
     main = marks.main
     if len(codes) >= 2:
@@ -331,10 +338,10 @@ def pick_pair(
         else:
             chosen = sorted(codes, key=lambda c: nearest[c])[:2]
             chosen.sort(key=codes.index)
-        return Pick(tuple(chosen), {c: roles[c] for c in chosen})
+        return Pick(tuple(chosen), {c: roles[c] for c in chosen if c in roles})
     if len(codes) == 1:
         (code,) = codes
-        if _country_wide(text, clause, pos, end, rules):
+        if _country_wide(text, clause, span, rules, percent=percent):
             return Pick((code,), roles, whole=True)
         if code in main:
             other = [c for c in main if c != code]
@@ -348,16 +355,16 @@ def pick_pair(
 
 
 def _country_wide(
-    text: str, clause: tuple[int, int], pos: int, end: int, rules: CountryRules
+    text: str, clause: tuple[int, int], span: tuple[int, int], rules: CountryRules, *, percent: bool
 ) -> bool:
     """Whether a country-wide cue stands near a figure.
 
-    A cue after "of" names the whole of a share ("accounting for 30% of total
-    FDI") and does not count.
+    For a percentage, a cue after "of" names the whole of a share
+    ("accounting for 30% of total FDI") and does not count.
     """
-    lo, hi = max(clause[0], pos - 60), min(clause[1], end + 40)
+    lo, hi = max(clause[0], span[0] - 60), min(clause[1], span[1] + 40)
     for m in rules.country_wide.finditer(text, lo, hi):
-        if _OF_BEFORE.search(text, max(lo, m.start() - 12), m.start()) is None:
+        if not percent or _OF_BEFORE.search(text, max(lo, m.start() - 12), m.start()) is None:
             return True
     return False
 

@@ -90,6 +90,10 @@ _SEMICOLON = re.compile(r"[;]")
 _COUNT_LINK = re.compile(rf"{_S}{{1,3}}(?:in|into|for|across|to){_S}{{1,3}}\Z", re.IGNORECASE)
 _WORTH_TAIL = re.compile(rf"(?:an?{_S}{{1,3}}(?:total|combined){_S}{{1,3}}(?:of{_S}{{1,3}})?)?")
 """What may follow "worth" before the amount ("worth a total of $23 billion")."""
+_ASIDE = re.compile(r"\([^()]{0,30}\)")
+"""A short aside in parentheses ("(ODA)")."""
+_ASIDE_END = re.compile(r"\A[^()]{0,30}\)")
+"""The end of the aside a keyword stands in."""
 _PAREN_BEFORE = re.compile(rf"\({_S}{{0,2}}\Z")
 _ACCORDING = re.compile(
     r"(?:according to|data from|statistics from|figures from)[^,;]{0,12}\Z", re.IGNORECASE
@@ -301,8 +305,8 @@ def _additional_near(scene: _Scene, c: _Cand) -> bool:
     return scene.rules.additional.search(text, lo, hi) is not None
 
 
-def _head_noun(scene: _Scene, c: _Cand) -> Metric | None:
-    """The metric of the noun an amount modifies ("a $662 million real estate project")."""
+def _head_noun(scene: _Scene, c: _Cand) -> tuple[Metric, str] | None:
+    """The noun an amount modifies ("a $662 million real estate project"), with its metric."""
     text, s = scene.text, scene.s
     word = None
     for m in _WORD.finditer(text, max(s.start, c.qual_start - 12), c.qual_start):
@@ -317,7 +321,7 @@ def _head_noun(scene: _Scene, c: _Cand) -> Metric | None:
     for w in _WORD.finditer(text, tail.start(), tail.end()):
         metric = scene.rules.head_nouns.get(fold_phrase(w.group()))
         if metric is not None:
-            return metric
+            return metric, w.group()
     return None
 
 
@@ -327,7 +331,7 @@ def _money(
     text, s, v, rules = scene.text, scene.s, scene.v, scene.rules
     head = _head_noun(scene, c)
     if head is not None:
-        c.metric = head
+        c.metric, c.subject = head
         return
     # The worth of counted projects, before or after it.
     if before is not None and before.kind == "plain" and before.unit == "count":
@@ -350,6 +354,15 @@ def _money(
     if scene.clause_has(rules.average, c.qual_start - 100, c.qual_start):
         c.metric = Metric.FDI_AVERAGE_PROJECT_SIZE
         return
+    if c.metric is Metric.OTHER:
+        # "Official Development Assistance (ODA) at around $24 billion": a short
+        # aside in parentheses does not end the clause.
+        hit = s.before(text, v, c.qual_start, max(s.start, c.qual_start - 80), _METRIC)
+        if hit is not None:
+            gap = _ASIDE.sub("", _ASIDE_END.sub("", text[hit.end : c.qual_start], count=1))
+            metric = scene.keyword_metric(hit.categories)
+            if metric is not None and _CLAUSE_BREAK.search(gap) is None:
+                c.metric, c.subject = metric, v.subject(text, hit)
     if c.metric is Metric.OTHER and _PAREN_BEFORE.search(
         text, max(s.start, c.qual_start - 4), c.qual_start
     ):
@@ -381,6 +394,8 @@ def _money(
         and len(scene.codes(c)) == 2
         and c.metric in rules.investment
     ):
+        if c.metric is Metric.OTHER:
+            c.subject = "investment"
         c.metric = rules.investment[c.metric]
 
 

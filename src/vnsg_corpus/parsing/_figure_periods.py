@@ -97,6 +97,8 @@ class PeriodRules:
         year_to_date: Matches the end of the text before a year-to-date end.
         stock: Matches the end of the text before a stock's date.
         frame: Matches the end of the text before a clause frame.
+        opening: Full-matches the text between a sentence's start and its
+            frame ("In the year to").
         undated: Finds the cues of an undated stock.
         cumulative: Finds the cues of a cumulative total.
         anaphoric: Finds the phrases that refer back to a stated period.
@@ -109,6 +111,7 @@ class PeriodRules:
     year_to_date: re.Pattern[str]
     stock: re.Pattern[str]
     frame: re.Pattern[str]
+    opening: re.Pattern[str]
     undated: re.Pattern[str]
     cumulative: re.Pattern[str]
     anaphoric: re.Pattern[str]
@@ -135,6 +138,11 @@ def _build(vocabulary: Vocabulary) -> PeriodRules:
     data = vocabulary.figures
     roles = data.roles
     same = rf"(?:{_S}{{1,3}}{alternation(roles.same_period_phrases, ignore_case=True)})?"
+    opener = (
+        rf"(?:{alternation(roles.frame_words, ignore_case=True)}{_S}{{1,3}})?"
+        rf"(?:{alternation([*roles.year_to_date_cues, *roles.stock_cues], ignore_case=True)}"
+        rf"{_S}{{1,3}})?"
+    )
     tail = rf"{same}{_S}{{1,3}}\Z"
     return PeriodRules(
         baseline=re.compile(_words(roles.baseline_cues) + tail),
@@ -148,10 +156,8 @@ def _build(vocabulary: Vocabulary) -> PeriodRules:
         stock=re.compile(
             rf"(?<![\w-]){alternation(roles.stock_cues, ignore_case=True)}{_S}{{1,3}}\Z"
         ),
-        frame=re.compile(
-            rf"(?:(?<![\w-])that|[,;:—]){_S}{{0,3}}"
-            rf"(?:{alternation(roles.frame_words, ignore_case=True)}{_S}{{1,3}})?\Z"
-        ),
+        frame=re.compile(rf"(?:(?<![\w-])that|[,;:—]){_S}{{0,3}}{opener}\Z"),
+        opening=re.compile(rf"[ \t\u00a0\u2009\u202f\"“‘(]{{0,3}}{opener}"),
         undated=re.compile(_words(roles.undated_stock_cues)),
         cumulative=re.compile(_words(roles.cumulative_cues)),
         anaphoric=re.compile(_words(roles.anaphoric_period_cues)),
@@ -241,7 +247,10 @@ def frames(
         after = text[t.end : min(s[1], t.end + 4)].lstrip()
         if not after.startswith(","):
             continue
-        if rules.frame.search(text, max(s[0], t.start - 40), t.start) is not None:
+        if (
+            rules.frame.search(text, max(s[0], t.start - 40), t.start) is not None
+            or rules.opening.fullmatch(text, s[0], t.start) is not None
+        ):
             out.append(t)
     return out
 

@@ -67,7 +67,10 @@ approximations, as the [`Qualifier`][vnsg_corpus.Qualifier] docstring says);
 of" give ``AT_LEAST``; "under", "less than", "up to", "below", "fewer than" give
 ``AT_MOST``; otherwise ``EXACT``.  A range takes the qualifier of its low end.
 
-Metric and subject:
+Metric and subject (the first pass; ``_figure_metrics`` then narrows the
+metric with the rest of the sentence and the figure's countries: newly
+registered, additional and share-purchase capital, project counts, shares and
+growth of what, parks, single projects, deals, jobs):
 
 * Money takes the metric of the nearest metric keyword in the same sentence:
   right after it ("US$2 billion in exports", "$1 billion loan") or before it in
@@ -93,19 +96,27 @@ Metric and subject:
   "trading partner"); a superlative standing alone ("the second-largest
   overall") takes the ranked noun nearest in the sentence.
 
+Countries and direction come from ``_figure_countries``; targets and the
+roles of temporal expressions (comparison baselines, year to date, "up to"
+stocks, clause frames, undated stocks) from ``_figure_periods``.
+
 Period, from the temporal expressions of the sentence:
 
 1. the first one that follows the figure in the same clause, before the next
    figure ("US$4 billion in 2022 and $3.5 billion in the first half of
    2023");
 2. else the one just before it in the same clause ("trade in 2023 reached ...");
-3. else a framing expression that opens the sentence ("As of October 2024, ...");
+3. else a framing expression that opens the sentence or a clause ("As of
+   October 2024, ...", "... show that in 2017, ...");
 4. else the nearest one another figure of the sentence took ("US$46 billion in
-   2024, up 4.1 per cent");
+   2024, up 4.1 per cent"), unless the figure is an undated stock ("to date");
 5. else the period carried over from an earlier sentence of the same paragraph:
    the last framing expression, stock expression ("as of ...", "by the end of
-   ...") or period given to a figure there;
+   ...") or period given to a figure there; or from an earlier paragraph when
+   the sentence refers back ("in the reviewed period") or compares;
 6. else ``None``.
+
+A comparison's baseline ("compared to 2020", "from 2019") is never a period.
 
 Expressions buried in another clause ("Since the first park opened in 1996, 12
 parks ...") are not used.  "since YEAR" dates stocks (counts, capital, ranks),
@@ -1271,6 +1282,7 @@ def _paragraph(a: Analysis, ps: int, pe: int, r: _Reading) -> list[EconomicFigur
                 marks=r.marks,
                 carried=carried,
                 rules=r.countries,
+                percent=c.kind == "percent",
             )
             picks[id(c)] = pick
             if pick.roles:
