@@ -20,6 +20,7 @@ from vnsg_corpus.model import (
     Qualifier,
     Span,
 )
+from vnsg_corpus.parsing._entities import find_entities
 from vnsg_corpus.parsing._figures import extract_figures
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -76,6 +77,7 @@ def fig(
     period: Period | None = None,
     value_max: str | None = None,
     converted: tuple[str, str] | None = None,
+    target: bool = False,
 ) -> EconomicFigure:
     """An expected figure, without evidence (added by ``expect``)."""
     return EconomicFigure(
@@ -87,6 +89,7 @@ def fig(
         period=period,
         value_max=None if value_max is None else Decimal(value_max),
         converted=None if converted is None else Amount(Decimal(converted[0]), converted[1]),
+        target=target,
     )
 
 
@@ -103,6 +106,7 @@ def with_evidence(expected: EconomicFigure, text: str, sentence: str) -> Economi
         evidence=(evidence,),
         value_max=expected.value_max,
         converted=expected.converted,
+        target=expected.target,
     )
 
 
@@ -242,8 +246,8 @@ CASES: list[tuple[str, str, list[EconomicFigure]]] = [
         "USD",
         [
             fig(M.EXPORTS, "exports", "5200000000", "USD", period=Y2024),
-            fig(M.GROWTH_RATE, "exports", "12.5", "percent", period=Y2024),
-            fig(M.GROWTH_RATE, "imports", "-3.1", "percent", period=Y2024),
+            fig(M.EXPORTS_GROWTH, "exports", "12.5", "percent", period=Y2024),
+            fig(M.IMPORTS_GROWTH, "imports", "-3.1", "percent", period=Y2024),
             fig(M.IMPORTS, "imports", "4800000000", "USD", period=Y2024),
         ],
     ),
@@ -254,9 +258,9 @@ CASES: list[tuple[str, str, list[EconomicFigure]]] = [
         " imports from Singapore fell 3%.",
         "USD",
         [
-            fig(M.GROWTH_RATE, "exports", "15", "percent", period=Y2024),
+            fig(M.EXPORTS_GROWTH, "exports", "15", "percent", period=Y2024),
             fig(M.EXPORTS, "exports", "4100000000", "USD", period=Y2024),
-            fig(M.GROWTH_RATE, "imports", "-3", "percent", period=Y2024),
+            fig(M.IMPORTS_GROWTH, "imports", "-3", "percent", period=Y2024),
         ],
     ),
     # Disbursed FDI is its own metric, apart from registered capital.
@@ -299,10 +303,16 @@ CASES: list[tuple[str, str, list[EconomicFigure]]] = [
                 APPROX,
                 period=months(2025, 1, 2),
             ),
-            fig(M.SHARE, "registered capital", "31.3", "percent", period=months(2025, 1, 2)),
+            fig(
+                M.FDI_SHARE_OF_TOTAL,
+                "registered capital",
+                "31.3",
+                "percent",
+                period=months(2025, 1, 2),
+            ),
         ],
     ),
-    # VOV: a target is a stock ("by 2025").
+    # VOV: a target ("is expected to") is a stock with its horizon ("by 2025").
     (
         "Two-way trade between Việt Nam and Singapore is expected to hit US$10 billion by 2025.",
         "USD",
@@ -313,16 +323,17 @@ CASES: list[tuple[str, str, list[EconomicFigure]]] = [
                 "10000000000",
                 "USD",
                 period=Period(None, dt.date(2025, 12, 31), Precision.YEAR),
+                target=True,
             )
         ],
     ),
-    # Nhân Dân.
+    # Nhân Dân: money put into counted projects is their registered capital.
     (
         "Singaporean investors have poured more than US$77 billion into 3,700 projects in"
         " Việt Nam.",
         "USD",
         [
-            fig(M.INVESTMENT, "investors", "77000000000", "USD", AT_LEAST),
+            fig(M.FDI_REGISTERED_CAPITAL, "investment", "77000000000", "USD", AT_LEAST),
             fig(M.FDI_PROJECT_COUNT, "projects", "3700", "count"),
         ],
     ),
@@ -332,7 +343,7 @@ CASES: list[tuple[str, str, list[EconomicFigure]]] = [
         " Minister Gan Kim Yong.",
         "SGD",
         [
-            fig(M.GROWTH_RATE, "trade", "8", "percent", period=Y2024),
+            fig(M.BILATERAL_TRADE_GROWTH, "trade", "8", "percent", period=Y2024),
             fig(M.BILATERAL_TRADE, "trade", "150000000000", "SGD", period=Y2024),
         ],
     ),
@@ -340,7 +351,7 @@ CASES: list[tuple[str, str, list[EconomicFigure]]] = [
         "Singapore's total trade with Malaysia fell 5% to S$120.3 billion last year.",
         "USD",
         [
-            fig(M.GROWTH_RATE, "total trade", "-5", "percent", period=Y2024),
+            fig(M.BILATERAL_TRADE_GROWTH, "total trade", "-5", "percent", period=Y2024),
             fig(M.BILATERAL_TRADE, "total trade", "120300000000", "SGD", period=Y2024),
         ],
     ),
@@ -363,7 +374,15 @@ CASES: list[tuple[str, str, list[EconomicFigure]]] = [
     (
         "The deal, worth S$1.2 billion (US$890 million), was signed on Monday.",
         "SGD",
-        [fig(M.INVESTMENT, "deal", "1200000000", "SGD", converted=("890000000", "USD"))],
+        [
+            fig(
+                M.BUSINESS_DEALS_VALUE,
+                "deal",
+                "1200000000",
+                "SGD",
+                converted=("890000000", "USD"),
+            )
+        ],
     ),
     (
         "Singapore-listed firms invested S$4.5 billion, or about US$3.3 billion, in Malaysia.",
@@ -377,7 +396,7 @@ CASES: list[tuple[str, str, list[EconomicFigure]]] = [
         "SGD",
         [
             fig(M.BILATERAL_TRADE, "trade", "380900000000", "SGD", period=Y2024),
-            fig(M.SHARE, "total trade", "28.7", "percent", period=Y2024),
+            fig(M.BILATERAL_TRADE_SHARE_OF_TOTAL, "total trade", "28.7", "percent", period=Y2024),
         ],
     ),
     (
@@ -463,7 +482,16 @@ CASES: list[tuple[str, str, list[EconomicFigure]]] = [
     (
         "Indonesia expects investment of between $2 billion and $3 billion from Singaporean firms.",
         "USD",
-        [fig(M.INVESTMENT, "investment", "2000000000", "USD", value_max="3000000000")],
+        [
+            fig(
+                M.INVESTMENT,
+                "investment",
+                "2000000000",
+                "USD",
+                value_max="3000000000",
+                target=True,
+            )
+        ],
     ),
     # Singapore–Malaysia.
     (
@@ -471,7 +499,7 @@ CASES: list[tuple[str, str, list[EconomicFigure]]] = [
         " in 2024.",
         "USD",
         [
-            fig(M.GROWTH_RATE, "Bilateral trade", "5.6", "percent", period=Y2024),
+            fig(M.BILATERAL_TRADE_GROWTH, "Bilateral trade", "5.6", "percent", period=Y2024),
             fig(M.BILATERAL_TRADE, "Bilateral trade", "344900000000", "MYR", period=Y2024),
         ],
     ),
@@ -493,12 +521,12 @@ CASES: list[tuple[str, str, list[EconomicFigure]]] = [
         [
             fig(
                 M.INVESTMENT,
-                "investment",
+                "total investment",
                 "20000000000000",
                 "VND",
                 converted=("800000000", "USD"),
             ),
-            fig(M.JOBS_CREATED, "jobs", "5000", "people"),
+            fig(M.JOBS_CREATED, "jobs", "5000", "people", target=True),
         ],
     ),
     (
@@ -561,7 +589,7 @@ CASES: list[tuple[str, str, list[EconomicFigure]]] = [
     (
         "Việt Nam aims to welcome 1 million Singaporean visitors in 2025.",
         "USD",
-        [fig(M.VISITOR_ARRIVALS, "visitors", "1000000", "people", period=Y2025)],
+        [fig(M.VISITOR_ARRIVALS, "visitors", "1000000", "people", period=Y2025, target=True)],
     ),
     (
         "Some 1.2 million Singaporean tourists visited Việt Nam in 2023.",
@@ -611,17 +639,27 @@ CASES: list[tuple[str, str, list[EconomicFigure]]] = [
     (
         "Economic growth is projected to range from 6.5 to 7 per cent this year.",
         "USD",
-        [fig(M.GROWTH_RATE, "growth", "6.5", "percent", period=Y2025, value_max="7")],
+        [
+            fig(
+                M.GROWTH_RATE,
+                "growth",
+                "6.5",
+                "percent",
+                period=Y2025,
+                value_max="7",
+                target=True,
+            )
+        ],
     ),
     (
         "The fund aims to raise $2-3 billion from investors in Japan and Korea.",
         "USD",
-        [fig(M.INVESTMENT, "fund", "2000000000", "USD", value_max="3000000000")],
+        [fig(M.INVESTMENT, "fund", "2000000000", "USD", value_max="3000000000", target=True)],
     ),
     (
         "Inflation is forecast at 2-3 per cent.",
         "USD",
-        [fig(M.OTHER, "percentage", "2", "percent", value_max="3")],
+        [fig(M.OTHER, "percentage", "2", "percent", value_max="3", target=True)],
     ),
     (
         "Tourist arrivals from China dropped 15% in the first quarter.",
@@ -633,7 +671,7 @@ CASES: list[tuple[str, str, list[EconomicFigure]]] = [
         " cent to US$1.9 billion.",
         "USD",
         [
-            fig(M.GROWTH_RATE, "imports", "-2.4", "percent", period=Q1_2025),
+            fig(M.IMPORTS_GROWTH, "imports", "-2.4", "percent", period=Q1_2025),
             fig(M.IMPORTS, "imports", "1900000000", "USD", period=Q1_2025),
         ],
     ),
@@ -642,7 +680,7 @@ CASES: list[tuple[str, str, list[EconomicFigure]]] = [
         "USD",
         [
             fig(M.GROWTH_RATE, "FDI", "2", "percent"),
-            fig(M.SHARE, "FDI", "18", "percent"),
+            fig(M.FDI_SHARE_OF_TOTAL, "FDI", "18", "percent"),
         ],
     ),
     (
@@ -650,7 +688,7 @@ CASES: list[tuple[str, str, list[EconomicFigure]]] = [
         "USD",
         [
             fig(M.BILATERAL_TRADE, "Trade", "9000000000", "USD", APPROX),
-            fig(M.GROWTH_RATE, "Trade", "5", "percent"),
+            fig(M.BILATERAL_TRADE_GROWTH, "Trade", "5", "percent"),
         ],
     ),
     (
@@ -795,13 +833,13 @@ def test_ranges(text: str, value: str, value_max: str) -> None:
 @pytest.mark.parametrize(
     ("text", "metric", "value"),
     [
-        ("Exports rose 12.5 per cent.", M.GROWTH_RATE, "12.5"),
-        ("Exports were up 12.5%.", M.GROWTH_RATE, "12.5"),
-        ("Exports fell 5%.", M.GROWTH_RATE, "-5"),
-        ("Exports were down 5 percent.", M.GROWTH_RATE, "-5"),
-        ("Exports posted a 5% decline.", M.GROWTH_RATE, "-5"),
-        ("Exports grew by 3 percentage points.", M.GROWTH_RATE, "3"),
-        ("Singapore accounted for 30 per cent of the FDI.", M.SHARE, "30"),
+        ("Exports rose 12.5 per cent.", M.EXPORTS_GROWTH, "12.5"),
+        ("Exports were up 12.5%.", M.EXPORTS_GROWTH, "12.5"),
+        ("Exports fell 5%.", M.EXPORTS_GROWTH, "-5"),
+        ("Exports were down 5 percent.", M.EXPORTS_GROWTH, "-5"),
+        ("Exports posted a 5% decline.", M.EXPORTS_GROWTH, "-5"),
+        ("Exports grew by 3 percentage points.", M.EXPORTS_GROWTH, "3"),
+        ("Singapore accounted for 30 per cent of the FDI.", M.FDI_SHARE_OF_TOTAL, "30"),
         ("About 30 per cent of exports go to ASEAN.", M.SHARE, "30"),
         ("The tariff is 5 per cent.", M.OTHER, "5"),
         ("Growth was -0.5% last year.", M.GROWTH_RATE, "-0.5"),
@@ -1124,7 +1162,12 @@ def test_parse_article_fills_figures_of_the_bundled_seed() -> None:
     article = vnsg_corpus.load()["003_7822a41167061ddb"]
     text = article.text
     expected, _ = extract_figures(
-        text, article.paragraphs, article_id=article.id, reference=None, bare_dollar="USD"
+        text,
+        article.paragraphs,
+        article_id=article.id,
+        reference=None,
+        bare_dollar="USD",
+        entities=find_entities(text, article.paragraphs),
     )
     assert list(article.figures) == expected
     assert len(article.figures) == 13

@@ -50,6 +50,7 @@ from vnsg_corpus.model import Metric, PartnershipLevel, Qualifier, VisitKind, Vi
 __all__ = [
     "CountNoun",
     "CountryNames",
+    "FigureRoleWords",
     "FigureWords",
     "Framework",
     "KnownPerson",
@@ -262,6 +263,55 @@ class CountNoun:
 
 
 @attrs.frozen
+class FigureRoleWords:
+    """``figures.json``'s ``roles``: the words of a figure's countries, metric and period.
+
+    They give a figure its countries and direction, its exact metric, its
+    target flag and its period.
+
+    Every attribute is the list or mapping of the same name in the file; the
+    figures reader's modules (``_figure_countries``, ``_figure_metrics``,
+    ``_figure_periods``) describe how each is used.
+
+    Attributes:
+        country_preference: ISO 3166-1 alpha-3 codes in the order a reporter
+            of exports and imports is chosen (Việt Nam first, then Singapore).
+        project_investment_max_count: Up to this many projects with a worth
+            ("two projects worth $47 million") are single projects, not FDI
+            statistics.
+    """
+
+    country_preference: tuple[str, ...]
+    destination_words: tuple[str, ...]
+    origin_words: tuple[str, ...]
+    host_words: tuple[str, ...]
+    investor_words: tuple[str, ...]
+    clause_words: tuple[str, ...]
+    country_wide_cues: tuple[str, ...]
+    target_cues: tuple[str, ...]
+    baseline_cues: tuple[str, ...]
+    change_baseline_cues: tuple[str, ...]
+    same_period_phrases: tuple[str, ...]
+    year_to_date_cues: tuple[str, ...]
+    stock_cues: tuple[str, ...]
+    cumulative_cues: tuple[str, ...]
+    undated_stock_cues: tuple[str, ...]
+    anaphoric_period_cues: tuple[str, ...]
+    frame_words: tuple[str, ...]
+    average_cues: tuple[str, ...]
+    park_words: tuple[str, ...]
+    head_nouns: Mapping[str, Metric]
+    head_determiners: tuple[str, ...]
+    jobs_context: tuple[str, ...]
+    new_project_cues: tuple[str, ...]
+    additional_project_cues: tuple[str, ...]
+    project_investment_max_count: int
+    growth_metrics: Mapping[Metric, Metric]
+    share_metrics: Mapping[Metric, Metric]
+    investment_metrics: Mapping[Metric, Metric]
+
+
+@attrs.frozen
 class FigureWords:
     """``figures.json``: currencies, scales, qualifiers and metric keywords.
 
@@ -290,6 +340,7 @@ class FigureWords:
     worth_links: tuple[str, ...]
     metric_keywords: Mapping[Metric, tuple[str, ...]]
     flow_metrics: tuple[Metric, ...]
+    roles: FigureRoleWords
     keyword_subjects: Mapping[str, str]
     growth_up: tuple[str, ...]
     growth_nouns: tuple[str, ...]
@@ -754,6 +805,8 @@ def _check(v: Vocabulary, source: str) -> None:
                     source=source,
                     field=f"figures.{table}.{written}",
                 )
+    for i, code in enumerate(v.figures.roles.country_preference):
+        country(code, f"figures.roles.country_preference[{i}]")
     for metric, words in v.figures.metric_keywords.items():
         if not words or any(not w.strip() for w in words):
             raise VocabularyError(
@@ -763,6 +816,7 @@ def _check(v: Vocabulary, source: str) -> None:
             )
     for name, lists in (
         ("figures", attrs.asdict(v.figures, recurse=False)),
+        ("figures.roles", attrs.asdict(v.figures.roles, recurse=False)),
         ("visits", attrs.asdict(v.visits, recurse=False)),
         ("partnerships", attrs.asdict(v.partnerships, recurse=False)),
         ("roles", attrs.asdict(v.roles, recurse=False)),

@@ -67,7 +67,10 @@ approximations, as the [`Qualifier`][vnsg_corpus.Qualifier] docstring says);
 of" give ``AT_LEAST``; "under", "less than", "up to", "below", "fewer than" give
 ``AT_MOST``; otherwise ``EXACT``.  A range takes the qualifier of its low end.
 
-Metric and subject:
+Metric and subject (the first pass; ``_figure_metrics`` then narrows the
+metric with the rest of the sentence and the figure's countries: newly
+registered, additional and share-purchase capital, project counts, shares and
+growth of what, parks, single projects, deals, jobs):
 
 * Money takes the metric of the nearest metric keyword in the same sentence:
   right after it ("US$2 billion in exports", "$1 billion loan") or before it in
@@ -93,19 +96,27 @@ Metric and subject:
   "trading partner"); a superlative standing alone ("the second-largest
   overall") takes the ranked noun nearest in the sentence.
 
+Countries and direction come from ``_figure_countries``; targets and the
+roles of temporal expressions (comparison baselines, year to date, "up to"
+stocks, clause frames, undated stocks) from ``_figure_periods``.
+
 Period, from the temporal expressions of the sentence:
 
 1. the first one that follows the figure in the same clause, before the next
    figure ("US$4 billion in 2022 and $3.5 billion in the first half of
    2023");
 2. else the one just before it in the same clause ("trade in 2023 reached ...");
-3. else a framing expression that opens the sentence ("As of October 2024, ...");
+3. else a framing expression that opens the sentence or a clause ("As of
+   October 2024, ...", "... show that in 2017, ...");
 4. else the nearest one another figure of the sentence took ("US$46 billion in
-   2024, up 4.1 per cent");
+   2024, up 4.1 per cent"), unless the figure is an undated stock ("to date");
 5. else the period carried over from an earlier sentence of the same paragraph:
    the last framing expression, stock expression ("as of ...", "by the end of
-   ...") or period given to a figure there;
+   ...") or period given to a figure there; or from an earlier paragraph when
+   the sentence refers back ("in the reviewed period") or compares;
 6. else ``None``.
+
+A comparison's baseline ("compared to 2020", "from 2019") is never a period.
 
 Expressions buried in another clause ("Since the first park opened in 1996, 12
 parks ...") are not used.  "since YEAR" dates stocks (counts, capital, ranks),
@@ -144,11 +155,27 @@ from vnsg_corpus.model import (
     Evidence,
     Metric,
     Period,
-    Precision,
     Qualifier,
     Span,
 )
 from vnsg_corpus.parsing._analysis import Analysis
+from vnsg_corpus.parsing._entities import Entities
+from vnsg_corpus.parsing._figure_countries import (
+    CountryRules,
+    Marks,
+    Pick,
+    country_rules,
+    direct,
+    order_pair,
+    pick_pair,
+)
+from vnsg_corpus.parsing._figure_metrics import (
+    MetricRules,
+    metric_rules,
+    refine_metrics,
+    unknown_metrics,
+)
+from vnsg_corpus.parsing._figure_periods import PeriodRules, assign_periods, period_rules, targets
 from vnsg_corpus.parsing._patterns import SPACE as _SP
 from vnsg_corpus.parsing._patterns import alternation, scan, scanner
 from vnsg_corpus.periods import TemporalMatch
@@ -165,9 +192,6 @@ _DECIMAL = Context(prec=80)
 _SEPARATORS = ",\u00a0\u2009\u202f"
 """Thousands separators."""
 _NO_SEPARATORS = str.maketrans("", "", _SEPARATORS)
-
-_NEVER_KINDS = frozenset({"weekday", "day_range"})
-"""Temporal kinds that date events (visits, meetings), never a figure."""
 
 _CLAUSE_BREAK = re.compile(r"[;:()\[\]—]")
 _GAP_BREAK = re.compile(r"[,;:()\[\]—–]|(?<!\w)(?:while|whereas|but|and)(?!\w)", re.IGNORECASE)
@@ -1158,119 +1182,32 @@ def _read_rank(text: str, c: _Cand, s: _Sentence, v: _Vocab) -> bool:
 
 
 # --------------------------------------------------------------------------
-# Periods
-# --------------------------------------------------------------------------
-
-
-def _usable(t: TemporalMatch, flow: bool, mode: str) -> bool:
-    """Whether a temporal expression may give a figure its period.
-
-    Args:
-        t: The temporal expression.
-        flow: Whether the figure's metric is a flow (see ``_Vocab.flows``).
-        mode: ``"following"``, ``"preceding"``, ``"framing"`` or ``"inherited"``.
-
-    Returns:
-        Whether it may.
-    """
-    if t.period is None or t.kind in _NEVER_KINDS:
-        return False
-    if t.kind == "since":
-        return mode == "following" or (mode != "inherited" and not flow)
-    day_like = t.period.precision is Precision.DAY and t.kind != "stock"
-    return not (day_like and mode in ("preceding", "inherited"))
-
-
-def _assign_periods(
-    text: str,
-    s: _Sentence,
-    figures: Sequence[_Cand],
-    temporals: Sequence[TemporalMatch],
-    context: Period | None,
-    *,
-    frame: TemporalMatch | None,
-    flows: frozenset[Metric],
-) -> Period | None:
-    """Give each figure of a sentence its period; return the paragraph's new context.
-
-    Args:
-        text: The article text.
-        s: The sentence.
-        figures: The sentence's figures, in order.
-        temporals: The sentence's temporal expressions, in order.
-        context: The period carried over from earlier sentences.
-        frame: The expression that opens the sentence, if any.
-        flows: The metrics that are flows.
-
-    Returns:
-        The period to carry over to the next sentence.
-    """
-    carried: list[tuple[int, Period]] = []
-    own: list[TemporalMatch] = []
-    assigned: set[int] = set()
-    if frame is not None and frame.period is not None and _usable(frame, False, "inherited"):
-        carried.append((frame.start, frame.period))
-    carried.extend((t.start, t.period) for t in temporals if t.kind == "stock" and t.period)
-    starts = [t.start for t in temporals]
-    ends = [t.end for t in temporals]
-    for i, c in enumerate(figures):
-        next_start = figures[i + 1].qual_start if i + 1 < len(figures) else s.end
-        chosen: TemporalMatch | None = None
-        j = bisect.bisect_left(starts, c.tail_end)
-        while j < len(temporals):  # following, in the same clause
-            t = temporals[j]
-            if t.start >= next_start or t.start - c.tail_end > 80:
-                break
-            gap = text[c.tail_end : t.start]
-            if _CLAUSE_BREAK.search(gap) is not None or len(gap.split()) > 8:
-                break
-            if _usable(t, c.metric in flows, "following"):
-                chosen = t
-                break
-            j += 1
-        j = bisect.bisect_right(ends, c.qual_start) - 1
-        if chosen is None and j >= 0:  # preceding, in the same clause
-            t = temporals[j]
-            if (
-                c.qual_start - t.end <= 100
-                and _PRECEDING_BREAK.search(text, t.end, c.qual_start) is None
-                and _usable(t, c.metric in flows, "preceding")
-            ):
-                chosen = t
-        if chosen is None and frame is not None and _usable(frame, c.metric in flows, "framing"):
-            chosen = frame
-        if chosen is not None:
-            c.period = chosen.period
-            own.append(chosen)
-            assigned.add(id(c))
-            if chosen.period is not None and _usable(chosen, False, "inherited"):
-                carried.append((chosen.start, chosen.period))
-    # A figure without an expression of its own shares the one nearest in the
-    # sentence that another figure took ("US$46 billion in 2024, up 4.1 per
-    # cent"), else takes the paragraph's context.
-    own.sort(key=lambda t: t.start)
-    for flow in (True, False):
-        shared = [t for t in own if _usable(t, flow, "framing")]
-        shared_starts = [t.start for t in shared]
-        for c in figures:
-            if id(c) in assigned or (c.metric in flows) != flow:
-                continue
-            c.period = context
-            k = bisect.bisect_left(shared_starts, c.start)
-            near = [shared[x] for x in (k - 1, k) if 0 <= x < len(shared)]
-            if near:
-                c.period = min(near, key=lambda t: abs(t.start - c.start)).period
-    if carried:
-        return max(carried, key=lambda pair: pair[0])[1]
-    return context
-
-
-# --------------------------------------------------------------------------
 # Entry point
 # --------------------------------------------------------------------------
 
 
-def _paragraph(a: Analysis, ps: int, pe: int, v: _Vocab) -> list[EconomicFigure]:
+@attrs.define
+class _Reading:
+    """What the paragraphs of one article share while their figures are read.
+
+    Attributes:
+        v: The compiled figure rules.
+        countries: The country rules.
+        metrics: The metric rules.
+        periods: The period rules.
+        marks: The article's country marks and main pair.
+        earlier: The last period a figure of an earlier paragraph took.
+    """
+
+    v: _Vocab
+    countries: CountryRules
+    metrics: MetricRules
+    periods: PeriodRules
+    marks: Marks
+    earlier: Period | None = None
+
+
+def _paragraph(a: Analysis, ps: int, pe: int, r: _Reading) -> list[EconomicFigure]:
     """Extract the figures of one paragraph.
 
     Args:
@@ -1278,12 +1215,12 @@ def _paragraph(a: Analysis, ps: int, pe: int, v: _Vocab) -> list[EconomicFigure]
             reference date, bare dollar; receives diagnostics).
         ps: Start of the paragraph.
         pe: End of the paragraph.
-        v: The compiled figure rules.
+        r: The article's reading state.
 
     Returns:
         The paragraph's figures, in text order.
     """
-    text, article_id = a.text, a.article_id
+    text, article_id, v = a.text, a.article_id, r.v
     cands = _read_candidates(
         text, ps, pe, bare_dollar=a.bare_dollar, v=v, diagnostics=a.diagnostics
     )
@@ -1326,32 +1263,78 @@ def _paragraph(a: Analysis, ps: int, pe: int, v: _Vocab) -> list[EconomicFigure]
     if temporals is None:
         temporals = a.temporals(ps, pe)
         temporal_starts = [t.start for t in temporals]
+    invest_paragraph = any(sentences[i].has(text, v, "invest") for i in range(len(sentences)))
     figures: list[EconomicFigure] = []
     context: Period | None = None
+    carried: tuple[str, ...] = ()
     for index, s in enumerate(sentences):
         lo = bisect.bisect_left(temporal_starts, s.start)
         hi = bisect.bisect_left(temporal_starts, s.end)
         inside = [t for t in temporals[lo:hi] if t.end <= s.end]
         found = by_sentence.get(index, [])
-        frame = a.framing(ps, pe, (s.start, s.end))
-        context = _assign_periods(text, s, found, inside, context, frame=frame, flows=v.flows)
+        span = (s.start, s.end)
+        picks: dict[int, Pick] = {}
+        for c in found:
+            pick = pick_pair(
+                text,
+                span,
+                (c.qual_start, c.tail_end),
+                marks=r.marks,
+                carried=carried,
+                rules=r.countries,
+                percent=c.kind == "percent",
+            )
+            picks[id(c)] = pick
+            if pick.roles:
+                carried = pick.codes if len(pick.codes) == 2 else carried
+        refine_metrics(
+            text,
+            s,
+            found,
+            v,
+            r.metrics,
+            picks=picks,
+            marks=r.marks,
+            invest_paragraph=invest_paragraph,
+        )
+        goals = targets(text, span, found, r.periods)
+        frame = a.framing(ps, pe, span)
+        context = assign_periods(
+            text,
+            span,
+            found,
+            inside,
+            context,
+            frame=frame,
+            flows=v.flows,
+            rules=r.periods,
+            earlier=r.earlier,
+            goals=goals,
+        )
         if not found:
             continue
+        unknown_metrics(found, a.diagnostics)
         evidence = (Evidence(article_id, s.start, s.end, text[s.start : s.end]),)
-        figures.extend(
-            EconomicFigure(
-                metric=c.metric,
-                subject=c.subject,
-                value=c.value,
-                unit=c.unit or "count",
-                qualifier=c.qualifier,
-                period=c.period,
-                evidence=evidence,
-                value_max=c.value_max,
-                converted=c.converted,
+        for c in found:
+            countries = order_pair(picks[id(c)], c.metric, r.countries)
+            metric, countries = direct(c.metric, countries, r.countries)
+            figures.append(
+                EconomicFigure(
+                    metric=metric,
+                    subject=c.subject,
+                    value=c.value,
+                    unit=c.unit or "count",
+                    qualifier=c.qualifier,
+                    period=c.period,
+                    evidence=evidence,
+                    value_max=c.value_max,
+                    converted=c.converted,
+                    countries=countries,
+                    target=id(c) in goals,
+                )
             )
-            for c in found
-        )
+            if c.period is not None and id(c) not in goals:
+                r.earlier = c.period
     return figures
 
 
@@ -1365,10 +1348,18 @@ def read_figures(a: Analysis) -> None:
     Args:
         a: The article's analysis.
     """
-    v = _vocab(a.vocabulary)
+    vocabulary = a.vocabulary
+    countries = country_rules(vocabulary)
+    r = _Reading(
+        _vocab(vocabulary),
+        countries,
+        metric_rules(vocabulary),
+        period_rules(vocabulary),
+        Marks(a.entities, countries),
+    )
     figures: list[EconomicFigure] = []
     for ps, pe in a.spans():
-        figures.extend(_paragraph(a, ps, pe, v))
+        figures.extend(_paragraph(a, ps, pe, r))
     a.figures = tuple(figures)
 
 
@@ -1380,6 +1371,7 @@ def extract_figures(
     reference: datetime.date | None,
     bare_dollar: str = "USD",
     vocabulary: Vocabulary | None = None,
+    entities: Entities | None = None,
 ) -> tuple[list[EconomicFigure], list[Diagnostic]]:
     """Extract the economic and statistical figures stated in some paragraphs of a text.
 
@@ -1395,6 +1387,10 @@ def extract_figures(
         bare_dollar: The ISO 4217 code a bare "$" stands for: ``"SGD"`` in
             Singaporean house style, else ``"USD"``.
         vocabulary: The vocabulary; the shipped one by default.
+        entities: The article's entity mentions (see
+            [`find_entities`][vnsg_corpus.parsing._entities.find_entities]),
+            from which figures learn their countries; without them every
+            figure's ``countries`` is empty.
 
     Returns:
         ``(figures, diagnostics)``: the figures in text order, each with the
@@ -1408,6 +1404,7 @@ def extract_figures(
         reference=reference,
         vocabulary=vocabulary,
         bare_dollar=bare_dollar,
+        entities=entities,
     )
     read_figures(a)
     return list(a.figures), a.diagnostics
