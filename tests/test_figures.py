@@ -446,8 +446,8 @@ CASES: list[tuple[str, str, list[EconomicFigure]]] = [
         "South Korea is Việt Nam's third-biggest trading partner and largest export market.",
         "USD",
         [
-            fig(M.OTHER, "trading partner", "3", "rank"),
-            fig(M.OTHER, "export market", "1", "rank"),
+            fig(M.TRADE_PARTNER_RANK, "trading partner", "3", "rank"),
+            fig(M.TRADE_PARTNER_RANK, "export market", "1", "rank"),
         ],
     ),
     (
@@ -506,7 +506,7 @@ CASES: list[tuple[str, str, list[EconomicFigure]]] = [
     (
         "Malaysia was Singapore's second-largest trading partner in 2024, behind China.",
         "SGD",
-        [fig(M.OTHER, "trading partner", "2", "rank", period=Y2024)],
+        [fig(M.TRADE_PARTNER_RANK, "trading partner", "2", "rank", period=Y2024)],
     ),
     (
         "Singapore will invest S$1.5 billion in the Johor-Singapore Special Economic Zone.",
@@ -859,7 +859,17 @@ def test_percentages(text: str, metric: Metric, value: str) -> None:
         ("Singapore is the biggest foreign investor.", M.INVESTOR_RANK, 1, "foreign investor"),
         ("Singapore is the second-largest investor.", M.INVESTOR_RANK, 2, "investor"),
         ("Singapore is the 2nd largest investor.", M.INVESTOR_RANK, 2, "investor"),
-        ("Japan is the third-biggest trading partner.", M.OTHER, 3, "trading partner"),
+        ("Japan is the third-biggest trading partner.", M.TRADE_PARTNER_RANK, 3, "trading partner"),
+        ("Chile is the largest buyer of Lao coffee.", M.TRADE_PARTNER_RANK, 1, "buyer"),
+        (
+            "Laos is the second-biggest exporter of power to Thailand.",
+            M.TRADE_PARTNER_RANK,
+            2,
+            "exporter",
+        ),
+        # No trade, no investment: a rank of something else.
+        ("Peru is Chile's largest partner in the region.", M.OTHER, 1, "partner"),
+        ("Lima is the largest market town of the valley.", M.OTHER, 1, "market"),
         ("Korea ranks fourth-largest among investors.", M.INVESTOR_RANK, 4, "investors"),
     ],
 )

@@ -487,6 +487,9 @@ class Metric(enum.StrEnum):
     """Other investment amounts: funds, pledges, unspecified [currency]."""
     INVESTOR_RANK = "investor_rank"
     """Position in a ranking of investors ("second-largest investor") [rank]."""
+    TRADE_PARTNER_RANK = "trade_partner_rank"
+    """Position in a ranking of trading partners, exporters or buyers ("third-largest
+    trading partner", "the biggest importer of Vietnamese rice") [rank]."""
     INVESTOR_COUNT = "investor_country_count"
     """Number of countries and territories investing [count]."""
     INDUSTRIAL_PARK_COUNT = "industrial_park_count"

@@ -356,6 +356,7 @@ class FigureWords:
     number_determiners: tuple[str, ...]
     document_labels: tuple[str, ...]
     year_prepositions: tuple[str, ...]
+    rank_trade_context: tuple[str, ...] = ()
 
 
 @attrs.frozen

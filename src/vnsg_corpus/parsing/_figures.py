@@ -35,7 +35,9 @@ What is a figure:
   ``other``.
 * **Ranks**: "top ASEAN investor" and "largest investor" are rank 1,
   "second-largest" and "2nd largest" rank 2, "third-biggest trading partner"
-  rank 3; investor ranks are ``investor_rank``, others ``other``.  Not ranks:
+  rank 3; investor ranks are ``investor_rank``, ranks in a sentence about trade
+  ("largest trading partner", "top exporter") ``trade_partner_rank``, others
+  ``other``.  Not ranks:
   "one of the largest ...", "among the biggest ...", "the largest number of",
   "top leaders", "the top three".
 * **Ranges** ("between $2 billion and $3 billion", "$2-3 billion", "from $2
@@ -414,6 +416,7 @@ def _build(vocabulary: Vocabulary) -> _Vocab:
     add(data.investment_context, "invest")
     add(data.market_context, "market")
     add(data.rank_investor_context, "rank_invest")
+    add(data.rank_trade_context, "rank_trade")
     add(data.rank_nouns, "rank_noun")
     add(data.count_nouns, "noun")
     keywords = re.compile(rf"(?<![\w-]){alternation(categories, ignore_case=True)}(?![\w-])")
@@ -1160,7 +1163,7 @@ def _read_rank(text: str, c: _Cand, s: _Sentence, v: _Vocab) -> bool:
             c.tail_end = m.end(1)
             c.subject = text[m.start(1) if noun_start is None else noun_start : m.end(1)]
             investor = key in v.rank_investor_nouns or s.has(text, v, "rank_invest")
-            c.metric = Metric.INVESTOR_RANK if investor else Metric.OTHER
+            c.metric = Metric.INVESTOR_RANK if investor else _other_rank(text, s, v)
             return True
         if key in v.blockers:
             return False
@@ -1177,8 +1180,13 @@ def _read_rank(text: str, c: _Cand, s: _Sentence, v: _Vocab) -> bool:
     if best is None:
         return False
     c.subject = text[best.start : best.end]
-    c.metric = Metric.INVESTOR_RANK if s.has(text, v, "rank_invest") else Metric.OTHER
+    c.metric = Metric.INVESTOR_RANK if s.has(text, v, "rank_invest") else _other_rank(text, s, v)
     return True
+
+
+def _other_rank(text: str, s: _Sentence, v: _Vocab) -> Metric:
+    """A rank that is no investor rank: a trade rank when the sentence speaks of trade."""
+    return Metric.TRADE_PARTNER_RANK if s.has(text, v, "rank_trade") else Metric.OTHER
 
 
 # --------------------------------------------------------------------------
