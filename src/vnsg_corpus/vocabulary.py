@@ -381,6 +381,8 @@ class _OpenNames:
         determiners: Capitalised words that may stand right before a name
             ("The"); another capitalised word that is no country makes the
             name part of a longer one ("Indo-Pacific Economic Framework").
+        sectors: Fields a partnership may be named after its head ("a
+            partnership on clean energy and green growth").
         qualifiers: Phrases after the head that belong to the name
             ("in the 21st century").
         multilateral: Names of multilateral frameworks, never bilateral levels
@@ -398,6 +400,7 @@ class _OpenNames:
     tiered_heads: tuple[str, ...]
     sectoral: tuple[str, ...]
     determiners: tuple[str, ...]
+    sectors: tuple[str, ...]
     qualifiers: tuple[str, ...]
     multilateral: tuple[str, ...]
     deal_nouns: tuple[str, ...]

@@ -168,7 +168,7 @@ def _parts(words: list[str]) -> set[str]:
 
 def _tier(parts: set[str], head: str, v: Vocab) -> PartnershipLevel | None:
     """The nearest tier of an open name (see the module docstring)."""
-    if head not in v.tiered_heads:
+    if v.heads.get(head, head) not in v.tiered_heads:
         return None
     if not parts & v.tier_words and parts & v.sectoral:
         return None
@@ -204,6 +204,8 @@ def _open(
     head_key = fold(head.group())
     needs = v.head_needs.get(head_key)
     parts = _parts(words)
+    if not words and v.heads.get(head_key) == "partnership":
+        return _sectoral(text, head, pe, v)
     if not words or (needs is not None and not parts & needs):
         return None
     if not opened and _other_name_before(text, start, max(floor, ps), is_country, v):
@@ -225,6 +227,22 @@ def _open(
         tier,
         needs_cue=not parts & v.tier_words and lower,
         needs_country=head_key.startswith("partner") and not head_key.startswith("partnership"),
+        listed=False,
+    )
+
+
+def _sectoral(text: str, head: re.Match[str], pe: int, v: Vocab) -> _Name | None:
+    """A partnership named after its head: "a partnership on clean energy and green growth"."""
+    m = v.sectors.match(text, head.end(), pe)
+    if m is None:
+        return None
+    fields = [m.group("a"), *([m.group("b")] if m.group("b") else [])]
+    return _Name(
+        head.start(),
+        m.end(),
+        level_key(" and ".join(fields) + " partnership"),
+        None,
+        needs_cue=True,
         listed=False,
     )
 

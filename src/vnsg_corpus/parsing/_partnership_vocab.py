@@ -108,6 +108,8 @@ class Vocab:
         sectoral: Modifiers of sectoral frameworks.
         determiners: Capitalised words that may stand right before an unlisted name.
         qualifier: Matches a qualifier right after a head ("in the 21st century").
+        sectors: Matches the fields after a partnership's head ("in digital
+            economy and green economy"); groups ``a`` and ``b``.
         multilateral: Finds names of multilateral frameworks.
         deal: Matches a deal noun ending where a window ends ("signed an MoU on").
         ago: Finds "five years ago".
@@ -139,6 +141,7 @@ class Vocab:
     sectoral: frozenset[str]
     determiners: frozenset[str]
     qualifier: re.Pattern[str]
+    sectors: re.Pattern[str]
     multilateral: re.Pattern[str]
     deal: re.Pattern[str]
     ago: re.Pattern[str]
@@ -345,6 +348,11 @@ def _build(vocabulary: Vocabulary) -> Vocab:
         sectoral=frozenset(fold(w) for w in grammar.sectoral),
         determiners=frozenset(fold(w) for w in grammar.determiners),
         qualifier=re.compile(rf"\s{{1,3}}{_alternation(grammar.qualifiers)}(?!\w)", re.I),
+        sectors=re.compile(
+            rf"\s{{1,3}}(?:in|on)\s{{1,3}}(?:the\s{{1,3}})?(?P<a>{_alternation(grammar.sectors)})"
+            rf"(?:\s{{1,3}}and\s{{1,3}}(?P<b>{_alternation(grammar.sectors)}))?(?!\w)",
+            re.IGNORECASE,
+        ),
         multilateral=re.compile(rf"(?<![\w'’])(?:{'|'.join(multilateral)})(?!\w)"),
         deal=re.compile(
             rf"(?<![\w'’])(?:{deal_words})\s{{1,3}}(?:on|for|establishing|to\s{{1,3}}establish"

@@ -73,8 +73,8 @@ bounded.
 Known limits: a country named only as the object of a list before the level
 ("China, Russia and India all have Comprehensive Strategic Partnerships with
 Việt Nam") is ambiguous and skipped; an undated article resolves no relative
-date and counts no anniversary back; a name built after the head ("a
-partnership in digital economy") is not read.
+date and counts no anniversary back; a headline's own wording ("X
+Partnership Expected to Bolster Ties") is read like any sentence.
 """
 
 from __future__ import annotations
@@ -238,6 +238,9 @@ def _leading(
     during the Prime Minister's visit in March 2004, the two sides signed
     ...": the clause before the level's own begins with an opener word, holds
     no other level and holds a usable expression; its last one is returned.
+    It dates a level whose clause creates it ("upgraded", "signed"), not one
+    merely mentioned ("At their talks on July 18, they vowed to deepen the
+    partnership"), and it is the base of a count.
     """
     i = bisect.bisect_left(p.breaks, back[0]) - 1
     if i < 0 or p.breaks[i] != back[0] - 1 or p.breaks[i] < sentence[0]:
@@ -312,7 +315,8 @@ def _sentence(p: _Paragraph, sentence: tuple[int, int], levels: list[Level]) -> 
         end, cue_end = clause_end(a, p.breaks, lv.end, ceiling, v)
         forward = (lv.end, cue_end)
         lead, chain = (chain or (back, floor)), ((back, floor) if starting[k] else None)
-        status, strength, cue = _status(text, back, forward, v)
+        # The level an upgrade reaches reads its cue from the whole upgrade clause.
+        status, strength, cue = _status(text, (lead[0][0], back[1]), forward, v)
         if lv.level == PartnershipLevel.PARTNERSHIP.value and (
             strength == 0 or not _bare_partnership_ok(text, lv.name_start, lv.end, sentence[0])
         ):
@@ -324,11 +328,16 @@ def _sentence(p: _Paragraph, sentence: tuple[int, int], levels: list[Level]) -> 
         if lv.needs_country and not a.countries_in(back[0], end):
             continue
         if starting[k]:
+            # The level an upgrade starts from is in force, whatever the upgrade's status.
             dated = Dated()
+            if strength > 0 and cue not in _CREATING:
+                status, strength = PartnershipStatus.ESTABLISHED, 0
         else:
             stated = dating(p.temporals, p.t_starts, back, forward)
             leading = _leading(p, sentence, *lead)
-            frame = framing if k == first and framing is not None else leading
+            frame = framing if k == first and framing is not None else None
+            if frame is None and cue in _CREATING:
+                frame = leading
             fallbacks = (carried, frame, framing or leading)
             dated = since(
                 text, lv, (back, forward), stated, fallbacks=fallbacks, reference=a.reference, v=v
