@@ -42,20 +42,21 @@ Singapore", "the 40th year of", "a decade of") is part of the mention; "the
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import attrs
 
 from vnsg_corpus.model import PartnershipLevel
-from vnsg_corpus.parsing._partnership_vocab import DASHES, Vocab, level_key
+from vnsg_corpus.parsing._partnership_vocab import COUNT_WORD, DASHES, Vocab, level_key
 from vnsg_corpus.text import fold
 
 __all__ = ["Level", "find_levels"]
 
 _NAME_HEAD = 60
 """Most characters a listed name starts before its anchor."""
-_NAME_TAIL = 24
-"""Most characters a listed name runs past its anchor ("diplomatic relationships")."""
+_NAME_TAIL = 64
+"""Most characters a listed name runs past its anchor ("framework of comprehensive
+cooperation in the 21st century")."""
 _PREFIX_HEAD = 140
 """Most characters a duration or anniversary starts before its level name."""
 _PREFIX_HINT = re.compile(
@@ -79,8 +80,7 @@ so a date after the full name ("... the World in November 2023") still dates
 the level; month and day names are never part of it."""
 _HEAD = re.compile(r"(?i:partnerships?|partners?|frameworks?|agreements?)(?!\w)")
 """A head noun of an open name, at an anchor."""
-_TOKEN_BEFORE = re.compile(r"([^\s]{1,40})[ \t]{1,3}\Z")
-"""The word right before a position (one to three spaces between)."""
+_LONGEST_WORD = 40
 _WORD_AFTER = re.compile(r"[ \t]{1,3}([^\s]{1,40})")
 _OPENING = "\"'“‘("
 _MOST_MODIFIERS = 6
@@ -134,22 +134,46 @@ class _Name:
     listed: bool = True
 
 
-def _listed(text: str, anchor: re.Match[str], floor: int, pe: int, v: Vocab) -> _Name | None:
+def _word_before(text: str, floor: int, position: int) -> tuple[int, int] | None:
+    """Where the word right before ``position`` is, if any.
+
+    One to three spaces or tabs stand between; the word is at most 40
+    characters long and starts at or after ``floor``.
+    """
+    end = position
+    while end > floor and position - end < 3 and text[end - 1] in " \t":
+        end -= 1
+    if end == position:
+        return None
+    start = end
+    while start > floor and not text[start - 1].isspace():
+        start -= 1
+        if end - start > _LONGEST_WORD:
+            return None
+    return None if start == end else (start, end)
+
+
+def _listed(text: str, anchor: tuple[int, int], floor: int, pe: int, v: Vocab) -> _Name | None:
     """The listed name that covers an anchor, if any."""
-    end = min(pe, anchor.end() + _NAME_TAIL)
-    m = v.names.search(text, max(floor, anchor.start() - _NAME_HEAD), end)
-    while m is not None and m.end() <= anchor.start():
+    end = min(pe, anchor[1] + _NAME_TAIL)
+    m = v.names.search(text, max(floor, anchor[0] - _NAME_HEAD), end)
+    while m is not None and m.end() <= anchor[0]:
         m = v.names.search(text, m.end(), end)
-    if m is None or m.start() >= anchor.end():
+    if m is None or m.start() >= anchor[1]:
         return None
     group = next(g for g in v.level_groups if m.group(g) is not None)
     level, tier = v.level_groups[group]
     return _Name(m.start(), m.end(), level, tier)
 
 
+def _lookup(word: str) -> str:
+    """A word's lookup key: lower case, or folded when it is not plain ASCII."""
+    return word.lower() if word.isascii() else fold(word)
+
+
 def _is_modifier(written: str, v: Vocab) -> bool:
     """Whether a word is a modifier of an open name ("Strategic", "Green-Digital")."""
-    key = fold(written)
+    key = _lookup(written)
     if key in v.modifiers or (key in v.title_modifiers and written[:1].isupper()):
         return True
     parts = [p for p in re.split(f"[{DASHES}]", key) if p]
@@ -160,7 +184,7 @@ def _parts(words: list[str]) -> set[str]:
     """The folded modifier words of a name, compound words split ("green-digital" too)."""
     found: set[str] = set()
     for word in words:
-        key = fold(word)
+        key = _lookup(word)
         found.add(key)
         found.update(p for p in re.split(f"[{DASHES}]", key) if p)
     return found
@@ -177,31 +201,31 @@ def _tier(parts: set[str], head: str, v: Vocab) -> PartnershipLevel | None:
 
 def _open(
     text: str,
-    anchor: re.Match[str],
+    anchor: tuple[int, int],
     bounds: tuple[int, int, int],
     is_country: Callable[[int, int], bool],
     v: Vocab,
 ) -> _Name | None:
     """The open name whose head is at an anchor, if any."""
     floor, ps, pe = bounds
-    head = _HEAD.match(text, anchor.start(), pe)
+    head = _HEAD.match(text, anchor[0], pe)
     if head is None:
         return None
     words: list[str] = []
     start = head.start()
     opened = False
     while len(words) < _MOST_MODIFIERS and not opened:
-        before = _TOKEN_BEFORE.search(text, max(floor, start - 44), start)
+        before = _word_before(text, floor, start)
         if before is None:
             break
-        token = before.group(1)
+        token = text[before[0] : before[1]]
         word = token.lstrip(_OPENING)
         if not word or not _is_modifier(word, v):
             break
         words.insert(0, word)
-        start = before.end(1) - len(word)
+        start = before[1] - len(word)
         opened = len(word) != len(token)
-    head_key = fold(head.group())
+    head_key = _lookup(head.group())
     needs = v.head_needs.get(head_key)
     parts = _parts(words)
     if not words and v.heads.get(head_key) == "partnership":
@@ -253,13 +277,13 @@ def _other_name_before(
     """Whether a capitalised word other than a determiner or country joins a name's start."""
     if start - 1 >= floor and text[start - 1] in "-\u2010\u2011":
         return True
-    before = _TOKEN_BEFORE.search(text, max(floor, start - 44), start)
+    before = _word_before(text, floor, start)
     if before is None:
         return False
-    word = before.group(1).lstrip(_OPENING)
+    word = text[before[0] : before[1]].lstrip(_OPENING)
     if not word[:1].isupper() or fold(word) in v.determiners:
         return False
-    return not is_country(before.end(1) - len(word), before.end(1))
+    return not is_country(before[1] - len(word), before[1])
 
 
 def _title_case(text: str, end: int, pe: int) -> bool:
@@ -315,6 +339,26 @@ def _with_count(text: str, name: _Name, ps: int, previous: Level | None, v: Voca
     )
 
 
+def _anchors(text: str, ps: int, pe: int, v: Vocab) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of each anchor word of a paragraph (see ``Vocab.initials``)."""
+    pattern = v.counted_anchor if COUNT_WORD.search(text, ps, pe) else v.anchor
+    for m in pattern.finditer(text, ps, pe):
+        rule = v.initials.get(m.group())
+        if rule is None:
+            yield m.start(), m.end()
+            continue
+        letters, whole = rule
+        start = m.start() - 1
+        if start < ps or text[start] not in letters:
+            continue
+        if whole and (
+            (start > ps and (text[start - 1].isalnum() or text[start - 1] in "_'’"))
+            or (m.end() < pe and (text[m.end()].isalnum() or text[m.end()] == "_"))
+        ):
+            continue
+        yield start, m.end()
+
+
 def find_levels(
     text: str, ps: int, pe: int, v: Vocab, is_country: Callable[[int, int], bool]
 ) -> list[Level]:
@@ -337,8 +381,14 @@ def find_levels(
     """
     found: list[Level] = []
     position = ps
-    for anchor in v.anchor.finditer(text, ps, pe):
-        if anchor.start() < position:
+    for anchor in _anchors(text, ps, pe, v):
+        if anchor[0] < position:
+            continue
+        word = _lookup(text[anchor[0] : anchor[1]])
+        if (
+            word in v.relations
+            and _PREFIX_HINT.search(text, max(ps, anchor[0] - 50), anchor[0]) is None
+        ):
             continue
         listed = _listed(text, anchor, position, pe, v)
         opened = _open(text, anchor, (position, ps, pe), is_country, v)
@@ -348,8 +398,8 @@ def find_levels(
         ):
             name = opened
         counted_only = False
-        if name is None and fold(anchor.group()) in v.relations:
-            name = _Name(anchor.start(), anchor.end(), _RELATIONS.value, _RELATIONS)
+        if name is None and word in v.relations:
+            name = _Name(anchor[0], anchor[1], _RELATIONS.value, _RELATIONS)
             counted_only = True
         if name is None:
             continue

@@ -29,6 +29,7 @@ from vnsg_corpus.text import fold
 from vnsg_corpus.vocabulary import Framework, Vocabulary, compiled
 
 __all__ = [
+    "COUNT_WORD",
     "CUE_STATUS",
     "DASHES",
     "NAME_GAP",
@@ -43,11 +44,6 @@ DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 """Hyphen and dash characters, escaped for a character class."""
 NAME_GAP = f"[\\s{DASHES}]{{1,3}}"
 """Between the words of a level name: spaces, a hyphen or a dash."""
-_ANCHOR = (
-    r"[Pp](?:artner|ARTNER)|[Dd](?:iplomatic|IPLOMATIC)|[Ff](?:ramework|RAMEWORK)"
-    r"|[Aa](?:greement|GREEMENT)|CSP|GDEP"
-)
-"""A word every level name contains."""
 
 STRENGTH = {
     PartnershipStatus.PROPOSED: 1,
@@ -97,6 +93,9 @@ class Vocab:
         numbers: Folded number and ordinal word -> value.
         units: Folded year unit ("decade") -> years.
         anchor: Finds a word every level name contains.
+        counted_anchor: ``anchor`` and the relations nouns.
+        initials: An anchor's tail -> the first letters it needs, and whether
+            it must be a whole word.
         relations: Folded nouns that name diplomatic relations after a count ("ties").
         modifiers: Folded modifiers of open names.
         title_modifiers: Folded modifiers that count only when capitalised.
@@ -130,6 +129,8 @@ class Vocab:
     numbers: Mapping[str, int]
     units: Mapping[str, int]
     anchor: re.Pattern[str]
+    counted_anchor: re.Pattern[str]
+    initials: Mapping[str, tuple[str, bool]]
     relations: frozenset[str]
     modifiers: frozenset[str]
     title_modifiers: frozenset[str]
@@ -185,15 +186,64 @@ def _tier(framework: Framework) -> PartnershipLevel | None:
     return tier if tier is not None and tier.is_tier else None
 
 
-def _anchor(listed: Iterable[Framework], relations: Iterable[str]) -> re.Pattern[str]:
-    """The anchor expression, with the names of the listed frameworks and relations nouns."""
+COUNT_WORD = re.compile(r"nniversar|NNIVERSAR|year|Year|YEAR|ecade|ECADE")
+"""A word a count before a level contains; a paragraph without one has no counted level.
+
+Literal runs only: the scan skips most positions at C speed."""
+_BASE_WORDS = ("partner", "diplomatic", "framework", "agreement")
+"""Words every level name but an acronym contains (found through their tails)."""
+_BASE_WORD = re.compile("|".join(_BASE_WORDS), re.IGNORECASE)
+
+
+def _tails(words: Iterable[str], *, whole: bool) -> dict[str, tuple[str, bool]]:
+    """Each word's tail (all but its first letter) in lower and upper case.
+
+    Returns:
+        Tail -> the first letters it needs, and whether it must be a whole word.
+    """
+    tails: dict[str, tuple[str, bool]] = {}
+    for word in words:
+        if len(word) < 2 or not word[0].isalpha():
+            continue
+        tails[word[1:].lower()] = (word[0].upper() + word[0].lower(), whole)
+        tails[word[1:].upper()] = (word[0].upper(), whole)
+    return tails
+
+
+def _anchor(
+    listed: Iterable[Framework], relations: Iterable[str]
+) -> tuple[re.Pattern[str], re.Pattern[str], dict[str, tuple[str, bool]]]:
+    """The anchor expressions: without and with the relations nouns ("ties").
+
+    Both hold the tails of the base words ("artner" of "partner"), the
+    acronyms and the listed names without a base word.  A scan for literal
+    runs skips most positions at C speed; the reader then checks the letter
+    before a tail.  The nouns are frequent and name a level only after a
+    count, so they are looked for only in paragraphs with a count word
+    (``COUNT_WORD``).
+
+    Returns:
+        The two expressions, and each tail's initials (see ``_tails``).
+    """
     listed = tuple(listed)
-    names = [n for f in listed for n in (f.name, *f.aliases) if not _is_acronym(n)]
-    acronyms = [n for f in listed for n in f.aliases if _is_acronym(n)]
-    extra = [f"(?i:{_alternation(names, NAME_GAP)})"] if names else []
-    extra += [re.escape(a) for a in acronyms]
-    nouns = f"(?<![\\w'’]){_alternation(relations)}(?!\\w)"
-    return re.compile("|".join([*extra, _ANCHOR, nouns]))
+    names = [
+        n
+        for f in listed
+        for n in (f.name, *f.aliases)
+        if not _is_acronym(n) and _BASE_WORD.search(n) is None
+    ]
+    acronyms = ["CSP", "GDEP", *(n for f in listed for n in f.aliases if _is_acronym(n))]
+    base = _tails(_BASE_WORDS, whole=False)
+    nouns = _tails(relations, whole=True)
+    extra = [re.escape(a) for a in dict.fromkeys(acronyms)]
+    extra += [f"(?i:{_alternation(names, NAME_GAP)})"] if names else []
+
+    def literal(tails: Iterable[str]) -> list[str]:
+        return [re.escape(t) for t in sorted(tails, key=lambda t: (-len(t), t))]
+
+    plain = re.compile("|".join([*literal(base), *extra]))
+    counted = re.compile("|".join([*literal({**base, **nouns}), *extra]))
+    return plain, counted, {**base, **nouns}
 
 
 def _names(
@@ -319,6 +369,7 @@ def _build(vocabulary: Vocabulary) -> Vocab:
         (frozenset(fold(w) for w in words), PartnershipLevel(level))
         for level, words in grammar.tiers.items()
     )
+    anchor, counted_anchor, initials = _anchor(frameworks(vocabulary), data.counted_relations)
     return Vocab(
         names=names,
         level_groups=groups,
@@ -334,7 +385,9 @@ def _build(vocabulary: Vocabulary) -> Vocab:
         hedge=re.compile(rf"(?<![\w'’]){_alternation(data.duration_hedges)}\s{{1,3}}\Z", re.I),
         numbers={**{"a": 1, "an": 1}, **numbers, **ordinals},
         units=units,
-        anchor=_anchor(frameworks(vocabulary), data.counted_relations),
+        anchor=anchor,
+        counted_anchor=counted_anchor,
+        initials=initials,
         relations=frozenset(fold(r) for r in data.counted_relations),
         modifiers=frozenset(fold(m) for m in grammar.modifiers),
         title_modifiers=frozenset(fold(m) for m in grammar.title_modifiers),
