@@ -22,7 +22,9 @@ from vnsg_corpus import (
     Organisation,
     Outlet,
     PartnershipLevel,
+    Period,
     Place,
+    Precision,
     Vocabulary,
     VocabularyError,
     parse_article,
@@ -270,32 +272,48 @@ def test_a_known_person_is_recognised_by_name_alone() -> None:
     assert parse_article(" date 2024-05-08 " + text).visits == ()
 
 
-def test_a_new_framework_is_read_as_its_nearest_tier() -> None:
+def test_a_new_framework_is_read_by_its_name_with_its_nearest_tier() -> None:
+    # A framework the shipped data and the general rules do not know ("Pact" is
+    # no head of a framework name) is read once the vocabulary lists it: by its
+    # name, with the tier it gives.
     mine = Vocabulary.default().extended(
         frameworks=[
             Framework(
-                "Digital Economy Agreement",
-                tier=PartnershipLevel.DIGITAL_ECONOMY_PARTNERSHIP,
-                aliases=("DEA",),
+                "Enhanced Economic Cooperation Pact",
+                tier=PartnershipLevel.COMPREHENSIVE_PARTNERSHIP,
+                aliases=("EECP",),
             )
         ]
     )
     for text in (
-        "Singapore and Chile signed a Digital Economy Agreement in 2020.",
-        "Singapore and Chile signed a DEA in 2020.",
+        "Singapore and Chile signed an Enhanced Economic Cooperation Pact in 2020.",
+        "Singapore and Chile signed an EECP in 2020.",
     ):
         assert parse_article(text).partnerships == ()
         (found,) = parse_article(text, vocabulary=mine).partnerships
-        assert (sorted(found.countries), found.level) == (
+        assert (sorted(found.countries), found.level, found.tier) == (
             ["CHL", "SGP"],
-            PartnershipLevel.DIGITAL_ECONOMY_PARTNERSHIP,
+            "enhanced_economic_cooperation_pact",
+            PartnershipLevel.COMPREHENSIVE_PARTNERSHIP,
         )
         assert found.since is not None
         assert found.since.start == dt.date(2020, 1, 1)
     # The acronym counts in capitals only.
     assert (
-        parse_article("Singapore and Chile signed a dea in 2020.", vocabulary=mine).partnerships
+        parse_article("Singapore and Chile signed an eecp in 2020.", vocabulary=mine).partnerships
         == ()
+    )
+
+
+def test_the_shipped_frameworks_are_read_by_name() -> None:
+    # "Digital Economy Agreement" is in the shipped list: a sectoral framework, no tier.
+    (found,) = parse_article(
+        "Singapore and Chile signed a Digital Economy Agreement in 2020."
+    ).partnerships
+    assert (found.level, found.tier, found.since) == (
+        "digital_economy_agreement",
+        None,
+        Period(dt.date(2020, 1, 1), dt.date(2020, 12, 31), Precision.YEAR),
     )
 
 

@@ -150,18 +150,24 @@ class KnownPerson:
 
 @attrs.frozen
 class Framework:
-    """A named framework of bilateral relations outside the fixed levels.
+    """A named framework of bilateral relations, by its canonical name.
 
-    The parser reads it as its nearest standard tier, ``tier``.
+    The parser reports a mention of the name or of an alias with ``level`` the
+    snake_case of ``name`` ("Connectivity Framework Agreement" ->
+    ``"connectivity_framework_agreement"``) and ``tier`` its nearest standard
+    tier.  The shipped list is ``frameworks`` in ``partnerships.json``; names
+    not listed are still read by the general rules of the reader.
 
     Attributes:
-        name: The framework's name as written ("Enhanced Comprehensive Partnership").
-        tier: The standard level it stands nearest to.
-        aliases: Other names or acronyms ("ECP").
+        name: The framework's canonical name ("Connectivity Framework Agreement").
+        tier: The standard tier it stands nearest to; ``None`` for a framework
+            that is no rung of the ladder (a connectivity or digital-economy
+            agreement).  A sectoral `PartnershipLevel` counts as ``None``.
+        aliases: Other names or acronyms ("Framework Agreement on Connectivity").
     """
 
     name: str
-    tier: PartnershipLevel
+    tier: PartnershipLevel | None = None
     aliases: tuple[str, ...] = attrs.field(default=(), converter=_words)
 
 
@@ -411,13 +417,73 @@ class _ProposedIntents:
 
 
 @attrs.frozen
+class _OpenNames:
+    """``partnerships.json`` ``open_names``: how an unlisted framework name is built.
+
+    A name is one to six modifiers ("Comprehensive", "Strategic",
+    "Cooperative", "All-Round", "Green-Digital") before a head noun
+    ("Partnership", "Framework", "Agreement", "partner"), and optionally a
+    qualifier after it ("in the 21st century").
+
+    Attributes:
+        modifiers: Words that may stand before a head, folded ("all-round").
+        title_modifiers: Words that are part of a name only when capitalised
+            ("Special", "Global"): in lower case they are prose ("a special
+            partnership").
+        heads: Head noun -> the noun of the level's name ("partner" -> "partnership").
+        head_needs: Head noun -> modifiers of which the name needs one
+            ("agreement": "connectivity", "economy"...); a head not listed needs any.
+        tier_words: Modifiers that name a rung ("strategic", "comprehensive").
+        tiers: Tier -> the modifiers that make it, tried in order; the first
+            tier whose modifiers the name all has is its nearest tier.
+        tiered_heads: Heads whose names take a tier ("partnership"); other
+            names ("... Agreement") have none.
+        sectoral: Modifiers of sectoral frameworks ("green", "digital"): a name
+            with one and no tier word has no tier.
+        determiners: Capitalised words that may stand right before a name
+            ("The"); another capitalised word that is no country makes the
+            name part of a longer one ("Indo-Pacific Economic Framework").
+        sectors: Fields a partnership may be named after its head ("a
+            partnership on clean energy and green growth").
+        qualifiers: Phrases after the head that belong to the name
+            ("in the 21st century").
+        multilateral: Names of multilateral frameworks, never bilateral levels
+            ("Indo-Pacific Economic Framework").
+        deal_nouns: Nouns of documents that create a framework ("MoU", "deal"):
+            "signed a deal on digital partnership".
+    """
+
+    modifiers: tuple[str, ...]
+    title_modifiers: tuple[str, ...]
+    heads: Mapping[str, str]
+    head_needs: Mapping[str, tuple[str, ...]]
+    tier_words: tuple[str, ...]
+    tiers: Mapping[PartnershipLevel, tuple[str, ...]]
+    tiered_heads: tuple[str, ...]
+    sectoral: tuple[str, ...]
+    determiners: tuple[str, ...]
+    sectors: tuple[str, ...]
+    qualifiers: tuple[str, ...]
+    multilateral: tuple[str, ...]
+    deal_nouns: tuple[str, ...]
+
+
+@attrs.frozen
 class PartnershipWords:
-    """``partnerships.json``: level names, status cues and pair cues.
+    """``partnerships.json``: level names, frameworks, status cues and pair cues.
 
     Every attribute is the list or mapping of the same name in the file.
+    ``frameworks`` is the shipped list of named frameworks (see
+    [`Framework`][vnsg_corpus.Framework]); ``open_names`` the grammar of
+    framework names that are not listed.
     """
 
     levels: Mapping[PartnershipLevel, tuple[str, ...]]
+    frameworks: tuple[Framework, ...]
+    open_names: _OpenNames
+    counted_relations: tuple[str, ...]
+    year_units: Mapping[str, int]
+    opener_words: tuple[str, ...]
     level_acronyms: Mapping[str, PartnershipLevel]
     sectoral_levels: tuple[PartnershipLevel, ...]
     level_not_followed_by: Mapping[PartnershipLevel, tuple[str, ...]]
@@ -469,7 +535,8 @@ class Vocabulary:
         organisations: Organisations.
         outlets: News outlets and official sources.
         people: People recognised by name alone (none in the shipped data).
-        frameworks: Frameworks read as their nearest tier (none shipped).
+        frameworks: Your own named frameworks, added to the shipped ones of
+            ``partnerships.frameworks`` (an entry of the same name replaces one).
         roles: Titles and the words around them.
         figures: The words of economic figures.
         visits: The words of visits.
@@ -539,7 +606,7 @@ class Vocabulary:
             people: People to recognise by name alone.
             places: Places, which count through their country.
             organisations: Organisations.
-            frameworks: Partnership frameworks and their nearest tier.
+            frameworks: Partnership frameworks, with their nearest tier.
             metric_keywords: More phrases that name what an amount measures,
                 by metric ("shipments" for ``Metric.EXPORTS``).
 
