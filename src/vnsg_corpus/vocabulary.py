@@ -409,6 +409,9 @@ class PageWords:
         weekdays: Names of the days of the week ("thursday", "thu", "thứ năm").
         date_labels: Words that label a page's date ("published", "cập nhật").
         time_zones: Time-zone names after a time ("pt", "gmt", "ict").
+        day_first_words: Words of a date line written in a language whose
+            numeric dates are always day-first ("cập nhật", "thứ sáu"): its
+            numeric date reads day-first when no outlet says otherwise.
         bylines: Words that open a byline ("by").
         source_labels: Words that label a credit ("source", "nguồn").
         credit_phrases: Phrases before the outlet in a credit line
@@ -422,6 +425,7 @@ class PageWords:
     weekdays: tuple[str, ...] = attrs.field(default=(), converter=_words)
     date_labels: tuple[str, ...] = attrs.field(default=(), converter=_words)
     time_zones: tuple[str, ...] = attrs.field(default=(), converter=_words)
+    day_first_words: tuple[str, ...] = attrs.field(default=(), converter=_words)
     bylines: tuple[str, ...] = attrs.field(default=(), converter=_words)
     source_labels: tuple[str, ...] = attrs.field(default=(), converter=_words)
     credit_phrases: tuple[str, ...] = attrs.field(default=(), converter=_words)

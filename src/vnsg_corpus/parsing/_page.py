@@ -21,8 +21,10 @@ date line decides.
 copy and month-first in American copy: the outlet's ``date_order`` decides.
 A date with one part over 12 reads the only way it can, whatever the order;
 one whose first two parts are equal reads either way; year-first dates
-("2021-04-02") are year, month, day.  Any other numeric date with no known
-order is left unset, with an ``ambiguous_date`` diagnostic.
+("2021-04-02") are year, month, day.  A date line in Vietnamese ("Cập nhật:
+02/11/2022", "thứ sáu, 08:56, 13/05/2022") is day-first when no outlet says.
+Any other numeric date with no known order is left unset, with an
+``ambiguous_date`` diagnostic.
 
 **Credits.** The source an article credits closes it or opens it:
 
@@ -84,6 +86,8 @@ class DateLine:
 
     Attributes:
         block: Index of its block among the blocks read.
+        order: The order its numeric date was read in (the outlet's, or
+            ``"dmy"`` for a line in Vietnamese), if any.
         date: The date, or ``None`` when it cannot be read (see ``diagnostic``).
         start: Where the date is written.
         end: Where it ends.
@@ -91,6 +95,7 @@ class DateLine:
     """
 
     block: int
+    order: DateOrder | None
     date: dt.date | None
     start: int
     end: int
@@ -104,6 +109,7 @@ class _Patterns:
     date: re.Pattern[str]
     furniture: re.Pattern[str]
     byline: re.Pattern[str]
+    day_first: re.Pattern[str]
     closing: re.Pattern[str]
     credit: re.Pattern[str] | None
     months: dict[str, int]
@@ -165,6 +171,7 @@ def _build(vocabulary: Vocabulary) -> _Patterns:
         date=date,
         furniture=furniture,
         byline=byline,
+        day_first=re.compile(rf"(?<![^\W\d_]){_words_or_never(page.day_first_words)}(?![^\W\d_])"),
         closing=closing,
         credit=credit,
         months={name.lower(): number for name, number in page.months.items()},
@@ -212,6 +219,8 @@ def find_date_line(
         match = patterns.date.search(block)
         if match is None or not _is_date_line(block, match, patterns):
             continue
+        if order is None and patterns.day_first.search(block) is not None:
+            order = "dmy"  # "Cập nhật: 02/11/2022": Vietnamese dates are day-first
         return _read(match, index, start, order, patterns)
     return None
 
@@ -251,6 +260,7 @@ def _read(
         if parts is None:
             return DateLine(
                 index,
+                order,
                 None,
                 start,
                 end,
@@ -270,10 +280,11 @@ def _read(
     try:
         if not _YEARS[0] <= year <= _YEARS[1]:
             raise ValueError(year)
-        return DateLine(index, dt.date(year, month, day), start, end)
+        return DateLine(index, order, dt.date(year, month, day), start, end)
     except ValueError:
         return DateLine(
             index,
+            order,
             None,
             start,
             end,
@@ -348,9 +359,8 @@ def closing_credit(
         ``(source, where the credit starts)``, or ``None``.
     """
     patterns = _patterns(vocabulary)
-    head = text[:end]
     at = start
-    while (match := patterns.closing.search(head, at)) is not None:
+    while (match := patterns.closing.search(text, at, end)) is not None:
         source = _accepted(match, vocabulary, patterns)
         if source is not None:
             return source, match.start("credit")

@@ -94,8 +94,9 @@ class Structure:
         outlet: The outlet whose house style the text follows, as its tag,
             byline or credits tell (``None`` when they name none with a country).
         numeric_order: How the text's numeric dates are written, ``"dmy"`` or
-            ``"mdy"``: the caller's outlet's order, else the text's outlet's;
-            ``None`` when neither is known.
+            ``"mdy"``: the caller's outlet's order, else the text's outlet's,
+            else day-first for a date line in Vietnamese; ``None`` when
+            nothing tells.
     """
 
     date: dt.date | None
@@ -275,7 +276,7 @@ def parse_structure(
     if header == (0, 0) and body_start == 0:
         line = find_date_line(text, blocks[: len(top)], vocabulary, order)
         if line is not None:
-            date, date_span = line.date, Span(line.start, line.end)
+            date, date_span, order = line.date, Span(line.start, line.end), line.order
             if line.diagnostic is not None:
                 diagnostics.append(line.diagnostic)
             blocks.pop(line.block)
