@@ -2,6 +2,26 @@
 
 Everything here is a single linear pass over the text, and every span indexes
 into the text exactly as given.
+
+* **Date.** The `` date YYYY-MM-DD `` header, else the page's date line at the
+  top ("09:51 | 08/08/2019", "Thursday, 12 March 2015"; see ``_page``), read
+  by the caller's outlet's date order, else the text's outlet's.  The date
+  line is page furniture: it is no paragraph.
+* **Dateline and tag.** The story's first block opens with a dateline in
+  capitals ("HÀ NỘI —", "SINGAPORE:"), a place with an agency in brackets
+  ("Hanoi (VNA) –"), an outlet's tag ("VOV.VN -", "(VEN) -") or none.  It may
+  come under a title, a date line and a photo caption: the first of the top
+  six blocks that opens with one counts, past the first block only with a
+  place the gazetteer knows or an agency.
+* **Source attribution** is the agency or outlet the text credits: a closing
+  "— VNA/VNS", else a closing credit ("(Source: VNA)", "Source: X", a known
+  outlet alone on the last line), else the tag or the agency after the
+  dateline, else a byline naming an outlet.  A byline naming a person, a
+  photo credit and a bracket mid-text are no attribution.
+* **Outlet.** The outlet of the credit (the publisher of a joint one, the
+  first with a country), else one a credit line names ("first appeared in
+  The Straits Times"): its house style decides the bare "$" and the numeric
+  date order when the caller names no outlet.
 """
 
 from __future__ import annotations
