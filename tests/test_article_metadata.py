@@ -59,6 +59,18 @@ def codes(text: str, **kwargs: object) -> list[str]:
         (f"Rail talks open\n25-09-2017 08:00:12+07:00\n{BODY}", dt.date(2017, 9, 25)),
         # the same numbers either way
         (f"Rail talks open\n07/07/2023\n{BODY}", dt.date(2023, 7, 7)),
+        # published, then updated on the same line: the first date
+        (
+            f"Rail talks open\n4 Nov 2022 07:15AM (Updated: 5 Nov 2022 09:02AM)\n{BODY}",
+            dt.date(2022, 11, 4),
+        ),
+        # weekday, unambiguous day-first date, time and a time zone in brackets
+        (f"Rail talks open\nMonday, 19/6/2017, 08:30 (GMT+7)\n{BODY}", dt.date(2017, 6, 19)),
+        # two labelled lines: the first is the publication date
+        (
+            f"Talks\nPublished Jul 1, 2021, 6:05 PM\nUpdated Jul 2, 2021, 9:00 AM\n{BODY}",
+            dt.date(2021, 7, 1),
+        ),
     ],
 )
 def test_the_date_line_of_the_page_is_the_article_date(text: str, expected: dt.date) -> None:

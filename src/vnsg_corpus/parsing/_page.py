@@ -226,8 +226,8 @@ def find_date_line(
 
 
 def _leftover(segment: str, patterns: _Patterns) -> list[str]:
-    """The words of a part of a date line that are not its furniture."""
-    return _WORD.findall(patterns.furniture.sub(" ", segment))
+    """The words of a part of a date line that are not its furniture (or another date)."""
+    return _WORD.findall(patterns.furniture.sub(" ", patterns.date.sub(" ", segment)))
 
 
 def _is_date_line(block: str, match: re.Match[str], patterns: _Patterns) -> bool:
