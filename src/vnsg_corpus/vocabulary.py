@@ -36,7 +36,7 @@ import weakref
 from collections.abc import Callable, Iterable, Mapping
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import attrs
 
@@ -57,6 +57,7 @@ __all__ = [
     "LanguageWords",
     "Organisation",
     "Outlet",
+    "PageWords",
     "PartnershipWords",
     "Place",
     "RoleWords",
@@ -89,12 +90,17 @@ class Outlet:
         aliases: Other names its attributions use ("ST", "Straits Times").
         bare_dollar: ISO 4217 code a bare "$" stands for in its house style:
             ``"SGD"`` for Singaporean outlets, ``"USD"`` by default.
+        date_order: How its numeric dates are written: ``"dmy"`` (day first,
+            "11/3/2025" is 11 March: Vietnamese and Singaporean outlets) or
+            ``"mdy"`` (month first, American style: 3 November); ``None``
+            when not known.
     """
 
     name: str
     country: str | None = None
     aliases: tuple[str, ...] = attrs.field(default=(), converter=_words)
     bare_dollar: str = "USD"
+    date_order: Literal["dmy", "mdy"] | None = None
 
 
 @attrs.frozen
@@ -517,6 +523,43 @@ class LanguageWords:
     sentence_abbreviations: tuple[str, ...]
 
 
+@attrs.frozen
+class PageWords:
+    """``outlets.json``, key ``page``: the words of a news page around its story.
+
+    The structure reader finds the page's date line ("Thursday, 12 March
+    2015", "Cập nhật: 26/09/2023", "By Jane Doe | October 16, 2020") and its
+    credits ("Source: VNA", "This article first appeared in The Straits
+    Times") with them.  Every word is matched in either case.
+
+    Attributes:
+        months: Month names and abbreviations, lower-case, with their number.
+        weekdays: Names of the days of the week ("thursday", "thu", "thứ năm").
+        date_labels: Words that label a page's date ("published", "cập nhật").
+        time_zones: Time-zone names after a time ("pt", "gmt", "ict").
+        day_first_words: Words of a date line written in a language whose
+            numeric dates are always day-first ("cập nhật", "thứ sáu"): its
+            numeric date reads day-first when no outlet says otherwise.
+        bylines: Words that open a byline ("by").
+        source_labels: Words that label a credit ("source", "nguồn").
+        credit_phrases: Phrases before the outlet in a credit line
+            ("first published in", "copyright").
+        media_words: Last words of an outlet's name ("news", "times",
+            "economy"), by which a closing credit in brackets is told from
+            other brackets when the outlet is not in the vocabulary.
+    """
+
+    months: Mapping[str, int] = attrs.field(factory=dict)
+    weekdays: tuple[str, ...] = attrs.field(default=(), converter=_words)
+    date_labels: tuple[str, ...] = attrs.field(default=(), converter=_words)
+    time_zones: tuple[str, ...] = attrs.field(default=(), converter=_words)
+    day_first_words: tuple[str, ...] = attrs.field(default=(), converter=_words)
+    bylines: tuple[str, ...] = attrs.field(default=(), converter=_words)
+    source_labels: tuple[str, ...] = attrs.field(default=(), converter=_words)
+    credit_phrases: tuple[str, ...] = attrs.field(default=(), converter=_words)
+    media_words: tuple[str, ...] = attrs.field(default=(), converter=_words)
+
+
 # --------------------------------------------------------------------------
 # The vocabulary
 # --------------------------------------------------------------------------
@@ -542,6 +585,7 @@ class Vocabulary:
         visits: The words of visits.
         partnerships: The words of partnership levels.
         language: What every reader shares (sentence abbreviations).
+        page: The words of a page around its story (date lines, credits).
     """
 
     countries: CountryNames
@@ -555,6 +599,7 @@ class Vocabulary:
     language: LanguageWords
     people: tuple[KnownPerson, ...] = ()
     frameworks: tuple[Framework, ...] = ()
+    page: PageWords = attrs.field(factory=PageWords)
 
     @classmethod
     def default(cls) -> Vocabulary:
@@ -786,8 +831,16 @@ def _load(folder: Traversable) -> Vocabulary:
         not_countries=countries_file.not_countries,
     )
     outlets_file = read("outlets")
-    if not isinstance(outlets_file, Mapping) or set(outlets_file) != {"outlets"}:
-        raise VocabularyError("expected an object with one key, 'outlets'", source="outlets.json")
+    if (
+        not isinstance(outlets_file, Mapping)
+        or "outlets" not in outlets_file
+        or not set(outlets_file) <= {"outlets", "page"}
+    ):
+        raise VocabularyError(
+            "expected an object with one key, 'outlets' (and the optional 'page')",
+            source="outlets.json",
+        )
+    page = _structure(outlets_file.get("page", {}), PageWords, "outlets.json")
     vocabulary = Vocabulary(
         countries=countries,
         places=_named(read("places"), Place, "places.json"),
@@ -798,6 +851,7 @@ def _load(folder: Traversable) -> Vocabulary:
         visits=_structure(read("visits"), VisitWords, "visits.json"),
         partnerships=_structure(read("partnerships"), PartnershipWords, "partnerships.json"),
         language=_structure(read("language"), LanguageWords, "language.json"),
+        page=page,
     )
     _check(vocabulary, "data")
     return vocabulary
@@ -850,6 +904,19 @@ def _check(v: Vocabulary, source: str) -> None:
                 source=source,
                 field=f"outlets[{i}].bare_dollar",
             )
+        if outlet.date_order not in (None, "dmy", "mdy"):
+            raise VocabularyError(
+                f"{outlet.date_order!r} is neither 'dmy' nor 'mdy'",
+                source=source,
+                field=f"outlets[{i}].date_order",
+            )
+    for month, number in v.page.months.items():
+        if not 1 <= number <= 12 or month != month.lower():
+            raise VocabularyError(
+                f"month {month!r} must be lower-case with a number from 1 to 12",
+                source=source,
+                field=f"page.months.{month}",
+            )
     for table, nouns in (
         ("count_nouns", v.figures.count_nouns),
         ("backward_nouns", v.figures.backward_nouns),
@@ -889,6 +956,7 @@ def _check(v: Vocabulary, source: str) -> None:
         ("partnerships", attrs.asdict(v.partnerships, recurse=False)),
         ("roles", attrs.asdict(v.roles, recurse=False)),
         ("language", attrs.asdict(v.language, recurse=False)),
+        ("page", attrs.asdict(v.page, recurse=False)),
     ):
         for key, value in lists.items():
             if isinstance(value, tuple) and len(set(value)) != len(value):

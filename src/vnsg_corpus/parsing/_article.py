@@ -36,7 +36,7 @@ def parse_article(
     outlet: str | Outlet | None = None,
     date: datetime.date | None = None,
 ) -> Article:
-    """Parse one article's text into an [`Article`][vnsg_corpus.Article].
+    r"""Parse one article's text into an [`Article`][vnsg_corpus.Article].
 
     Parsing is best effort and never fails on a ``str``: whatever the parser had
     to work around is listed in `Article.diagnostics`.
@@ -46,16 +46,21 @@ def parse_article(
 
     Args:
         text: The article text as scraped: optionally a `` date YYYY-MM-DD `` line
-            first, optionally a dateline ("SINGAPORE — ..."), paragraphs one per
-            line, optionally a closing attribution ("— VNS").
+            first, or a date line at the top of the page ("09:51 | 08/08/2019",
+            "Thursday, 12 March 2015"); optionally a dateline or an outlet's
+            tag ("SINGAPORE — ...", "Hanoi (VNA) – ...", "VOV.VN - ..."),
+            paragraphs one per line, optionally a closing attribution ("—
+            VNS", "(Source: VNA)").
         id: The article's identifier; defaults to [`text_id`][vnsg_corpus.text_id]
             of the text.
         vocabulary: The words to read with; the shipped
             [`Vocabulary.default`][vnsg_corpus.Vocabulary.default] by default.
         outlet: The outlet that published the text, by name or alias in the
-            vocabulary (or an [`Outlet`][vnsg_corpus.Outlet]), when the text
-            does not say: its house style decides what a bare "$" means ("The
-            Straits Times": Singapore dollars).
+            vocabulary (or an [`Outlet`][vnsg_corpus.Outlet]).  Its house
+            style decides what a bare "$" means ("The Straits Times":
+            Singapore dollars) and how numeric dates read (``date_order``).
+            By default the outlet the text names in its tag, byline or credits
+            decides; the caller's always wins.
         date: The publication date, when the text has no date line (or to
             overrule it: a different date line is then a ``date_conflict``
             diagnostic).  ``Article.date`` is this date, and relative
@@ -72,6 +77,9 @@ def parse_article(
         >>> article = parse_article(" date 2025-03-23 HÀ NỘI — Trade grew. — VNS")
         >>> article.date, article.dateline, article.source, article.paragraph_texts
         (datetime.date(2025, 3, 23), 'HÀ NỘI', 'VNS', ('Trade grew.',))
+        >>> page = parse_article("Thursday, 12 March 2015\nVOV.VN - Trade grew.")
+        >>> page.date, page.source
+        (datetime.date(2015, 3, 12), 'VOV.VN')
         >>> st = parse_article(
         ...     "Bilateral trade rose to $31 billion last year.",
         ...     outlet="The Straits Times",

@@ -17,7 +17,7 @@ from vnsg_corpus.parsing._entities import read_entities
 from vnsg_corpus.parsing._figures import read_figures
 from vnsg_corpus.parsing._partnerships import read_partnerships
 from vnsg_corpus.parsing._structure import date_line_span, parse_structure
-from vnsg_corpus.parsing._style import bare_dollar_currency, publisher
+from vnsg_corpus.parsing._style import bare_dollar_currency
 from vnsg_corpus.parsing._visits import read_visits
 from vnsg_corpus.vocabulary import Outlet, Vocabulary
 
@@ -51,8 +51,8 @@ def analyse(
         article_id: The article's id.
         vocabulary: The vocabulary.
         outlet: The outlet the caller says published the article; its house
-            style decides what a bare "$" means.  By default the outlet of the
-            text's own attribution decides.
+            style decides what a bare "$" means and how numeric dates read.  By
+            default the outlet the text names (its tag, byline or credits) decides.
         date: The publication date the caller gives; used instead of the
             text's date line (a different date there is a ``date_conflict``
             diagnostic).
@@ -60,8 +60,8 @@ def analyse(
     Returns:
         The analysis, with every component's facts.
     """
-    structure = parse_structure(text, vocabulary)
-    house = outlet if outlet is not None else publisher(structure.source, vocabulary)
+    structure = parse_structure(text, vocabulary, outlet=outlet)
+    house = outlet if outlet is not None else structure.outlet
     a = Analysis(
         text,
         article_id,
@@ -78,7 +78,11 @@ def analyse(
                 "date_conflict",
                 f"the text is dated {structure.date.isoformat()}; the date given,"
                 f" {date.isoformat()}, is used",
-                *date_line_span(text),
+                *(
+                    (structure.date_span.start, structure.date_span.end)
+                    if structure.date_span is not None
+                    else date_line_span(text)
+                ),
             )
         )
     for _, component in COMPONENTS:

@@ -2,6 +2,26 @@
 
 Everything here is a single linear pass over the text, and every span indexes
 into the text exactly as given.
+
+* **Date.** The `` date YYYY-MM-DD `` header, else the page's date line at the
+  top ("09:51 | 08/08/2019", "Thursday, 12 March 2015"; see ``_page``), read
+  by the caller's outlet's date order, else the text's outlet's.  The date
+  line is page furniture: it is no paragraph.
+* **Dateline and tag.** The story's first block opens with a dateline in
+  capitals ("HÀ NỘI —", "SINGAPORE:"), a place with an agency in brackets
+  ("Hanoi (VNA) –"), an outlet's tag ("VOV.VN -", "(VEN) -") or none.  It may
+  come under a title, a date line and a photo caption: the first of the top
+  six blocks that opens with one counts, past the first block only with a
+  place the gazetteer knows or an agency.
+* **Source attribution** is the agency or outlet the text credits: a closing
+  "— VNA/VNS", else a closing credit ("(Source: VNA)", "Source: X", a known
+  outlet alone on the last line), else the tag or the agency after the
+  dateline, else a byline naming an outlet.  A byline naming a person, a
+  photo credit and a bracket mid-text are no attribution.
+* **Outlet.** The outlet of the credit (the publisher of a joint one, the
+  first with a country), else one a credit line names ("first appeared in
+  The Straits Times"): its house style decides the bare "$" and the numeric
+  date order when the caller names no outlet.
 """
 
 from __future__ import annotations
@@ -13,8 +33,17 @@ import attrs
 
 from vnsg_corpus.gazetteer import Gazetteer
 from vnsg_corpus.model import Diagnostic, QAPair, Span
+from vnsg_corpus.parsing._page import (
+    DateOrder,
+    byline_source,
+    closing_credit,
+    credit_line_outlet,
+    credited_outlet,
+    find_date_line,
+    is_prose,
+)
 from vnsg_corpus.parsing._style import is_outlet
-from vnsg_corpus.vocabulary import Vocabulary
+from vnsg_corpus.vocabulary import Outlet, Vocabulary
 
 __all__ = ["Structure", "date_line_span", "parse_structure"]
 
@@ -41,6 +70,10 @@ _COLON_DATELINE = re.compile(
     r"\A(?P<place>[^\W\d_][^\s,(:—–-]{0,29}(?:[ \t][^\W\d_][^\s,(:—–-]{0,29}){0,4})"
     r"[ \t]{0,4}:[ \t]{1,8}(?=[^\W\d_])"
 )
+# "(VEN) - ", "(VOVworld) – ": an outlet's tag in brackets opening a block.
+_TAG = re.compile(r"\A\((?P<agency>[^()\n]{1,30})\)[ \t]{0,4}(?:[—–]|--?)[ \t]{1,8}")
+# An unknown agency in brackets counts when it is an acronym: "(VEN)", "(XYZ.VN)".
+_ACRONYM = re.compile(r"(?=(?:[^A-Z]{0,12}[A-Z]){2})[A-Z][A-Za-z.&]{1,11}")
 _LINES = re.compile(r"[^\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85]+")
 # White space and invisible characters that never belong to a paragraph's span.
 _STRIP = (
@@ -50,6 +83,13 @@ _STRIP = (
 _QA_PREFIX = re.compile(r"\A(?:Q|Question)[ \t]{0,4}[:.)-]", re.IGNORECASE)
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]?[ \t]{1,8}[A-Z\"“‘(]")
 
+_LEAD_BLOCKS = 6
+"""How many blocks at the top may hold the story's dateline or tag (after a
+title, a date line and a photo caption)."""
+_TOP_BLOCKS = 8
+"""How many blocks at the top are read for a date line or a byline."""
+_CLOSING_BLOCKS = 3
+"""How many blocks at the end are read for a credit line."""
 _MAX_HEADING_CHARS = 120
 _MAX_HEADING_WORDS = 15
 _MAX_QUESTION_CHARS = 400
@@ -62,14 +102,21 @@ class Structure:
     """The structure of one article.
 
     Attributes:
-        date: The date from the date line.
-        source: The closing attribution.
+        date: The publication date: the date header's, else the page's date line's.
+        source: The attribution: the agency or outlet the text credits.
         dateline: The dateline place.
         title: The title line.
         headings: Section headings.
         paragraphs: Body paragraphs.
         qa: Interview question/answer pairs.
         diagnostics: Problems noticed.
+        date_span: Where the date is written, if anywhere.
+        outlet: The outlet whose house style the text follows, as its tag,
+            byline or credits tell (``None`` when they name none with a country).
+        numeric_order: How the text's numeric dates are written, ``"dmy"`` or
+            ``"mdy"``: the caller's outlet's order, else the text's outlet's,
+            else day-first for a date line in Vietnamese; ``None`` when
+            nothing tells.
     """
 
     date: dt.date | None
@@ -80,6 +127,9 @@ class Structure:
     paragraphs: tuple[Span, ...]
     qa: tuple[QAPair, ...]
     diagnostics: tuple[Diagnostic, ...]
+    date_span: Span | None = None
+    outlet: Outlet | None = None
+    numeric_order: DateOrder | None = None
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -111,24 +161,54 @@ def _is_question(block: str) -> bool:
     return _SENTENCE_BREAK.search(stripped) is None
 
 
-def _lead(block: str, gazetteer: Gazetteer) -> tuple[str, str | None, int] | None:
-    """The dateline (or outlet tag) opening the first block, in capitals.
+def _lead(
+    block: str, gazetteer: Gazetteer, vocabulary: Vocabulary, *, first: bool
+) -> tuple[str | None, str | None, int] | None:
+    """The dateline or outlet tag opening a block.
+
+    Args:
+        block: The block.
+        gazetteer: The gazetteer (places a later block's dateline must name).
+        vocabulary: The vocabulary (its outlets).
+        first: Whether this is the text's first block, where any place in
+            capitals opens a dateline; a later block's needs a known place
+            or an outlet in brackets.
 
     Returns:
-        ``(place, agency, length)``: the place or tag, the agency in brackets
-        after it ("HÀ NỘI (VNA) –"), and how many characters the lead takes;
-        ``None`` when the block opens with none.
+        ``(place, agency, length)``: the place or tag (``None`` for a bare
+        "(VEN) -" tag), the agency in brackets after it ("HÀ NỘI (VNA) –"),
+        and how many characters the lead takes; ``None`` when the block opens
+        with none.
     """
+    tag = _TAG.match(block)
+    if tag is not None:
+        agency = tag["agency"].strip()
+        return (None, agency, tag.end()) if _is_agency(agency, vocabulary) else None
     match = _DATELINE.match(block)
     if match is None:
         match = _COLON_DATELINE.match(block)
         if match is None or not _known_place(match["place"], gazetteer):
             return None
     place = match["place"]
-    if place.upper() != place or sum(c.isalpha() for c in place) < 2:
-        return None
     agency = match.groupdict().get("agency")
-    return place, None if agency is None else agency.strip(), match.end()
+    agency = None if agency is None else agency.strip()
+    credited = agency is not None and _is_agency(agency, vocabulary)
+    if place.upper() != place or sum(c.isalpha() for c in place) < 2:
+        # "Hanoi (VNA) –", "PSNews –": a place in any case needs an agency's
+        # bracket, and a name without one must be an outlet's.
+        if credited and place[0].isupper():
+            return place, agency, match.end()
+        if agency is None and is_outlet(place, vocabulary):
+            return place, None, match.end()
+        return None
+    if first or credited or is_outlet(place, vocabulary) or _known_place(place, gazetteer):
+        return place, agency, match.end()
+    return None
+
+
+def _is_agency(name: str, vocabulary: Vocabulary) -> bool:
+    """Whether a name in brackets is an agency: a known outlet or an acronym ("VEN")."""
+    return is_outlet(name, vocabulary) or _ACRONYM.fullmatch(name) is not None
 
 
 def _known_place(name: str, gazetteer: Gazetteer) -> bool:
@@ -163,12 +243,16 @@ def _date_header(text: str, diagnostics: list[Diagnostic]) -> tuple[dt.date | No
     return date, match.end()
 
 
-def parse_structure(text: str, vocabulary: Vocabulary | None = None) -> Structure:
+def parse_structure(
+    text: str, vocabulary: Vocabulary | None = None, *, outlet: Outlet | None = None
+) -> Structure:
     """Split an article into its parts.
 
     Args:
         text: The article text as given.
-        vocabulary: The vocabulary (outlets, places); the shipped one by default.
+        vocabulary: The vocabulary (outlets, places, page words); the shipped one by default.
+        outlet: The outlet the caller says published the text: its date order
+            reads the page's numeric date line (else the text's own outlet's does).
 
     Returns:
         The article's [`Structure`][vnsg_corpus.parsing._structure.Structure].
@@ -176,6 +260,8 @@ def parse_structure(text: str, vocabulary: Vocabulary | None = None) -> Structur
     vocabulary = vocabulary or Vocabulary.default()
     diagnostics: list[Diagnostic] = []
     date, body_start = _date_header(text, diagnostics)
+    header = date_line_span(text)
+    date_span = Span(*header) if header != (0, 0) else None
 
     body_end = len(text)
     source: str | None = None
@@ -184,6 +270,10 @@ def parse_structure(text: str, vocabulary: Vocabulary | None = None) -> Structur
     if attribution is not None:
         source = attribution["source"].strip()
         body_end = attribution.start("dash")
+    else:
+        credit = closing_credit(text, tail_from, len(text), vocabulary)
+        if credit is not None:
+            source, body_end = credit
 
     blocks = [
         span
@@ -192,22 +282,26 @@ def parse_structure(text: str, vocabulary: Vocabulary | None = None) -> Structur
         if span[0] < span[1]
     ]
 
-    dateline: str | None = None
-    if blocks:
-        first_start, first_end = blocks[0]
-        lead = _lead(text[first_start:first_end], Gazetteer.of(vocabulary))
-        if lead is not None:
-            place, agency, length = lead
-            if is_outlet(place, vocabulary):  # "VOV.VN - ...", "NDO – ...": the outlet, not a place
-                source = source or place
-            else:
-                dateline = place
-                if agency is not None and is_outlet(agency, vocabulary):
-                    source = source or agency
-            if first_start + length < first_end:
-                blocks[0] = (first_start + length, first_end)
-            else:
-                blocks.pop(0)
+    dateline, lead_source, lead_index = _read_lead(text, blocks, vocabulary)
+    source = source or lead_source
+    top = _top(text, blocks)
+    if source is None:
+        source = next(
+            (s for s in (byline_source(text[a:b], vocabulary) for a, b in top) if s), None
+        )
+    house = credited_outlet(source, vocabulary) or _credit_lines(text, blocks, top, vocabulary)
+    order = (outlet.date_order if outlet is not None else None) or (
+        house.date_order if house is not None else None
+    )
+    if header == (0, 0) and body_start == 0:
+        line = find_date_line(text, blocks[: len(top)], vocabulary, order)
+        if line is not None:
+            date, date_span, order = line.date, Span(line.start, line.end), line.order
+            if line.diagnostic is not None:
+                diagnostics.append(line.diagnostic)
+            blocks.pop(line.block)
+            if lead_index is not None and line.block < lead_index:
+                lead_index -= 1
 
     title: Span | None = None
     headings: list[Span] = []
@@ -228,7 +322,7 @@ def parse_structure(text: str, vocabulary: Vocabulary | None = None) -> Structur
         span = Span(start, end)
         if index < last and _is_heading(block):
             close_question()
-            if index == 0 and dateline is None:
+            if index == 0 and lead_index != 0:
                 title = span
             else:
                 headings.append(span)
@@ -253,4 +347,66 @@ def parse_structure(text: str, vocabulary: Vocabulary | None = None) -> Structur
         paragraphs=tuple(paragraphs),
         qa=tuple(qa),
         diagnostics=tuple(diagnostics),
+        date_span=date_span,
+        outlet=house,
+        numeric_order=order,
     )
+
+
+def _read_lead(
+    text: str, blocks: list[tuple[int, int]], vocabulary: Vocabulary
+) -> tuple[str | None, str | None, int | None]:
+    """Find the dateline or outlet tag opening the story, and cut it off its block.
+
+    The story may open under a title, a date line and a photo caption: the
+    first of the top blocks that opens with one is the story's first block.
+
+    Returns:
+        ``(dateline, source, index of the block)``, each ``None`` when absent.
+    """
+    gazetteer = Gazetteer.of(vocabulary)
+    for index, (start, end) in enumerate(blocks[:_LEAD_BLOCKS]):
+        lead = _lead(text[start:end], gazetteer, vocabulary, first=index == 0)
+        if lead is None:
+            continue
+        place, agency, length = lead
+        dateline: str | None = None
+        source: str | None = None
+        if place is None:  # "(VEN) - ..."
+            source = agency
+        elif agency is None and is_outlet(place, vocabulary):  # "VOV.VN - ...", "NDO – ..."
+            source = place
+        else:
+            dateline = place
+            if agency is not None and _is_agency(agency, vocabulary):
+                source = agency
+        if start + length < end:
+            blocks[index] = (start + length, end)
+        else:
+            blocks.pop(index)
+        return dateline, source, index
+    return None, None, None
+
+
+def _top(text: str, blocks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The blocks at the top of the page, before the story's first full paragraph."""
+    top = []
+    for start, end in blocks[:_TOP_BLOCKS]:
+        if is_prose(text[start:end]):
+            break
+        top.append((start, end))
+    return top
+
+
+def _credit_lines(
+    text: str,
+    blocks: list[tuple[int, int]],
+    top: list[tuple[int, int]],
+    vocabulary: Vocabulary,
+) -> Outlet | None:
+    """The outlet a credit line at the top or the end names ("first appeared in ST")."""
+    for start, end in [*top, *blocks[-_CLOSING_BLOCKS:]]:
+        found = credit_line_outlet(text[start:end], vocabulary)
+        if found is not None and found.country is not None:
+            return found
+    return None
