@@ -225,6 +225,8 @@ class RoleWords:
         name_particles: Lower-case words allowed inside a name ("bin").
         weak_not_names: Words that are no name at the start of a sentence.
         not_names: Capitalised words that are never part of a name.
+        peer_relations: Relations of ``family`` that introduce a person
+            without giving them a role ("his Vietnamese counterpart NAME").
     """
 
     titles: Mapping[str, tuple[str, ...]]
@@ -242,6 +244,7 @@ class RoleWords:
     name_particles: tuple[str, ...]
     weak_not_names: tuple[str, ...]
     not_names: tuple[str, ...]
+    peer_relations: tuple[str, ...] = ()
 
 
 @attrs.frozen
@@ -760,6 +763,13 @@ def _check(v: Vocabulary, source: str) -> None:
                 "metric keywords must be non-empty phrases",
                 source=source,
                 field=f"figures.metric_keywords.{metric.value}",
+            )
+    for relation in v.roles.peer_relations:
+        if relation not in v.roles.family:
+            raise VocabularyError(
+                f"{relation!r} is no relation of 'family'",
+                source=source,
+                field="roles.peer_relations",
             )
     for name, lists in (
         ("figures", attrs.asdict(v.figures, recurse=False)),

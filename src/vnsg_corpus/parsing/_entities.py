@@ -97,11 +97,11 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from vnsg_corpus.gazetteer import FAMILY, HONORIFIC, PERSON, ROLE_NOUN, TITLE, token_key
+from vnsg_corpus.gazetteer import COUNTRY, FAMILY, HONORIFIC, PERSON, ROLE_NOUN, TITLE, token_key
 from vnsg_corpus.model import EntityKind, Mention, Person, Span
 from vnsg_corpus.parsing._entity_names import MAX_NAME, name_backward, name_forward, name_word
 from vnsg_corpus.parsing._entity_paragraph import Item, Paragraph, RoleIndex
-from vnsg_corpus.parsing._entity_titles import Chain, context_country, read_chain
+from vnsg_corpus.parsing._entity_titles import Chain, context_country, read_chain, skip_modifiers
 from vnsg_corpus.text import fold, fold_one_to_one, fold_with_offsets
 from vnsg_corpus.vocabulary import Vocabulary
 
@@ -547,6 +547,8 @@ def _title(scan: _Scan, p: Paragraph, item: Item) -> int:
     j = chain.end
     comma = j < p.n and p.words[j] == ","
     end, count = name_forward(p, j + 1 if comma else j)
+    if item.weak and j == item.end:
+        return item.end  # "Nam, speaker of the event": no title
     # Appositive: "NAME, <title>" (preferred over "<title>, NAME").
     if (comma or count == 0) and chain.start >= 2 and p.words[chain.start - 1] == ",":
         back, back_count = name_backward(p, chain.start - 1)
@@ -560,6 +562,8 @@ def _title(scan: _Scan, p: Paragraph, item: Item) -> int:
                 scan.refer(s, e, person)
             _learn(person, p, chain)
             return j
+    if item.weak:
+        return item.end  # a lower-case title introduces only the name before it
     if count:
         named = _name_person(scan, p, j + 1 if comma else j, end, count)
         if named is not None:
@@ -660,7 +664,11 @@ def _honorific(scan: _Scan, p: Paragraph, item: Item) -> int:
 
 
 def _family(scan: _Scan, p: Paragraph, item: Item) -> int:
-    """Read "his spouse, NAME" / "his wife Madam NAME".
+    """Read "his spouse, NAME" / "his wife Madam NAME" / "his Vietnamese counterpart NAME".
+
+    A country adjective and title modifiers may stand between the possessive
+    and the relation; the adjective gives the person's country.  A peer
+    relation ("counterpart") gives no role.
 
     Args:
         scan: The article scan.
@@ -670,7 +678,13 @@ def _family(scan: _Scan, p: Paragraph, item: Item) -> int:
     Returns:
         The token to continue from.
     """
-    if item.start == 0 or p.words[item.start - 1] not in scan.v.possessives:
+    k = skip_modifiers(p, item.start)
+    country: str | None = None
+    adjective = p.item_ending(k)
+    if adjective is not None and adjective.entry.kind == COUNTRY:
+        country = adjective.entry.country
+        k = skip_modifiers(p, adjective.start)
+    if k == 0 or p.words[k - 1] not in scan.v.possessives or p.owner[k - 1] is not None:
         return item.end
     j = item.end
     if j < p.n and p.words[j] == ",":
@@ -681,7 +695,10 @@ def _family(scan: _Scan, p: Paragraph, item: Item) -> int:
     known = _name_person(scan, p, j, end, count) if count else None
     if known is None:
         return item.end
-    known.learn(item.entry.key, item.entry.key, None)
+    if item.entry.key in scan.v.peer_relations:
+        known.learn(None, None, country)
+    else:
+        known.learn(item.entry.key, item.entry.key, country)
     return end
 
 

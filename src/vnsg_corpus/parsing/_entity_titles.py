@@ -16,7 +16,7 @@ import attrs
 from vnsg_corpus.gazetteer import ENTITY_KINDS, TITLE
 from vnsg_corpus.parsing._entity_paragraph import Item, Paragraph, item_country
 
-__all__ = ["Chain", "context_country", "prefix", "read_chain"]
+__all__ = ["Chain", "context_country", "prefix", "read_chain", "skip_modifiers"]
 
 _PREPOSITIONS = frozenset({"of", "for", "to", "in", "at"})
 """Words that open a phrase after a title; "to", "in" and "at" name the host."""

@@ -155,6 +155,8 @@ class Frame:
         duration: The length stated, in days.
         status: The status its nearest cue gives.
         ends: Whether that cue marks the end of the visit ("concluded").
+        hosted: Whether a person of the sentence hosts the trip ("X hosted a
+            state visit by Y"): the trip is in the host's home country.
         start: First day, when stated.
         end: Last day, when stated.
         precision: How finely the dates were stated, when they were.
@@ -176,6 +178,7 @@ class Frame:
     duration: int | None = None
     status: VisitStatus = VisitStatus.UNKNOWN
     ends: bool = False
+    hosted: bool = False
     start: datetime.date | None = None
     end: datetime.date | None = None
     precision: Precision | None = None
@@ -419,11 +422,18 @@ class Sentence:
             reach: How far to look.
 
         Returns:
-            The place, or ``None``; never across ";" or the end of the sentence.
+            The place, or ``None``; never across ";", another trip word (the
+            host of "..., adding that X will pay a visit to Y" is that
+            visit's) or the end of the sentence.
         """
         hi = min(self.e, lo + reach)
         for place in self.ix.places_between(lo, hi):
             if _SEMICOLON.search(self.text, lo, place.start) is not None:
+                return None
+            m = self.v.triggers.search(self.text, lo, place.start)
+            while m is not None and m.group("word") is None:
+                m = self.v.triggers.search(self.text, m.end(), place.start)
+            if m is not None:
                 return None
             if _TO_IN_BEFORE.search(self.text, max(lo, place.start - 12), place.start):
                 return place
@@ -513,7 +523,8 @@ def read_noun(sentence: Sentence, ts: int, te: int, toks: list[_Tok] | None = No
             elif t.key in _PRONOUNS:
                 f.visitor = sentence.pronoun_referent(ts, te)
             hosting = _host_light(sentence, toks) if light_at is None else None
-            if hosting is not None and hosting.person.country is not None:
+            if hosting is not None:
+                f.hosted = True
                 f.host = hosting.person.country  # "as he hosted a state visit by X"
         elif t.key in v.first_person and sentence.ix.speaker is not None:
             f.visitor = sentence.ix.speaker  # "my last visit"

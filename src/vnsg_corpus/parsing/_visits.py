@@ -425,6 +425,7 @@ def read_visits(a: Analysis) -> None:
     merger = _Merger(sentences, reference=a.reference, main=main, home=_home(a, v))
     for sentence in sentences:
         merger.add(sentence)
+    merger.finish()
     a.visits = tuple(
         acc.visit(text, a.article_id, a.reference, main) for acc in merger.visits.values()
     )
@@ -552,6 +553,7 @@ class _Merger:
                     if len(found) < 2:
                         found.add(f.host)
         self.visits: dict[_Key, _Acc] = {}
+        self.deferred: list[tuple[Sentence, Frame]] = []
         self.by_visitor: dict[str, list[_Key]] = {}
         self.by_host: dict[tuple[int, str | None], list[_Key]] = {}
         self.by_name: dict[tuple[int, str], list[_Key]] = {}
@@ -613,11 +615,15 @@ class _Merger:
             self.by_visitor.setdefault(name, []).append(key)
         return key
 
-    def guess_host(self, sentence: Sentence, mine: str | None) -> str | None:
+    def guess_host(
+        self, sentence: Sentence, mine: str | None, *, hosted: bool = False
+    ) -> str | None:
         """The host of a visit whose words name none: the dateline's country, else the partner.
 
         The dateline's country when the visitor is known to come from
-        elsewhere; else, for a visitor from one of the article's two main
+        elsewhere, or when a person of unknown country hosts the trip ("as
+        he hosted a state visit by X" under a SINGAPORE dateline: one hosts
+        at home); else, for a visitor from one of the article's two main
         countries, the other one; else the one host of the trips of its
         paragraph and the one before.  Never when the sentence names a third
         country or a place in one ("during his trip to the summit in Bali").
@@ -625,11 +631,12 @@ class _Merger:
         Args:
             sentence: The sentence.
             mine: The visitor's country, if known.
+            hosted: Whether a person of the sentence hosts the trip.
 
         Returns:
             The host, or ``None``.
         """
-        if mine is not None and self.home is not None and self.home != mine:
+        if (mine is not None or hosted) and self.home is not None and self.home != mine:
             host: str | None = self.home
         elif mine is not None and len(self.main) == 2 and mine in self.main:
             host = self.main[1] if mine == self.main[0] else self.main[0]
@@ -685,8 +692,11 @@ class _Merger:
                 hosts = self.hosts_of.get(name, set())
                 host = next(iter(hosts)) if len(hosts) == 1 else None
             if host is None:
-                host = self.guess_host(sentence, f.visitor.person.country)
-            if host is None or host == f.visitor.person.country:
+                host = self.guess_host(sentence, f.visitor.person.country, hosted=f.hosted)
+            if host is None:
+                self.deferred.append((sentence, f))
+                continue
+            if host == f.visitor.person.country:
                 continue
             own[i] = self.trip(f, f.visitor.person, host)
         keys = list(dict.fromkeys(own.values()))
@@ -704,6 +714,27 @@ class _Merger:
             self.mention(key, sentence.paragraph)
         if not sentence.frames and sentence.companions:
             self.add_companions_only(sentence)
+
+    def finish(self) -> None:
+        """Give the frames whose host nothing told the one host of their visitor's trips.
+
+        "as he hosted a state visit by X" (no host found) and later "X's
+        visit", whose host came from context: the first is that trip too.
+        Never a new trip: a frame whose dates lie apart from every such trip
+        is dropped.
+        """
+        for sentence, f in self.deferred:
+            if f.visitor is None:
+                continue
+            keys = self.by_visitor.get(fold_name(f.visitor.person.name), [])
+            hosts = {key[1] for key in keys}
+            if len(hosts) != 1:
+                continue
+            for key in keys:  # never a new trip: only one told elsewhere
+                if not self.visits[key].other_trip(f, self.reference):
+                    self.visits[key].add(f)
+                    self.mention(key, sentence.paragraph)
+                    break
 
     def add_companions_only(self, sentence: Sentence) -> None:
         """Attach a sentence of companion phrases only ("X was welcomed by ...").
