@@ -300,9 +300,11 @@ class _Known:
         country: ISO code, when found.
         seen: Order of the latest mention (larger is more recent).
         ends: The first and last words of the name, which short mentions use.
+        single: Whether the name is one word after a title ("President
+            Phuc") that no person named before holds.
     """
 
-    __slots__ = ("country", "ends", "name", "role", "seen", "title", "tokens")
+    __slots__ = ("country", "ends", "name", "role", "seen", "single", "title", "tokens")
 
     def __init__(self, name: str, tokens: tuple[str, ...]) -> None:
         self.name = name
@@ -313,6 +315,7 @@ class _Known:
         self.title: str | None = None
         self.country: str | None = None
         self.seen = 0
+        self.single = False
 
     def learn(self, role: str | None, title: str | None, country: str | None) -> None:
         """Keep the first role and country found.
@@ -502,7 +505,9 @@ def _scan_paragraph(scan: _Scan, p: Paragraph) -> None:
             ci = 0
 
 
-def _name_person(scan: _Scan, p: Paragraph, start: int, end: int, count: int) -> _Known | None:
+def _name_person(
+    scan: _Scan, p: Paragraph, start: int, end: int, count: int, *, titled: bool = False
+) -> _Known | None:
     """Record a name found by a pattern: a new person, a repeat or a short mention.
 
     Args:
@@ -511,14 +516,24 @@ def _name_person(scan: _Scan, p: Paragraph, start: int, end: int, count: int) ->
         start: First token of the name.
         end: Token after the name.
         count: Its number of words.
+        titled: Whether a title introduces the name: then a single word no
+            person named so far holds is a person of its own, for now (see
+            ``_resolve_single``).
 
     Returns:
-        The person, or ``None`` for a single unknown word or a run too long.
+        The person, or ``None`` for a single unknown word (after no title)
+        or a run too long.
     """
     if count == 1:
-        known = scan.short.get(p.words[start])
-        if known is None or end - start != 1:
+        if end - start != 1:
             return None
+        known = scan.short.get(p.words[start])
+        if known is None:
+            if not titled or p.caps:
+                return None
+            s, e = p.span(start, end)
+            known = scan.person(scan.text[s:e], (p.words[start],))
+            known.single = True
         s, e = p.span(start, end)
     elif 2 <= count <= MAX_NAME:
         s, e = p.span(start, end)
@@ -565,7 +580,9 @@ def _title(scan: _Scan, p: Paragraph, item: Item) -> int:
     if item.weak:
         return item.end  # a lower-case title introduces only the name before it
     if count:
-        named = _name_person(scan, p, j + 1 if comma else j, end, count)
+        named = _name_person(
+            scan, p, j + 1 if comma else j, end, count, titled=not comma and j == chain.title_end
+        )
         if named is not None:
             _learn(named, p, chain)
             return end
@@ -740,6 +757,8 @@ def _repeat(scan: _Scan, p: Paragraph, i: int) -> int:
         if i + size > p.n:
             continue
         known = scan.by_name.get(tuple(words[i : i + size]))
+        if known is not None and known.single:
+            continue  # a lone word: a short mention of whoever holds it last (below)
         if known is not None and all(
             p.owner[k] is None and (not words[k][0].isalpha() or p.capitalised(k))
             for k in range(i, i + size)
@@ -755,6 +774,39 @@ def _repeat(scan: _Scan, p: Paragraph, i: int) -> int:
             s, e = p.span(i, end)
             scan.refer(s, e, scan.short[words[i]])
     return max(end, i + 1)
+
+
+def _resolve_single(scan: _Scan) -> None:
+    """Merge each one-word person after a title into the full name written later.
+
+    "President Phuc ... Nguyen Xuan Phuc": the one person named after the
+    one-word mention whose first or last word it is; the mentions of the one
+    word become mentions of that person, which learns the role and country
+    they gave.  With no such person, or several, the word stays a person of
+    its own ("Phuc").
+
+    Args:
+        scan: The finished scan; its people and mentions are updated.
+    """
+    if not any(k.single for k in scan.people):
+        return
+    into: dict[int, _Known] = {}
+    for n, known in enumerate(scan.people):
+        if not known.single:
+            continue
+        word = known.tokens[0]
+        holders = [
+            later
+            for later in scan.people[n + 1 :]
+            if not later.single and len(later.tokens) > 1 and word in later.ends
+        ]
+        if len(holders) == 1:  # "Minister Nguyen" before two Nguyens: unknown
+            holders[0].learn(known.role, known.title, known.country)
+            into[id(known)] = holders[0]
+    if not into:
+        return
+    scan.people = [k for k in scan.people if id(k) not in into]
+    scan.refs = [(s, e, into.get(id(k), k)) for s, e, k in scan.refs]
 
 
 # --------------------------------------------------------------------------
@@ -797,6 +849,7 @@ def find_entities(
             continue
         done = pe
         _scan_paragraph(scan, scan.paragraph(ps, pe))
+    _resolve_single(scan)
     persons = {id(k): Person(k.name, k.role, k.country) for k in scan.people}
     refs = sorted(scan.refs, key=lambda r: r[0])
     person_refs = tuple(PersonRef(persons[id(k)], s, e) for s, e, k in refs)
