@@ -646,13 +646,23 @@ def _context(p: Paragraph, chain: Chain) -> str | None:
 def _role_noun(scan: _Scan, p: Paragraph, item: Item) -> None:
     """Link "the diplomat" to the person most recently mentioned with a matching title.
 
+    Title modifiers and a country adjective may stand between "the" and the
+    noun ("the Vietnamese top legislator"); the adjective's country must not
+    differ from the person's.
+
     Args:
         scan: The article scan.
         p: The paragraph.
         item: The role noun.
     """
-    if item.start > 0 and p.words[item.start - 1] == "the" and p.owner[item.start - 1] is None:
-        known = scan.latest_with(_role_targets(scan, p, item), None)
+    k = skip_modifiers(p, item.start)
+    country: str | None = None
+    adjective = p.item_ending(k)
+    if adjective is not None and adjective.entry.kind == COUNTRY:
+        country = adjective.entry.country  # "the Vietnamese top legislator"
+        k = skip_modifiers(p, adjective.start)
+    if k > 0 and p.words[k - 1] == "the" and p.owner[k - 1] is None:
+        known = scan.latest_with(_role_targets(scan, p, item), country)
         if known is not None:
             s, e = p.span(item.start, item.end)
             scan.refer(s, e, known)
