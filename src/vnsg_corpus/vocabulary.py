@@ -323,8 +323,9 @@ class VisitWords:
     Every attribute is the list or mapping of the same name in the file;
     ``demonym_suffixes`` holds the endings and words that mark a country
     adjective.  The lists from ``stay_phrases`` on (stays, visitor nouns,
-    speech cues, first-person words, remote-meeting words, pronouns and
-    honorifics) may be left out of a file: they default to empty.
+    speech cues, first-person words, remote-meeting words, pronouns,
+    honorifics, repeat counts and habitual cues) may be left out of a file:
+    they default to empty.
     """
 
     trip_nouns: tuple[str, ...]
@@ -353,6 +354,8 @@ class VisitWords:
     remote_words: tuple[str, ...] = ()
     pronoun_subjects: tuple[str, ...] = ()
     honorifics: tuple[str, ...] = ()
+    repeat_counts: Mapping[str, int] = attrs.field(factory=dict)
+    habitual_cues: tuple[str, ...] = ()
 
 
 @attrs.frozen

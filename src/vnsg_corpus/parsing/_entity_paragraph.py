@@ -328,9 +328,9 @@ def match_items(p: Paragraph, mentions: list[tuple[int, int, EntityKind, str]]) 
                 if ok:
                     found = Item(start, i + size, entry)
                     break
-                if weak is None and entry.kind == TITLE and case == CAP:
-                    if appositive_slot(p, i, i + size):
-                        weak = Item(start, i + size, entry, weak=True)
+                lower = weak is None and entry.kind == TITLE and case == CAP
+                if lower and appositive_slot(p, i, i + size):
+                    weak = Item(start, i + size, entry, weak=True)
             if found is not None:
                 break
         if found is None:

@@ -65,6 +65,17 @@ _LIST_NEXT = re.compile(
     rf"|{_SP}{{1,3}}and{_SP}{{1,3}})"
 )
 """What joins the visitors listed after a plural trip noun: ", ", " and ", "(May 2017), "."""
+_MET_WITH = re.compile(
+    rf"(?<![\w\-‑])(?:with|met|meets|meeting|meet)(?:{_SP}{{1,3}}[^\s,;:.()]{{1,30}}){{0,6}}"
+    rf"{_SP}{{1,3}}\Z",
+    re.IGNORECASE,
+)
+"""What may stand before a person who is met, not the subject ("talks with his counterpart")."""
+_COUNT_GAP = re.compile(rf"{_SP}{{1,3}}")
+_LIST_OPEN = re.compile(r"[^.;:!?()]{0,80}:")
+"""What may come between a count and the colon opening its dated list."""
+_ITEM_OPEN = re.compile(rf"{_SP}{{0,3}}(?:and{_SP}{{1,3}})?(?:(?:in|on|during){_SP}{{1,3}})?", re.I)
+"""What may open an item of a dated list before its date."""
 _MAX_LISTED = 12
 """At most this many frames in one sentence come from lists of visitors."""
 _APPOSED = re.compile(rf"(?:{_SP}{{1,3}}[a-z\-]{{1,20}}){{1,2}},{_SP}{{1,3}}[^,;:.!?()]{{0,60}}")
@@ -157,6 +168,8 @@ class Frame:
         ends: Whether that cue marks the end of the visit ("concluded").
         hosted: Whether a person of the sentence hosts the trip ("X hosted a
             state visit by Y"): the trip is in the host's home country.
+        fresh: Whether the frame is one more of repeated trips ("was twice
+            in Y"): it starts a trip of its own.
         start: First day, when stated.
         end: Last day, when stated.
         precision: How finely the dates were stated, when they were.
@@ -179,6 +192,7 @@ class Frame:
     status: VisitStatus = VisitStatus.UNKNOWN
     ends: bool = False
     hosted: bool = False
+    fresh: bool = False
     start: datetime.date | None = None
     end: datetime.date | None = None
     precision: Precision | None = None
@@ -368,7 +382,7 @@ class Sentence:
             m.group() in self.v.first_person_subjects for m in _TOKEN.finditer(self.text, lo, pos)
         )
 
-    def pronoun_referent(self, ts: int, te: int) -> PersonRef | None:
+    def pronoun_referent(self, ts: int, te: int) -> tuple[PersonRef | None, PersonRef | None]:
         """The person "his" or "her" before a trip word refers to.
 
         Args:
@@ -376,15 +390,23 @@ class Sentence:
             te: End of the trip word.
 
         Returns:
-            The nearest person before it in the sentence, else the first after it.
+            ``(person, met)``: the nearest person before it in the sentence,
+            else the first after it.  A person met ("during her meeting with
+            President X as part of her visit", "A met B during his visit") is
+            not the one who travels: then the person is the one before them,
+            if any, and ``met`` the person met (the traveller after all when
+            the other is at home: "A met B during his visit to A's country").
         """
         found = self.subject_before(ts)
         if found is not None:
-            return found
+            lo = max(self.s, found.start - 80)
+            if _MET_WITH.search(self.text, lo, found.start) is None:
+                return found, None
+            return self.subject_before(found.start), found
         for p in self.ix.persons_between(te, min(self.e, te + _SUBJECT_REACH)):
             if not self.in_companions(p):
-                return p
-        return None
+                return p, None
+        return None, None
 
     def person_right_after(self, pos: int, reach: int) -> PersonRef | None:
         """The first person within ``reach`` after ``pos``, with no clause mark between."""
@@ -504,6 +526,7 @@ def read_noun(sentence: Sentence, ts: int, te: int, toks: list[_Tok] | None = No
             if f.duration == 0:
                 f.duration = None
     light_at: int | None = None
+    met: PersonRef | None = None
     before: HostPlace | None = None  # "the Vietnam visit by X", "Japan's visit by X"
     if toks and fold_phrase(text[ts:te]) not in v.visitor_nouns:
         before = sentence.ix.place_at.get(toks[-1].start)
@@ -521,7 +544,7 @@ def read_noun(sentence: Sentence, ts: int, te: int, toks: list[_Tok] | None = No
                     f.accompanied.append(f.visitor)  # "X and Madam Y paid a visit"
                     f.visitor = first
             elif t.key in _PRONOUNS:
-                f.visitor = sentence.pronoun_referent(ts, te)
+                f.visitor, met = sentence.pronoun_referent(ts, te)
             hosting = _host_light(sentence, toks) if light_at is None else None
             if hosting is not None:
                 f.hosted = True
@@ -560,6 +583,10 @@ def read_noun(sentence: Sentence, ts: int, te: int, toks: list[_Tok] | None = No
             f.host = place.country
     if f.host is None and before is not None and f.visitor is not None:
         f.host = before.country
+    at_home = f.visitor is None or f.visitor.person.country == f.host
+    abroad = met is not None and met.person.country not in (None, f.host)
+    if f.host is not None and at_home and abroad:
+        f.visitor = met  # "A met B during his visit to A's country": B travels
     if f.visitor is not None:
         f.lo = min(f.lo, f.visitor.start)
         f.hi = max(f.hi, f.visitor.end)
@@ -927,6 +954,124 @@ def read_dates(
                 f.start, f.end, f.precision = period.start, period.end, period.precision
 
 
+def read_repeats(sentence: Sentence, temporals: Callable[[], Sequence[TemporalMatch]]) -> None:
+    """Give each trip a count or a dated list tells its own frame.
+
+    A count right by a frame that has a visitor and a host ("X was twice in
+    Y", "X has twice visited Y", "X visited Y three times"; not "twice a
+    year") followed by a colon and a list of dated items ("...: in May
+    2009 for a summit; in June 2014 on a working visit; and in 2019") gives
+    one frame per item, dated by the date that opens it; a trip word with no
+    visitor inside an item ("on a working visit") is that item's trip.
+    With no list, a count of N gives N frames, each its own trip.
+
+    Args:
+        sentence: The sentence; its frames are updated.
+        temporals: Gives the temporal expressions of the sentence's paragraph.
+    """
+    frames = sentence.frames
+    out: list[Frame] = []
+    for f in frames:
+        out.append(f)
+        if f.visitor is None or f.host is None or len(out) >= _MAX_LISTED:
+            continue
+        found = _count(sentence, f)
+        if found is None:
+            continue
+        count, pos = found
+        items = _dated_items(sentence, pos, temporals)
+        if len(items) >= 2:
+            for n, (lo, hi, period) in enumerate(items):
+                g = f if n == 0 else _copy(f)
+                g.start, g.end, g.precision = period.start, period.end, period.precision
+                if n:
+                    out.append(g)
+                for h in frames:  # "in June 2014 on a working visit"
+                    if h.visitor is None and h.host in (None, f.host) and lo <= h.trig_start < hi:
+                        h.visitor, h.host = f.visitor, f.host
+                        h.start, h.end, h.precision = g.start, g.end, g.precision
+        else:
+            for _ in range(min(count, _MAX_LISTED) - 1):
+                g = _copy(f)
+                g.fresh = True
+                out.append(g)
+    sentence.frames = sorted(out, key=lambda f: f.trig_start)
+
+
+def _copy(f: Frame) -> Frame:
+    """Another frame like ``f``, with companion lists of its own (empty)."""
+    return attrs.evolve(f, invited=[], accompanied=[], welcomed=[])
+
+
+def _count(sentence: Sentence, f: Frame) -> tuple[int, int] | None:
+    """The count of trips right by a frame, and where a dated list may start.
+
+    Args:
+        sentence: The sentence.
+        f: A frame with a visitor and a host.
+
+    Returns:
+        ``(trips, position)``: the count (0 when unknown: "several times")
+        and the end of the frame's words and count, or ``None``.
+    """
+    text, v = sentence.text, sentence.v
+    m = v.repeats.search(text, f.trig_start, f.trig_end)  # "was twice in"
+    if m is None:
+        gap = _COUNT_GAP.match(text, f.hi, sentence.e)  # "visited Y three times"
+        m = v.repeats.match(text, gap.end()) if gap is not None else None
+    if m is None:  # "has twice visited Y"
+        lo = max(sentence.s, f.trig_start - 30)
+        for before in v.repeats.finditer(text, lo, f.trig_start):
+            if text[before.end() : f.trig_start].isspace():
+                m = before
+    if m is None or v.habitual.match(text, m.end(), sentence.e) is not None:
+        return None
+    count = v.repeat_of.get(fold_phrase(m.group()))
+    if count is None:
+        return None
+    return count, max(m.end(), f.hi)
+
+
+def _dated_items(
+    sentence: Sentence, pos: int, temporals: Callable[[], Sequence[TemporalMatch]]
+) -> list[tuple[int, int, Period]]:
+    """The items of a list of dates opened by a colon after ``pos``.
+
+    Items are separated by ";" (by "," when the list has no ";"); each must
+    open with a date ("in May 2009 for ...", "and in 2019").
+
+    Args:
+        sentence: The sentence.
+        pos: Where the count ends.
+        temporals: Gives the temporal expressions of the sentence's paragraph.
+
+    Returns:
+        ``(start, end, period)`` of each item, in order (empty for no list).
+    """
+    text, e = sentence.text, sentence.e
+    m = _LIST_OPEN.match(text, pos, e)
+    if m is None:
+        return []
+    lo = m.end()
+    opening = {
+        t.start: t.period
+        for t in temporals()
+        if lo <= t.start and t.end <= e and t.period is not None and t.period.start is not None
+    }
+    sep = ";" if ";" in text[lo:e] else ","
+    items: list[tuple[int, int, Period]] = []
+    while lo < e and len(items) < _MAX_LISTED:
+        head = _ITEM_OPEN.match(text, lo, e)
+        period = opening.get(head.end()) if head is not None else None
+        if period is None:
+            break
+        nxt = text.find(sep, head.end() if head is not None else lo, e)
+        hi = e if nxt < 0 else nxt
+        items.append((lo, hi, period))
+        lo = hi + 1
+    return items
+
+
 def _month_of(month: Period | None, year: Period | None) -> Period | None:
     """A month moved into the year of a relative year ("September last year")."""
     if year is None or year.start is None or year.precision is not Precision.YEAR:
@@ -1065,6 +1210,7 @@ def read_sentence(
     for f in sentence.frames:
         read_status(sentence, f)
     read_dates(sentence, a.reference, lambda: a.temporals(ps, pe))
+    read_repeats(sentence, lambda: a.temporals(ps, pe))
     starts = [f.trig_start for f in sentence.frames]
     for c in sentence.companions:  # each phrase to the nearest frame
         i = bisect.bisect_left(starts, c.start)

@@ -591,13 +591,14 @@ class _Merger:
                 return None
         return next(iter(keys)) if keys else None
 
-    def trip(self, f: Frame, visitor: Person, host: str) -> _Key:
+    def trip(self, f: Frame, visitor: Person, host: str, *, fresh: bool = False) -> _Key:
         """The trip of a visitor to a host that a frame mentions, new if none fits.
 
         Args:
             f: The frame.
             visitor: Its visitor.
             host: Its host.
+            fresh: Always a new trip (one more of "was twice in Y").
 
         Returns:
             The trip's key: the first trip of the two whose dates do not lie
@@ -606,7 +607,7 @@ class _Merger:
         name = fold_name(visitor.name)
         n = 0
         while (name, host, n) in self.visits and n < _MAX_TRIPS:
-            if not self.visits[(name, host, n)].other_trip(f, self.reference):
+            if not fresh and not self.visits[(name, host, n)].other_trip(f, self.reference):
                 return (name, host, n)
             n += 1
         key = (name, host, n)
@@ -698,7 +699,9 @@ class _Merger:
                 continue
             if host == f.visitor.person.country:
                 continue
-            own[i] = self.trip(f, f.visitor.person, host)
+            own[i] = self.trip(f, f.visitor.person, host, fresh=f.fresh)
+            self.visits[own[i]].add(f)  # at once: the next frame sees its dates
+        added = set(own)
         keys = list(dict.fromkeys(own.values()))
         for i, f in enumerate(sentence.frames):
             if i in own or f.visitor is not None or not f.noun:
@@ -710,7 +713,8 @@ class _Merger:
             if found is not None and not self.visits[found].other_trip(f, self.reference):
                 own[i] = found
         for i, key in sorted(own.items()):
-            self.visits[key].add(sentence.frames[i])
+            if i not in added:
+                self.visits[key].add(sentence.frames[i])
             self.mention(key, sentence.paragraph)
         if not sentence.frames and sentence.companions:
             self.add_companions_only(sentence)
