@@ -55,11 +55,13 @@ _HOST_BEFORE = re.compile(
 )
 _COMMA = re.compile(rf",{_SP}{{0,3}}")
 _STAY_GAP = re.compile(
-    rf"{_SP}{{1,3}}|,{_SP}{{1,3}}who{_SP}{{1,3}}|{_SP}{{1,3}}(?:then|also|now|still|already"
-    rf"|again|currently|recently){_SP}{{1,3}}",
+    rf"(?:,{_SP}{{1,3}}who)?(?:{_SP}{{1,3}}(?:then|also|now|still|already|again|currently"
+    rf"|recently|will|would|shall|is|are|was|were|to|set|due|soon|later|plans|planned)){{0,3}}"
+    rf"{_SP}{{1,3}}",
     re.IGNORECASE,
 )
-"""What may come between a visitor and a stay phrase: "X is in", "X, who is in"."""
+"""What may come between a visitor and a stay phrase: "X is in", "X, who is in",
+"X will travel to", "X is set to fly to"."""
 _LIST_NEXT = re.compile(
     rf"(?:{_SP}{{0,3}}\([^()]{{1,30}}\))?{_SP}{{0,3}}(?:,{_SP}{{0,3}}(?:and{_SP}{{1,3}})?"
     rf"|{_SP}{{1,3}}and{_SP}{{1,3}})"
@@ -76,6 +78,11 @@ _LIST_OPEN = re.compile(r"[^.;:!?()]{0,80}:")
 """What may come between a count and the colon opening its dated list."""
 _ITEM_OPEN = re.compile(rf"{_SP}{{0,3}}(?:and{_SP}{{1,3}})?(?:(?:in|on|during){_SP}{{1,3}})?", re.I)
 """What may open an item of a dated list before its date."""
+_ITEM_TAIL = rf"{_SP}{{0,3}}(?:and{_SP}{{1,3}})?(?:(?:in|on|during){_SP}{{1,3}})?"
+_SEMI_GAP = re.compile(rf"[^;.!?]{{0,200}};{_ITEM_TAIL}", re.IGNORECASE)
+"""Between two dates that open items of a list separated by ";"."""
+_COMMA_GAP = re.compile(rf"{_SP}{{0,3}}(?:,|,?{_SP}{{1,3}}and(?=\s)){_ITEM_TAIL}", re.IGNORECASE)
+"""Between two dates that open items of a list separated by "," or "and"."""
 _MAX_LISTED = 12
 """At most this many frames in one sentence come from lists of visitors."""
 _APPOSED = re.compile(rf"(?:{_SP}{{1,3}}[a-z\-]{{1,20}}){{1,2}},{_SP}{{1,3}}[^,;:.!?()]{{0,60}}")
@@ -573,8 +580,8 @@ def read_noun(sentence: Sentence, ts: int, te: int, toks: list[_Tok] | None = No
             f.hi = max(f.hi, f.visitor.end)
         if f.visitor is not None and f.host is None:
             place = sentence.host_after_to(f.visitor.end, 160)
-            if place is not None:
-                f.host = place.country
+            if place is not None and place.country != f.visitor.person.country:
+                f.host = place.country  # never their own: "..., adding that Y will go to X's"
                 f.hi = max(f.hi, place.end)
     if f.host is None and light_at is not None and text[light_at : light_at + 3] == "for":
         start = f.visitor.end if f.visitor is not None else max(sentence.s, light_at - 120)
@@ -1037,8 +1044,11 @@ def _dated_items(
 ) -> list[tuple[int, int, Period]]:
     """The items of a list of dates opened by a colon after ``pos``.
 
-    Items are separated by ";" (by "," when the list has no ";"); each must
-    open with a date ("in May 2009 for ...", "and in 2019").
+    The first item opens right after the colon; each next one opens after
+    ";" when the list has any ("in May 2009 for a summit when ...; in June
+    2014 ..."; a date inside an item opens none), else after "," or "and"
+    ("in 2012, in 2017 and in 2022").  Each item opens with its date, after
+    "and" and "in", "on" or "during" at most.
 
     Args:
         sentence: The sentence.
@@ -1053,23 +1063,31 @@ def _dated_items(
     if m is None:
         return []
     lo = m.end()
-    opening = {
-        t.start: t.period
+    dates = sorted(
+        (t.start, t.end, t.period)
         for t in temporals()
         if lo <= t.start and t.end <= e and t.period is not None and t.period.start is not None
-    }
-    sep = ";" if ";" in text[lo:e] else ","
-    items: list[tuple[int, int, Period]] = []
-    while lo < e and len(items) < _MAX_LISTED:
-        head = _ITEM_OPEN.match(text, lo, e)
-        period = opening.get(head.end()) if head is not None else None
-        if period is None:
+    )
+    head = _ITEM_OPEN.match(text, lo, e)
+    if not dates or head is None or dates[0][0] != head.end():
+        return []
+    gap = _SEMI_GAP if ";" in text[lo:e] else _COMMA_GAP
+    opened: list[tuple[int, Period]] = [(lo, dates[0][2])]
+    last_end = dates[0][1]
+    for start, end, period in dates[1:]:
+        if len(opened) >= _MAX_LISTED:
             break
-        nxt = text.find(sep, head.end() if head is not None else lo, e)
-        hi = e if nxt < 0 else nxt
-        items.append((lo, hi, period))
-        lo = hi + 1
-    return items
+        if start < last_end:
+            continue
+        if gap.fullmatch(text, last_end, start) is not None:
+            opened.append((start, period))
+        elif gap is _COMMA_GAP:
+            break
+        last_end = end
+    return [
+        (at, opened[n + 1][0] if n + 1 < len(opened) else e, period)
+        for n, (at, period) in enumerate(opened)
+    ]
 
 
 def _month_of(month: Period | None, year: Period | None) -> Period | None:
