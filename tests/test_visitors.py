@@ -318,3 +318,52 @@ def test_met_at_a_meeting_is_not_the_traveller() -> None:
 )
 def test_calls_with_counterparts_are_no_visits(text: str) -> None:
     assert visits_of(PAIR + text) == []
+
+
+# --------------------------------------------------------------------------
+# Dates the visit reader reads from two dates
+# --------------------------------------------------------------------------
+
+
+def test_weekday_range() -> None:
+    text = PAIR + "Prime Minister Hun Rithy is in Laos on a working visit from Wednesday to Friday."
+    assert trips(visits_of(text, D(2024, 4, 10))) == [
+        Trip("Hun Rithy", "LAO", D(2024, 4, 10), D(2024, 4, 12), VisitKind.WORKING)
+    ]
+
+
+def test_today_till_a_weekday() -> None:
+    text = (
+        PAIR + "Officials spoke ahead of a state visit by Lao President Khamla Vongsa to"
+        " Cambodia from today till Sunday."
+    )
+    assert trips(visits_of(text, D(2023, 9, 14))) == [
+        Trip("Khamla Vongsa", "KHM", D(2023, 9, 14), D(2023, 9, 17), VisitKind.STATE)
+    ]
+
+
+def test_month_of_the_same_year() -> None:
+    text = (
+        PAIR + "A deal was signed during Lao President Khamla Vongsa's visit to Cambodia in"
+        " March 2021 and another during Cambodian Prime Minister Hun Rithy's trip to Laos"
+        " in November the same year."
+    )
+    assert [(t.visitor, t.start, t.end) for t in trips(visits_of(text))] == [
+        ("Khamla Vongsa", D(2021, 3, 1), D(2021, 3, 31)),
+        ("Hun Rithy", D(2021, 11, 1), D(2021, 11, 30)),
+    ]
+
+
+def test_same_year_with_two_years_stated_stays_undated() -> None:
+    text = (
+        PAIR + "Between 2019 and 2021, Cambodian Prime Minister Hun Rithy made a trip to Laos"
+        " in November the same year."
+    )
+    assert [(t.visitor, t.start) for t in trips(visits_of(text))] == [("Hun Rithy", None)]
+
+
+def test_today_alone_dates_no_trip() -> None:
+    text = PAIR + "The ministry said today that Prime Minister Hun Rithy had visited Laos."
+    assert [(t.visitor, t.start) for t in trips(visits_of(text, D(2024, 2, 2)))] == [
+        ("Hun Rithy", None)
+    ]

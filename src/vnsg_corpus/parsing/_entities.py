@@ -47,16 +47,30 @@ headline verbs, institution words).  A person is:
   first title;
 * a name followed by ", <title>": "Tô Lâm, General Secretary of ...", "NAME,
   the Prime Minister of Singapore" (preferred over "<title>, NAME", which is
-  read too: "the Prime Minister of Singapore, Lawrence Wong");
+  read too: "the Prime Minister of Singapore, Lawrence Wong"); here a title
+  that otherwise needs a capital may be written in lower case when an "of"
+  phrase of institutions or entities follows it ("Tan Chuan-Jin, speaker of
+  the Parliament of Singapore"; not "NAME, speaker of the event");
 * an honorific and a name ("Mr Lawrence Wong", "Madam ...");
 * a family relation after a possessive ("his spouse, NAME", "his wife NAME"):
-  the role is the relation ("spouse").
+  the role is the relation ("spouse"); a peer relation ("his counterpart
+  NAME") gives no role.  A country adjective and title modifiers may stand
+  between the possessive and the relation, and the adjective gives the
+  person's country ("his Vietnamese counterpart NAME" -> VNM).
 
 A title followed by a single word that is a token of a person already named
-("Prime Minister Wong", "Mr Wong") is a short mention of that person.  "the
-<title>" with no name ("the ambassador", "the General Secretary's visit"), or a
-role noun such as "the diplomat", refers to the person most recently mentioned
-with that title; its span is the title.
+("Prime Minister Wong", "Mr Wong") is a short mention of that person.  After a
+title (not an honorific), a single word no person named so far holds is the
+one person named later in the article whose first or last word it is
+("President Phuc ... Nguyen Xuan Phuc"), else, when none or several are, a
+person of that one word ("General Secretary Trong"); never after a phrase of
+the title ("Minister for Public Services, is ...") nor in text in capitals.
+"the <title>" with no name ("the ambassador", "the General Secretary's
+visit"), or a role noun such as "the diplomat", refers to the person most
+recently mentioned with that title; its span is the title.  Title modifiers
+and a country adjective may stand between "the" and a role noun ("the
+Vietnamese top legislator"); the adjective's country must not differ from
+the person's.
 
 How short mentions link: once a person is named, a later stand-alone
 capitalised word equal (after folding) to the first or last word of their name
@@ -64,7 +78,7 @@ capitalised word equal (after folding) to the first or last word of their name
 a mention of them; when several people share the word, the one mentioned most
 recently wins.  The full name repeated, with or without diacritics or in
 capitals ("To Lam", "TÔ LÂM"), is the same person.  Mentions before a person is
-first recognised are not linked.
+first recognised are not linked, except a title and one word (above).
 
 How a person's country is decided, first rule that applies:
 

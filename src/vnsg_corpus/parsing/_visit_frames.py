@@ -101,6 +101,12 @@ _SEMICOLON = re.compile(r"[;.!?]")
 _DATE_BREAK = re.compile(r"[,;:—]")
 _DAY_KINDS = frozenset({"day_range", "day", "weekday"})
 _COARSE = frozenset({Precision.MONTH, Precision.YEAR})
+_RANGE_JOIN = re.compile(rf"{_SP}{{1,3}}(?:to|till|until|through|thru){_SP}{{1,3}}", re.I)
+"""What joins the two days of a range read from two dates ("from Monday to Tuesday")."""
+_SAME_YEAR = re.compile(
+    rf"{_SP}{{1,3}}(?:of{_SP}{{1,3}})?(?:the|that){_SP}{{1,3}}same{_SP}{{1,3}}year"
+)
+"""After a month with no year: the one year stated before it in the sentence."""
 _YEAR = re.compile(r"(?<![0-9])[12][0-9]{3}(?![0-9])")
 _JOINED = re.compile(rf"{_SP}{{1,3}}(?:of{_SP}{{1,3}})?")
 _COARSE_AFTER = re.compile(
@@ -925,14 +931,15 @@ def read_dates(
     starts = [f.trig_start for f in sentence.frames]
     coarse: list[tuple[TemporalMatch, Period]] = []
     skip = -1
+    opened: tuple[TemporalMatch, Frame] | None = None  # the day that may open a range
     for n, t in enumerate(found):
         if n == skip:
             continue
         period = t.period
-        if t.kind in _DAY_KINDS:
+        if t.kind in _DAY_KINDS or _opens_range(text, found, n):
             if (
                 stated_year is not None
-                and t.kind != "weekday"
+                and t.kind not in ("weekday", "relative")
                 and not _YEAR.search(text, t.start, t.end)
             ):
                 period = parse_period(
@@ -940,15 +947,24 @@ def read_dates(
                 )
             if period is None:
                 continue
+            if opened is not None and _RANGE_JOIN.fullmatch(text, opened[0].end, t.start):
+                _end_range(opened[1], t, period)  # "from Monday to Tuesday"
+                opened = None
+                continue
             f = _day_frame(sentence, starts, t.start, t.end)
+            opened = None
             if f is not None and f.precision is not Precision.DAY:
                 _set_day(f, t, period, reference, text)
+                opened = (t, f)
             continue
+        opened = None
         if t.kind == "month" and n + 1 < len(found):
             u = found[n + 1]
             if u.kind == "relative" and _JOINED.fullmatch(text, t.end, u.start) is not None:
                 skip = n + 1
                 period = _month_of(period, u.period)
+        if t.kind == "month" and period is None and _SAME_YEAR.match(text, t.end, sentence.e):
+            period = _same_year(text, found[:n], t)  # "in October the same year"
         if period is None or period.start is None or period.end is None:
             continue
         if t.kind not in ("month", "year", "relative") or period.precision not in _COARSE:
@@ -1088,6 +1104,41 @@ def _dated_items(
         (at, opened[n + 1][0] if n + 1 < len(opened) else e, period)
         for n, (at, period) in enumerate(opened)
     ]
+
+
+def _opens_range(text: str, found: Sequence[TemporalMatch], n: int) -> bool:
+    """Whether a relative day ("today") opens a range of days ("from today till Saturday")."""
+    t = found[n]
+    if t.kind != "relative" or t.period is None or t.period.precision is not Precision.DAY:
+        return False
+    if n + 1 >= len(found) or found[n + 1].kind not in _DAY_KINDS:
+        return False
+    return _RANGE_JOIN.fullmatch(text, t.end, found[n + 1].start) is not None
+
+
+def _end_range(f: Frame, t: TemporalMatch, period: Period) -> None:
+    """End a frame's range of days at the day or weekday ``t`` after its first day.
+
+    A weekday is the first such day on or after the start ("from Monday to
+    Tuesday", "from today till Saturday"); a day must not come before it.
+    """
+    if f.start is None or f.end is not None or period.start is None:
+        return
+    if t.kind == "weekday":
+        f.end = f.start + datetime.timedelta(days=(period.start.weekday() - f.start.weekday()) % 7)
+    elif t.kind == "day" and period.start >= f.start:
+        f.end = period.start
+
+
+def _same_year(text: str, before: Sequence[TemporalMatch], t: TemporalMatch) -> Period | None:
+    """The month ``t`` in the one year the sentence states before it ("the same year")."""
+    years: set[int] = set()
+    for u in before:
+        if u.period is not None:
+            years.update(d.year for d in (u.period.start, u.period.end) if d is not None)
+    if len(years) != 1:
+        return None
+    return parse_period(f"{text[t.start : t.end]} {next(iter(years))}")
 
 
 def _month_of(month: Period | None, year: Period | None) -> Period | None:

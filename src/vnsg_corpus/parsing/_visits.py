@@ -21,11 +21,15 @@ host country when the sentence ties them to the trip word:
   (the nearest person before the verb that is not inside a companion phrase);
 * "Y will host X": the country before "host", the person after it;
 * "his / her visit": the nearest person before the trip word in the sentence,
-  else the first after it;
+  else the first after it; a person met ("with X", "met X") is passed over
+  for the one before ("A held talks with B during his visit" is A's), unless
+  the visit is to that one's own country and the person met comes from
+  elsewhere ("A met B during his visit to A's country" is B's);
 * the adjective "visiting": the person right after it ("his visiting
   counterpart, Foreign Minister X" too);
 * a stay or a journey: "X is in Y", "X, who is in Y on ...", "X was twice in
-  Y", "X came / travelled to Y" (the person right before the phrase);
+  Y", "X came / travelled to Y", "X will travel to Y" (the person right before
+  the phrase, with at most three auxiliaries or adverbs between);
 * "X hosted Y (in Z)", "X hosted a welcome ceremony for Y": Y visits X's
   country (or Z); "X hosted a state visit by Y" likewise, from the noun;
   never a guest of a phone or video call;
@@ -41,8 +45,19 @@ host country when the sentence ties them to the trip word:
   three paragraphs) is "I" and "my": "my last visit", "I am glad to be back
   in Y", "I hosted X in Z".
 
+Counted trips.  A count right by a frame with a visitor and a host ("X was
+twice in Y", "X has twice visited Y", "X visited Y three times"; the counts
+are in ``data/visits.json``; not "twice a year") tells that many trips: one
+record each, with the same evidence.  When a colon and a list of dated items
+follow ("...: in May 2009 for a summit; in June 2014 on a working visit; and
+in 2019", or "in 2012, in 2017 and in 2022"), each item is a trip dated by
+the date that opens it, and a trip word with no visitor inside an item ("on
+a working visit") is that item's trip.
+
 The host comes from "to / in Y" right after the trip noun (or after the
-visitor of "of / by"), the object of "visit", the place after "arrived at /
+visitor of "of / by", but not past another trip word, and never the
+visitor's own country: "the visit by X to attend ..., adding that Z will pay
+a visit to Y"), the object of "visit", the place after "arrived at /
 in" (a place counts through its country: "Changi" is Singapore), or the
 country before "host", or a country written before the noun ("the Japan
 visit by X", "Japan's visit by X"; not before "delegation").  A place
@@ -52,8 +67,10 @@ visitor's own country is a domestic trip, not a visit.
 
 When the words name no host (and the visitor's other frames give none, see
 below), the host is guessed: the dateline's country ("HÀ NỘI —") when the
-visitor is known to come from elsewhere; else, for a visitor from one of the
-article's two main countries, the other one; else the one host of the trip
+visitor is known to come from elsewhere, or when a person of unknown country
+hosts the trip ("as he hosted a state visit by X": one hosts at home); else,
+for a visitor from one of the article's two main countries, the other one;
+else the one host of the trip
 words without a visitor in the paragraph and the one before ("Presidents
 have paid visits to Việt Nam ... X's visit will continue this tradition").
 No host is guessed when the sentence names a country (or a place in one)
@@ -82,13 +99,18 @@ Dates: day ranges, days and weekdays of the sentence (from
 reference) go to the nearest frame before them, else the first after.  A
 day range gives start and end, a day or weekday the start only (the end
 when the frame's cue ends the visit: "concluded his visit on Friday"); with
-a duration the other end follows (``end = start + duration - 1``).  A bare weekday resolves to the
-latest such day on or before the reference; for a planned frame a weekday
-that falls before the reference moves a week on.  A day and month with no
+a duration the other end follows (``end = start + duration - 1``).  A bare
+weekday resolves to the latest such day on or before the reference; for a
+planned frame a weekday that falls before the reference moves a week on.
+Two days joined by "to", "till", "until" or "through" are a range: "from
+Monday to Tuesday", "from today till Saturday" (a weekday that ends a range
+is the first such day on or after its start; "today", "tomorrow" date a
+frame only when they open a range).  A day and month with no
 year takes the one year the sentence states ("in 2018 during X's visit from
 March 14-17"); with neither that nor an article date it stays unresolved.
 A month or a year ("in March 2004", "in 2018", "last year", "September last
-year") dates a frame only when written right after its words (or inside
+year", "October the same year": the one year the sentence states before it)
+dates a frame only when written right after its words (or inside
 them: "a visit to Y in May 2004 by X"), else when it opens the sentence ("In
 August 2001, ...") or is joined to it by "during"; it gives the first and
 last day of the month or year, with ``precision`` ``MONTH`` or ``YEAR``.  A
@@ -131,7 +153,15 @@ completed, in this order:
    when there is exactly one (with the same host, when the frame names one);
    else the one visit whose visitor the sentence names ("As X engages with
    ..., the outcomes of this visit ..."); never a visit whose dates lie
-   apart from its own.  Anything else is dropped.
+   apart from its own;
+3. a frame with a visitor whose host nothing above gives joins, once the
+   whole article is read, the trip of that visitor whose host some other
+   frame gave, when all their trips have one host ("as he hosted a state
+   visit by X" and later "X's visit", its host from context), never a trip
+   whose dates lie apart from its own.  Anything else is dropped.
+
+A frame joins its trip as soon as it is read, so the next frame of the same
+sentence sees its dates.
 
 Visitor country: the visitor's own (from the role adjective the entities
 module read, "Singaporean Prime Minister"); when unknown and the host is one
