@@ -148,7 +148,7 @@ POSITIVE = [
         "was_twice_in",
         "Prime Minister Vo Thanh Nam was twice in Thailand last year.",
         D(2019, 7, 1),
-        [Trip("Vo Thanh Nam", "THA", D(2018, 1, 1), D(2018, 12, 31), Precision.YEAR)],
+        [Trip("Vo Thanh Nam", "THA", D(2018, 1, 1), D(2018, 12, 31), Precision.YEAR)] * 2,
     ),
     (
         "listed_visitors_with_months",

@@ -238,6 +238,8 @@ class RoleWords:
         name_particles: Lower-case words allowed inside a name ("bin").
         weak_not_names: Words that are no name at the start of a sentence.
         not_names: Capitalised words that are never part of a name.
+        peer_relations: Relations of ``family`` that introduce a person
+            without giving them a role ("his Vietnamese counterpart NAME").
     """
 
     titles: Mapping[str, tuple[str, ...]]
@@ -255,6 +257,7 @@ class RoleWords:
     name_particles: tuple[str, ...]
     weak_not_names: tuple[str, ...]
     not_names: tuple[str, ...]
+    peer_relations: tuple[str, ...] = ()
 
 
 @attrs.frozen
@@ -384,8 +387,9 @@ class VisitWords:
     Every attribute is the list or mapping of the same name in the file;
     ``demonym_suffixes`` holds the endings and words that mark a country
     adjective.  The lists from ``stay_phrases`` on (stays, visitor nouns,
-    speech cues, first-person words, remote-meeting words, pronouns and
-    honorifics) may be left out of a file: they default to empty.
+    speech cues, first-person words, remote-meeting words, pronouns,
+    honorifics, repeat counts and habitual cues) may be left out of a file:
+    they default to empty.
     """
 
     trip_nouns: tuple[str, ...]
@@ -414,6 +418,8 @@ class VisitWords:
     remote_words: tuple[str, ...] = ()
     pronoun_subjects: tuple[str, ...] = ()
     honorifics: tuple[str, ...] = ()
+    repeat_counts: Mapping[str, int] = attrs.field(factory=dict)
+    habitual_cues: tuple[str, ...] = ()
 
 
 @attrs.frozen
@@ -948,6 +954,13 @@ def _check(v: Vocabulary, source: str) -> None:
                 "metric keywords must be non-empty phrases",
                 source=source,
                 field=f"figures.metric_keywords.{metric.value}",
+            )
+    for relation in v.roles.peer_relations:
+        if relation not in v.roles.family:
+            raise VocabularyError(
+                f"{relation!r} is no relation of 'family'",
+                source=source,
+                field="roles.peer_relations",
             )
     for name, lists in (
         ("figures", attrs.asdict(v.figures, recurse=False)),

@@ -47,16 +47,30 @@ headline verbs, institution words).  A person is:
   first title;
 * a name followed by ", <title>": "Tô Lâm, General Secretary of ...", "NAME,
   the Prime Minister of Singapore" (preferred over "<title>, NAME", which is
-  read too: "the Prime Minister of Singapore, Lawrence Wong");
+  read too: "the Prime Minister of Singapore, Lawrence Wong"); here a title
+  that otherwise needs a capital may be written in lower case when an "of"
+  phrase of institutions or entities follows it ("Tan Chuan-Jin, speaker of
+  the Parliament of Singapore"; not "NAME, speaker of the event");
 * an honorific and a name ("Mr Lawrence Wong", "Madam ...");
 * a family relation after a possessive ("his spouse, NAME", "his wife NAME"):
-  the role is the relation ("spouse").
+  the role is the relation ("spouse"); a peer relation ("his counterpart
+  NAME") gives no role.  A country adjective and title modifiers may stand
+  between the possessive and the relation, and the adjective gives the
+  person's country ("his Vietnamese counterpart NAME" -> VNM).
 
 A title followed by a single word that is a token of a person already named
-("Prime Minister Wong", "Mr Wong") is a short mention of that person.  "the
-<title>" with no name ("the ambassador", "the General Secretary's visit"), or a
-role noun such as "the diplomat", refers to the person most recently mentioned
-with that title; its span is the title.
+("Prime Minister Wong", "Mr Wong") is a short mention of that person.  After a
+title (not an honorific), a single word no person named so far holds is the
+one person named later in the article whose first or last word it is
+("President Phuc ... Nguyen Xuan Phuc"), else, when none or several are, a
+person of that one word ("General Secretary Trong"); never after a phrase of
+the title ("Minister for Public Services, is ...") nor in text in capitals.
+"the <title>" with no name ("the ambassador", "the General Secretary's
+visit"), or a role noun such as "the diplomat", refers to the person most
+recently mentioned with that title; its span is the title.  Title modifiers
+and a country adjective may stand between "the" and a role noun ("the
+Vietnamese top legislator"); the adjective's country must not differ from
+the person's.
 
 How short mentions link: once a person is named, a later stand-alone
 capitalised word equal (after folding) to the first or last word of their name
@@ -64,7 +78,7 @@ capitalised word equal (after folding) to the first or last word of their name
 a mention of them; when several people share the word, the one mentioned most
 recently wins.  The full name repeated, with or without diacritics or in
 capitals ("To Lam", "TÔ LÂM"), is the same person.  Mentions before a person is
-first recognised are not linked.
+first recognised are not linked, except a title and one word (above).
 
 How a person's country is decided, first rule that applies:
 
@@ -97,11 +111,11 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from vnsg_corpus.gazetteer import FAMILY, HONORIFIC, PERSON, ROLE_NOUN, TITLE, token_key
+from vnsg_corpus.gazetteer import COUNTRY, FAMILY, HONORIFIC, PERSON, ROLE_NOUN, TITLE, token_key
 from vnsg_corpus.model import EntityKind, Mention, Person, Span
 from vnsg_corpus.parsing._entity_names import MAX_NAME, name_backward, name_forward, name_word
 from vnsg_corpus.parsing._entity_paragraph import Item, Paragraph, RoleIndex
-from vnsg_corpus.parsing._entity_titles import Chain, context_country, read_chain
+from vnsg_corpus.parsing._entity_titles import Chain, context_country, read_chain, skip_modifiers
 from vnsg_corpus.text import fold, fold_one_to_one, fold_with_offsets
 from vnsg_corpus.vocabulary import Vocabulary
 
@@ -300,9 +314,11 @@ class _Known:
         country: ISO code, when found.
         seen: Order of the latest mention (larger is more recent).
         ends: The first and last words of the name, which short mentions use.
+        single: Whether the name is one word after a title ("President
+            Phuc") that no person named before holds.
     """
 
-    __slots__ = ("country", "ends", "name", "role", "seen", "title", "tokens")
+    __slots__ = ("country", "ends", "name", "role", "seen", "single", "title", "tokens")
 
     def __init__(self, name: str, tokens: tuple[str, ...]) -> None:
         self.name = name
@@ -313,6 +329,7 @@ class _Known:
         self.title: str | None = None
         self.country: str | None = None
         self.seen = 0
+        self.single = False
 
     def learn(self, role: str | None, title: str | None, country: str | None) -> None:
         """Keep the first role and country found.
@@ -502,7 +519,9 @@ def _scan_paragraph(scan: _Scan, p: Paragraph) -> None:
             ci = 0
 
 
-def _name_person(scan: _Scan, p: Paragraph, start: int, end: int, count: int) -> _Known | None:
+def _name_person(
+    scan: _Scan, p: Paragraph, start: int, end: int, count: int, *, titled: bool = False
+) -> _Known | None:
     """Record a name found by a pattern: a new person, a repeat or a short mention.
 
     Args:
@@ -511,14 +530,24 @@ def _name_person(scan: _Scan, p: Paragraph, start: int, end: int, count: int) ->
         start: First token of the name.
         end: Token after the name.
         count: Its number of words.
+        titled: Whether a title introduces the name: then a single word no
+            person named so far holds is a person of its own, for now (see
+            ``_resolve_single``).
 
     Returns:
-        The person, or ``None`` for a single unknown word or a run too long.
+        The person, or ``None`` for a single unknown word (after no title)
+        or a run too long.
     """
     if count == 1:
-        known = scan.short.get(p.words[start])
-        if known is None or end - start != 1:
+        if end - start != 1:
             return None
+        known = scan.short.get(p.words[start])
+        if known is None:
+            if not titled or p.caps:
+                return None
+            s, e = p.span(start, end)
+            known = scan.person(scan.text[s:e], (p.words[start],))
+            known.single = True
         s, e = p.span(start, end)
     elif 2 <= count <= MAX_NAME:
         s, e = p.span(start, end)
@@ -547,6 +576,8 @@ def _title(scan: _Scan, p: Paragraph, item: Item) -> int:
     j = chain.end
     comma = j < p.n and p.words[j] == ","
     end, count = name_forward(p, j + 1 if comma else j)
+    if item.weak and j == item.end:
+        return item.end  # "Nam, speaker of the event": no title
     # Appositive: "NAME, <title>" (preferred over "<title>, NAME").
     if (comma or count == 0) and chain.start >= 2 and p.words[chain.start - 1] == ",":
         back, back_count = name_backward(p, chain.start - 1)
@@ -560,8 +591,12 @@ def _title(scan: _Scan, p: Paragraph, item: Item) -> int:
                 scan.refer(s, e, person)
             _learn(person, p, chain)
             return j
+    if item.weak:
+        return item.end  # a lower-case title introduces only the name before it
     if count:
-        named = _name_person(scan, p, j + 1 if comma else j, end, count)
+        named = _name_person(
+            scan, p, j + 1 if comma else j, end, count, titled=not comma and j == chain.title_end
+        )
         if named is not None:
             _learn(named, p, chain)
             return end
@@ -625,13 +660,23 @@ def _context(p: Paragraph, chain: Chain) -> str | None:
 def _role_noun(scan: _Scan, p: Paragraph, item: Item) -> None:
     """Link "the diplomat" to the person most recently mentioned with a matching title.
 
+    Title modifiers and a country adjective may stand between "the" and the
+    noun ("the Vietnamese top legislator"); the adjective's country must not
+    differ from the person's.
+
     Args:
         scan: The article scan.
         p: The paragraph.
         item: The role noun.
     """
-    if item.start > 0 and p.words[item.start - 1] == "the" and p.owner[item.start - 1] is None:
-        known = scan.latest_with(_role_targets(scan, p, item), None)
+    k = skip_modifiers(p, item.start)
+    country: str | None = None
+    adjective = p.item_ending(k)
+    if adjective is not None and adjective.entry.kind == COUNTRY:
+        country = adjective.entry.country  # "the Vietnamese top legislator"
+        k = skip_modifiers(p, adjective.start)
+    if k > 0 and p.words[k - 1] == "the" and p.owner[k - 1] is None:
+        known = scan.latest_with(_role_targets(scan, p, item), country)
         if known is not None:
             s, e = p.span(item.start, item.end)
             scan.refer(s, e, known)
@@ -660,7 +705,11 @@ def _honorific(scan: _Scan, p: Paragraph, item: Item) -> int:
 
 
 def _family(scan: _Scan, p: Paragraph, item: Item) -> int:
-    """Read "his spouse, NAME" / "his wife Madam NAME".
+    """Read "his spouse, NAME" / "his wife Madam NAME" / "his Vietnamese counterpart NAME".
+
+    A country adjective and title modifiers may stand between the possessive
+    and the relation; the adjective gives the person's country.  A peer
+    relation ("counterpart") gives no role.
 
     Args:
         scan: The article scan.
@@ -670,7 +719,13 @@ def _family(scan: _Scan, p: Paragraph, item: Item) -> int:
     Returns:
         The token to continue from.
     """
-    if item.start == 0 or p.words[item.start - 1] not in scan.v.possessives:
+    k = skip_modifiers(p, item.start)
+    country: str | None = None
+    adjective = p.item_ending(k)
+    if adjective is not None and adjective.entry.kind == COUNTRY:
+        country = adjective.entry.country
+        k = skip_modifiers(p, adjective.start)
+    if k == 0 or p.words[k - 1] not in scan.v.possessives or p.owner[k - 1] is not None:
         return item.end
     j = item.end
     if j < p.n and p.words[j] == ",":
@@ -681,7 +736,10 @@ def _family(scan: _Scan, p: Paragraph, item: Item) -> int:
     known = _name_person(scan, p, j, end, count) if count else None
     if known is None:
         return item.end
-    known.learn(item.entry.key, item.entry.key, None)
+    if item.entry.key in scan.v.peer_relations:
+        known.learn(None, None, country)
+    else:
+        known.learn(item.entry.key, item.entry.key, country)
     return end
 
 
@@ -723,6 +781,8 @@ def _repeat(scan: _Scan, p: Paragraph, i: int) -> int:
         if i + size > p.n:
             continue
         known = scan.by_name.get(tuple(words[i : i + size]))
+        if known is not None and known.single:
+            continue  # a lone word: a short mention of whoever holds it last (below)
         if known is not None and all(
             p.owner[k] is None and (not words[k][0].isalpha() or p.capitalised(k))
             for k in range(i, i + size)
@@ -738,6 +798,39 @@ def _repeat(scan: _Scan, p: Paragraph, i: int) -> int:
             s, e = p.span(i, end)
             scan.refer(s, e, scan.short[words[i]])
     return max(end, i + 1)
+
+
+def _resolve_single(scan: _Scan) -> None:
+    """Merge each one-word person after a title into the full name written later.
+
+    "President Phuc ... Nguyen Xuan Phuc": the one person named after the
+    one-word mention whose first or last word it is; the mentions of the one
+    word become mentions of that person, which learns the role and country
+    they gave.  With no such person, or several, the word stays a person of
+    its own ("Phuc").
+
+    Args:
+        scan: The finished scan; its people and mentions are updated.
+    """
+    if not any(k.single for k in scan.people):
+        return
+    into: dict[int, _Known] = {}
+    for n, known in enumerate(scan.people):
+        if not known.single:
+            continue
+        word = known.tokens[0]
+        holders = [
+            later
+            for later in scan.people[n + 1 :]
+            if not later.single and len(later.tokens) > 1 and word in later.ends
+        ]
+        if len(holders) == 1:  # "Minister Nguyen" before two Nguyens: unknown
+            holders[0].learn(known.role, known.title, known.country)
+            into[id(known)] = holders[0]
+    if not into:
+        return
+    scan.people = [k for k in scan.people if id(k) not in into]
+    scan.refs = [(s, e, into.get(id(k), k)) for s, e, k in scan.refs]
 
 
 # --------------------------------------------------------------------------
@@ -780,6 +873,7 @@ def find_entities(
             continue
         done = pe
         _scan_paragraph(scan, scan.paragraph(ps, pe))
+    _resolve_single(scan)
     persons = {id(k): Person(k.name, k.role, k.country) for k in scan.people}
     refs = sorted(scan.refs, key=lambda r: r[0])
     person_refs = tuple(PersonRef(persons[id(k)], s, e) for s, e, k in refs)

@@ -11,6 +11,12 @@ paragraph is cut into tokens by one regular expression (runs of ASCII letters,
 digits and "_", and single other characters: after folding, Latin letters are
 ASCII), and the word n-grams starting at each token that can start an alias
 are looked up, longest first, in the gazetteer's index.
+
+A title that needs a capital ("Speaker", "Director") matches in lower case
+too, as a *weak* title, in one place only: right after a comma that follows a
+capitalised word and right before "of" ("Tan Chuan-Jin, speaker of the
+Parliament of Singapore"); the recogniser keeps it only when it introduces
+the name before it and its "of" phrase names an institution or an entity.
 """
 
 from __future__ import annotations
@@ -20,7 +26,17 @@ from collections.abc import Container
 
 import attrs
 
-from vnsg_corpus.gazetteer import ANY, BLOCKER, CAP, CAPS, TOKEN, Entry, Gazetteer, key_words
+from vnsg_corpus.gazetteer import (
+    ANY,
+    BLOCKER,
+    CAP,
+    CAPS,
+    TITLE,
+    TOKEN,
+    Entry,
+    Gazetteer,
+    key_words,
+)
 from vnsg_corpus.gazetteer import token_key as _token_key
 from vnsg_corpus.model import EntityKind
 from vnsg_corpus.text import span_back
@@ -48,6 +64,7 @@ class RoleIndex:
         not_names: Capitalised words that are never part of a name.
         weak_not_names: Words that are no name at the start of a sentence or
             in capitals, but may be a Vietnamese name syllable elsewhere ("To").
+        peer_relations: Relations that give the person no role ("counterpart").
     """
 
     gazetteer: Gazetteer
@@ -63,6 +80,7 @@ class RoleIndex:
     particles: frozenset[str]
     not_names: frozenset[str]
     weak_not_names: frozenset[str]
+    peer_relations: frozenset[str]
 
     @classmethod
     def of(cls, vocabulary: Vocabulary) -> RoleIndex:
@@ -87,6 +105,7 @@ def _build(v: Vocabulary) -> RoleIndex:
         particles=key_words(roles.name_particles),
         not_names=key_words(roles.not_names),
         weak_not_names=key_words(roles.weak_not_names),
+        peer_relations=frozenset(roles.peer_relations),
     )
 
 
@@ -103,11 +122,14 @@ class Item:
         start: First token.
         end: One past the last token.
         entry: What matched.
+        weak: Whether it is a title that needs a capital written in lower case
+            in the appositive slot (see the module docstring).
     """
 
     start: int
     end: int
     entry: Entry
+    weak: bool = False
 
 
 def item_country(item: Item) -> str | None:
@@ -276,6 +298,7 @@ def match_items(p: Paragraph, mentions: list[tuple[int, int, EntityKind, str]]) 
         if not (i + 1 < n and words[i + 1] in follow):
             sizes = alone
         found: Item | None = None
+        weak: Item | None = None
         for size in sizes:
             if size == 1:
                 key = words[i]
@@ -305,8 +328,13 @@ def match_items(p: Paragraph, mentions: list[tuple[int, int, EntityKind, str]]) 
                 if ok:
                     found = Item(start, i + size, entry)
                     break
+                lower = weak is None and entry.kind == TITLE and case == CAP
+                if lower and appositive_slot(p, i, i + size):
+                    weak = Item(start, i + size, entry, weak=True)
             if found is not None:
                 break
+        if found is None:
+            found = weak
         if found is None:
             continue
         items.append(found)
@@ -326,3 +354,24 @@ def match_items(p: Paragraph, mentions: list[tuple[int, int, EntityKind, str]]) 
         else:
             s, e = p.span(start, free)
             mentions.append((s, e, kind, entry.key))
+
+
+def appositive_slot(p: Paragraph, i: int, j: int) -> bool:
+    """Whether tokens ``[i, j)`` stand where a lower-case title may introduce a name.
+
+    Right after ", " that follows a capitalised word, and right before "of":
+    "Tan Chuan-Jin, speaker of the Parliament".
+
+    Args:
+        p: The paragraph.
+        i: First token of the title.
+        j: Token after it.
+
+    Returns:
+        Whether the slot fits.
+    """
+    words = p.words
+    if i < 2 or j >= p.n or words[i - 1] != "," or words[j] != "of":
+        return False
+    before = words[i - 2]
+    return before[0].isalpha() and p.capitalised(i - 2)

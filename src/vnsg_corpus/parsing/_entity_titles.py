@@ -16,7 +16,7 @@ import attrs
 from vnsg_corpus.gazetteer import ENTITY_KINDS, TITLE
 from vnsg_corpus.parsing._entity_paragraph import Item, Paragraph, item_country
 
-__all__ = ["Chain", "context_country", "prefix", "read_chain"]
+__all__ = ["Chain", "context_country", "prefix", "read_chain", "skip_modifiers"]
 
 _PREPOSITIONS = frozenset({"of", "for", "to", "in", "at"})
 """Words that open a phrase after a title; "to", "in" and "at" name the host."""
@@ -46,6 +46,9 @@ class Chain:
         elsewhere: Whether an "of"/"for" phrase names a body that is neither a
             country nor a known organisation or place ("the president of the
             chamber"), so the title may belong to someone not yet named.
+        title_end: Token after the last title of the chain: ``end`` when no
+            phrase follows it ("President Phuc", not "Minister for Public
+            Services").
     """
 
     role: str
@@ -57,6 +60,7 @@ class Chain:
     end: int
     the: bool
     elsewhere: bool = False
+    title_end: int = 0
 
 
 def skip_modifiers(p: Paragraph, j: int) -> int:
@@ -270,12 +274,14 @@ def read_chain(p: Paragraph, item: Item) -> Chain:
         if start < item.start:
             chain.role = f"{p.surface(start, item.start)} {title}"
     chain.start, chain.country, chain.the = prefix(p, start)
+    chain.title_end = item.end
     j = phrases(p, item.end, chain, portfolio=title in p.v.portfolio and start == item.start)
     for _ in range(3):
         nxt = p.item_at(j + 1) if j < p.n and p.words[j] in _CHAIN else None
         if nxt is None or nxt.entry.kind != TITLE:
             break
         chain.titles.add(nxt.entry.key)
+        chain.title_end = nxt.end
         j = phrases(p, nxt.end, chain, portfolio=False)
     chain.end = j
     return chain

@@ -55,16 +55,34 @@ _HOST_BEFORE = re.compile(
 )
 _COMMA = re.compile(rf",{_SP}{{0,3}}")
 _STAY_GAP = re.compile(
-    rf"{_SP}{{1,3}}|,{_SP}{{1,3}}who{_SP}{{1,3}}|{_SP}{{1,3}}(?:then|also|now|still|already"
-    rf"|again|currently|recently){_SP}{{1,3}}",
+    rf"(?:,{_SP}{{1,3}}who)?(?:{_SP}{{1,3}}(?:then|also|now|still|already|again|currently"
+    rf"|recently|will|would|shall|is|are|was|were|to|set|due|soon|later|plans|planned)){{0,3}}"
+    rf"{_SP}{{1,3}}",
     re.IGNORECASE,
 )
-"""What may come between a visitor and a stay phrase: "X is in", "X, who is in"."""
+"""What may come between a visitor and a stay phrase: "X is in", "X, who is in",
+"X will travel to", "X is set to fly to"."""
 _LIST_NEXT = re.compile(
     rf"(?:{_SP}{{0,3}}\([^()]{{1,30}}\))?{_SP}{{0,3}}(?:,{_SP}{{0,3}}(?:and{_SP}{{1,3}})?"
     rf"|{_SP}{{1,3}}and{_SP}{{1,3}})"
 )
 """What joins the visitors listed after a plural trip noun: ", ", " and ", "(May 2017), "."""
+_MET_WITH = re.compile(
+    rf"(?<![\w\-‑])(?:with|met|meets|meeting|meet)(?:{_SP}{{1,3}}[^\s,;:.()]{{1,30}}){{0,6}}"
+    rf"{_SP}{{1,3}}\Z",
+    re.IGNORECASE,
+)
+"""What may stand before a person who is met, not the subject ("talks with his counterpart")."""
+_COUNT_GAP = re.compile(rf"{_SP}{{1,3}}")
+_LIST_OPEN = re.compile(r"[^.;:!?()]{0,80}:")
+"""What may come between a count and the colon opening its dated list."""
+_ITEM_OPEN = re.compile(rf"{_SP}{{0,3}}(?:and{_SP}{{1,3}})?(?:(?:in|on|during){_SP}{{1,3}})?", re.I)
+"""What may open an item of a dated list before its date."""
+_ITEM_TAIL = rf"{_SP}{{0,3}}(?:and{_SP}{{1,3}})?(?:(?:in|on|during){_SP}{{1,3}})?"
+_SEMI_GAP = re.compile(rf"[^;.!?]{{0,200}};{_ITEM_TAIL}", re.IGNORECASE)
+"""Between two dates that open items of a list separated by ";"."""
+_COMMA_GAP = re.compile(rf"{_SP}{{0,3}}(?:,|,?{_SP}{{1,3}}and(?=\s)){_ITEM_TAIL}", re.IGNORECASE)
+"""Between two dates that open items of a list separated by "," or "and"."""
 _MAX_LISTED = 12
 """At most this many frames in one sentence come from lists of visitors."""
 _APPOSED = re.compile(rf"(?:{_SP}{{1,3}}[a-z\-]{{1,20}}){{1,2}},{_SP}{{1,3}}[^,;:.!?()]{{0,60}}")
@@ -83,6 +101,12 @@ _SEMICOLON = re.compile(r"[;.!?]")
 _DATE_BREAK = re.compile(r"[,;:—]")
 _DAY_KINDS = frozenset({"day_range", "day", "weekday"})
 _COARSE = frozenset({Precision.MONTH, Precision.YEAR})
+_RANGE_JOIN = re.compile(rf"{_SP}{{1,3}}(?:to|till|until|through|thru){_SP}{{1,3}}", re.I)
+"""What joins the two days of a range read from two dates ("from Monday to Tuesday")."""
+_SAME_YEAR = re.compile(
+    rf"{_SP}{{1,3}}(?:of{_SP}{{1,3}})?(?:the|that){_SP}{{1,3}}same{_SP}{{1,3}}year"
+)
+"""After a month with no year: the one year stated before it in the sentence."""
 _YEAR = re.compile(r"(?<![0-9])[12][0-9]{3}(?![0-9])")
 _JOINED = re.compile(rf"{_SP}{{1,3}}(?:of{_SP}{{1,3}})?")
 _COARSE_AFTER = re.compile(
@@ -155,6 +179,10 @@ class Frame:
         duration: The length stated, in days.
         status: The status its nearest cue gives.
         ends: Whether that cue marks the end of the visit ("concluded").
+        hosted: Whether a person of the sentence hosts the trip ("X hosted a
+            state visit by Y"): the trip is in the host's home country.
+        fresh: Whether the frame is one more of repeated trips ("was twice
+            in Y"): it starts a trip of its own.
         start: First day, when stated.
         end: Last day, when stated.
         precision: How finely the dates were stated, when they were.
@@ -176,6 +204,8 @@ class Frame:
     duration: int | None = None
     status: VisitStatus = VisitStatus.UNKNOWN
     ends: bool = False
+    hosted: bool = False
+    fresh: bool = False
     start: datetime.date | None = None
     end: datetime.date | None = None
     precision: Precision | None = None
@@ -365,7 +395,7 @@ class Sentence:
             m.group() in self.v.first_person_subjects for m in _TOKEN.finditer(self.text, lo, pos)
         )
 
-    def pronoun_referent(self, ts: int, te: int) -> PersonRef | None:
+    def pronoun_referent(self, ts: int, te: int) -> tuple[PersonRef | None, PersonRef | None]:
         """The person "his" or "her" before a trip word refers to.
 
         Args:
@@ -373,15 +403,23 @@ class Sentence:
             te: End of the trip word.
 
         Returns:
-            The nearest person before it in the sentence, else the first after it.
+            ``(person, met)``: the nearest person before it in the sentence,
+            else the first after it.  A person met ("during her meeting with
+            President X as part of her visit", "A met B during his visit") is
+            not the one who travels: then the person is the one before them,
+            if any, and ``met`` the person met (the traveller after all when
+            the other is at home: "A met B during his visit to A's country").
         """
         found = self.subject_before(ts)
         if found is not None:
-            return found
+            lo = max(self.s, found.start - 80)
+            if _MET_WITH.search(self.text, lo, found.start) is None:
+                return found, None
+            return self.subject_before(found.start), found
         for p in self.ix.persons_between(te, min(self.e, te + _SUBJECT_REACH)):
             if not self.in_companions(p):
-                return p
-        return None
+                return p, None
+        return None, None
 
     def person_right_after(self, pos: int, reach: int) -> PersonRef | None:
         """The first person within ``reach`` after ``pos``, with no clause mark between."""
@@ -419,11 +457,18 @@ class Sentence:
             reach: How far to look.
 
         Returns:
-            The place, or ``None``; never across ";" or the end of the sentence.
+            The place, or ``None``; never across ";", another trip word (the
+            host of "..., adding that X will pay a visit to Y" is that
+            visit's) or the end of the sentence.
         """
         hi = min(self.e, lo + reach)
         for place in self.ix.places_between(lo, hi):
             if _SEMICOLON.search(self.text, lo, place.start) is not None:
+                return None
+            m = self.v.triggers.search(self.text, lo, place.start)
+            while m is not None and m.group("word") is None:
+                m = self.v.triggers.search(self.text, m.end(), place.start)
+            if m is not None:
                 return None
             if _TO_IN_BEFORE.search(self.text, max(lo, place.start - 12), place.start):
                 return place
@@ -494,6 +539,7 @@ def read_noun(sentence: Sentence, ts: int, te: int, toks: list[_Tok] | None = No
             if f.duration == 0:
                 f.duration = None
     light_at: int | None = None
+    met: PersonRef | None = None
     before: HostPlace | None = None  # "the Vietnam visit by X", "Japan's visit by X"
     if toks and fold_phrase(text[ts:te]) not in v.visitor_nouns:
         before = sentence.ix.place_at.get(toks[-1].start)
@@ -511,9 +557,10 @@ def read_noun(sentence: Sentence, ts: int, te: int, toks: list[_Tok] | None = No
                     f.accompanied.append(f.visitor)  # "X and Madam Y paid a visit"
                     f.visitor = first
             elif t.key in _PRONOUNS:
-                f.visitor = sentence.pronoun_referent(ts, te)
+                f.visitor, met = sentence.pronoun_referent(ts, te)
             hosting = _host_light(sentence, toks) if light_at is None else None
-            if hosting is not None and hosting.person.country is not None:
+            if hosting is not None:
+                f.hosted = True
                 f.host = hosting.person.country  # "as he hosted a state visit by X"
         elif t.key in v.first_person and sentence.ix.speaker is not None:
             f.visitor = sentence.ix.speaker  # "my last visit"
@@ -539,8 +586,8 @@ def read_noun(sentence: Sentence, ts: int, te: int, toks: list[_Tok] | None = No
             f.hi = max(f.hi, f.visitor.end)
         if f.visitor is not None and f.host is None:
             place = sentence.host_after_to(f.visitor.end, 160)
-            if place is not None:
-                f.host = place.country
+            if place is not None and place.country != f.visitor.person.country:
+                f.host = place.country  # never their own: "..., adding that Y will go to X's"
                 f.hi = max(f.hi, place.end)
     if f.host is None and light_at is not None and text[light_at : light_at + 3] == "for":
         start = f.visitor.end if f.visitor is not None else max(sentence.s, light_at - 120)
@@ -549,6 +596,10 @@ def read_noun(sentence: Sentence, ts: int, te: int, toks: list[_Tok] | None = No
             f.host = place.country
     if f.host is None and before is not None and f.visitor is not None:
         f.host = before.country
+    at_home = f.visitor is None or f.visitor.person.country == f.host
+    abroad = met is not None and met.person.country not in (None, f.host)
+    if f.host is not None and at_home and abroad:
+        f.visitor = met  # "A met B during his visit to A's country": B travels
     if f.visitor is not None:
         f.lo = min(f.lo, f.visitor.start)
         f.hi = max(f.hi, f.visitor.end)
@@ -880,14 +931,15 @@ def read_dates(
     starts = [f.trig_start for f in sentence.frames]
     coarse: list[tuple[TemporalMatch, Period]] = []
     skip = -1
+    opened: tuple[TemporalMatch, Frame] | None = None  # the day that may open a range
     for n, t in enumerate(found):
         if n == skip:
             continue
         period = t.period
-        if t.kind in _DAY_KINDS:
+        if t.kind in _DAY_KINDS or _opens_range(text, found, n):
             if (
                 stated_year is not None
-                and t.kind != "weekday"
+                and t.kind not in ("weekday", "relative")
                 and not _YEAR.search(text, t.start, t.end)
             ):
                 period = parse_period(
@@ -895,15 +947,24 @@ def read_dates(
                 )
             if period is None:
                 continue
+            if opened is not None and _RANGE_JOIN.fullmatch(text, opened[0].end, t.start):
+                _end_range(opened[1], t, period)  # "from Monday to Tuesday"
+                opened = None
+                continue
             f = _day_frame(sentence, starts, t.start, t.end)
+            opened = None
             if f is not None and f.precision is not Precision.DAY:
                 _set_day(f, t, period, reference, text)
+                opened = (t, f)
             continue
+        opened = None
         if t.kind == "month" and n + 1 < len(found):
             u = found[n + 1]
             if u.kind == "relative" and _JOINED.fullmatch(text, t.end, u.start) is not None:
                 skip = n + 1
                 period = _month_of(period, u.period)
+        if t.kind == "month" and period is None and _SAME_YEAR.match(text, t.end, sentence.e):
+            period = _same_year(text, found[:n], t)  # "in October the same year"
         if period is None or period.start is None or period.end is None:
             continue
         if t.kind not in ("month", "year", "relative") or period.precision not in _COARSE:
@@ -914,6 +975,170 @@ def read_dates(
             f = _coarse_frame(sentence, t.start, t.end, after)
             if f is not None and f.precision is None:
                 f.start, f.end, f.precision = period.start, period.end, period.precision
+
+
+def read_repeats(sentence: Sentence, temporals: Callable[[], Sequence[TemporalMatch]]) -> None:
+    """Give each trip a count or a dated list tells its own frame.
+
+    A count right by a frame that has a visitor and a host ("X was twice in
+    Y", "X has twice visited Y", "X visited Y three times"; not "twice a
+    year") followed by a colon and a list of dated items ("...: in May
+    2009 for a summit; in June 2014 on a working visit; and in 2019") gives
+    one frame per item, dated by the date that opens it; a trip word with no
+    visitor inside an item ("on a working visit") is that item's trip.
+    With no list, a count of N gives N frames, each its own trip.
+
+    Args:
+        sentence: The sentence; its frames are updated.
+        temporals: Gives the temporal expressions of the sentence's paragraph.
+    """
+    frames = sentence.frames
+    out: list[Frame] = []
+    for f in frames:
+        out.append(f)
+        if f.visitor is None or f.host is None or len(out) >= _MAX_LISTED:
+            continue
+        found = _count(sentence, f)
+        if found is None:
+            continue
+        count, pos = found
+        items = _dated_items(sentence, pos, temporals)
+        if len(items) >= 2:
+            for n, (lo, hi, period) in enumerate(items):
+                g = f if n == 0 else _copy(f)
+                g.start, g.end, g.precision = period.start, period.end, period.precision
+                if n:
+                    out.append(g)
+                for h in frames:  # "in June 2014 on a working visit"
+                    if h.visitor is None and h.host in (None, f.host) and lo <= h.trig_start < hi:
+                        h.visitor, h.host = f.visitor, f.host
+                        h.start, h.end, h.precision = g.start, g.end, g.precision
+        else:
+            for _ in range(min(count, _MAX_LISTED) - 1):
+                g = _copy(f)
+                g.fresh = True
+                out.append(g)
+    sentence.frames = sorted(out, key=lambda f: f.trig_start)
+
+
+def _copy(f: Frame) -> Frame:
+    """Another frame like ``f``, with companion lists of its own (empty)."""
+    return attrs.evolve(f, invited=[], accompanied=[], welcomed=[])
+
+
+def _count(sentence: Sentence, f: Frame) -> tuple[int, int] | None:
+    """The count of trips right by a frame, and where a dated list may start.
+
+    Args:
+        sentence: The sentence.
+        f: A frame with a visitor and a host.
+
+    Returns:
+        ``(trips, position)``: the count (0 when unknown: "several times")
+        and the end of the frame's words and count, or ``None``.
+    """
+    text, v = sentence.text, sentence.v
+    m = v.repeats.search(text, f.trig_start, f.trig_end)  # "was twice in"
+    if m is None:
+        gap = _COUNT_GAP.match(text, f.hi, sentence.e)  # "visited Y three times"
+        m = v.repeats.match(text, gap.end()) if gap is not None else None
+    if m is None:  # "has twice visited Y"
+        lo = max(sentence.s, f.trig_start - 30)
+        for before in v.repeats.finditer(text, lo, f.trig_start):
+            if text[before.end() : f.trig_start].isspace():
+                m = before
+    if m is None or v.habitual.match(text, m.end(), sentence.e) is not None:
+        return None
+    count = v.repeat_of.get(fold_phrase(m.group()))
+    if count is None:
+        return None
+    return count, max(m.end(), f.hi)
+
+
+def _dated_items(
+    sentence: Sentence, pos: int, temporals: Callable[[], Sequence[TemporalMatch]]
+) -> list[tuple[int, int, Period]]:
+    """The items of a list of dates opened by a colon after ``pos``.
+
+    The first item opens right after the colon; each next one opens after
+    ";" when the list has any ("in May 2009 for a summit when ...; in June
+    2014 ..."; a date inside an item opens none), else after "," or "and"
+    ("in 2012, in 2017 and in 2022").  Each item opens with its date, after
+    "and" and "in", "on" or "during" at most.
+
+    Args:
+        sentence: The sentence.
+        pos: Where the count ends.
+        temporals: Gives the temporal expressions of the sentence's paragraph.
+
+    Returns:
+        ``(start, end, period)`` of each item, in order (empty for no list).
+    """
+    text, e = sentence.text, sentence.e
+    m = _LIST_OPEN.match(text, pos, e)
+    if m is None:
+        return []
+    lo = m.end()
+    dates = sorted(
+        (t.start, t.end, t.period)
+        for t in temporals()
+        if lo <= t.start and t.end <= e and t.period is not None and t.period.start is not None
+    )
+    head = _ITEM_OPEN.match(text, lo, e)
+    if not dates or head is None or dates[0][0] != head.end():
+        return []
+    gap = _SEMI_GAP if ";" in text[lo:e] else _COMMA_GAP
+    opened: list[tuple[int, Period]] = [(lo, dates[0][2])]
+    last_end = dates[0][1]
+    for start, end, period in dates[1:]:
+        if len(opened) >= _MAX_LISTED:
+            break
+        if start < last_end:
+            continue
+        if gap.fullmatch(text, last_end, start) is not None:
+            opened.append((start, period))
+        elif gap is _COMMA_GAP:
+            break
+        last_end = end
+    return [
+        (at, opened[n + 1][0] if n + 1 < len(opened) else e, period)
+        for n, (at, period) in enumerate(opened)
+    ]
+
+
+def _opens_range(text: str, found: Sequence[TemporalMatch], n: int) -> bool:
+    """Whether a relative day ("today") opens a range of days ("from today till Saturday")."""
+    t = found[n]
+    if t.kind != "relative" or t.period is None or t.period.precision is not Precision.DAY:
+        return False
+    if n + 1 >= len(found) or found[n + 1].kind not in _DAY_KINDS:
+        return False
+    return _RANGE_JOIN.fullmatch(text, t.end, found[n + 1].start) is not None
+
+
+def _end_range(f: Frame, t: TemporalMatch, period: Period) -> None:
+    """End a frame's range of days at the day or weekday ``t`` after its first day.
+
+    A weekday is the first such day on or after the start ("from Monday to
+    Tuesday", "from today till Saturday"); a day must not come before it.
+    """
+    if f.start is None or f.end is not None or period.start is None:
+        return
+    if t.kind == "weekday":
+        f.end = f.start + datetime.timedelta(days=(period.start.weekday() - f.start.weekday()) % 7)
+    elif t.kind == "day" and period.start >= f.start:
+        f.end = period.start
+
+
+def _same_year(text: str, before: Sequence[TemporalMatch], t: TemporalMatch) -> Period | None:
+    """The month ``t`` in the one year the sentence states before it ("the same year")."""
+    years: set[int] = set()
+    for u in before:
+        if u.period is not None:
+            years.update(d.year for d in (u.period.start, u.period.end) if d is not None)
+    if len(years) != 1:
+        return None
+    return parse_period(f"{text[t.start : t.end]} {next(iter(years))}")
 
 
 def _month_of(month: Period | None, year: Period | None) -> Period | None:
@@ -1054,6 +1279,7 @@ def read_sentence(
     for f in sentence.frames:
         read_status(sentence, f)
     read_dates(sentence, a.reference, lambda: a.temporals(ps, pe))
+    read_repeats(sentence, lambda: a.temporals(ps, pe))
     starts = [f.trig_start for f in sentence.frames]
     for c in sentence.companions:  # each phrase to the nearest frame
         i = bisect.bisect_left(starts, c.start)

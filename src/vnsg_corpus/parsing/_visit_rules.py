@@ -90,6 +90,9 @@ class VisitRules:
         pronoun_subjects: Pronouns that open a sentence about the person named before.
         coordinated: Full-matches what joins two coordinated subjects ("X, <title>, and Madam").
         hosted_trip: Matches "a / the ... visit" right after "host".
+        repeats: Finds a count of trips ("twice", "three times").
+        repeat_of: Folded count phrase -> how many trips (0: unknown).
+        habitual: Matches what makes a count a habit (" a year").
     """
 
     triggers: re.Pattern[str]
@@ -127,6 +130,9 @@ class VisitRules:
     pronoun_subjects: frozenset[str]
     coordinated: re.Pattern[str]
     hosted_trip: re.Pattern[str]
+    repeats: re.Pattern[str]
+    repeat_of: Mapping[str, int]
+    habitual: re.Pattern[str]
     _cache: dict[tuple[str, str], object] = attrs.field(factory=dict, init=False, repr=False)
 
     def is_demonym(self, surface: str) -> bool:
@@ -247,6 +253,7 @@ def _build(vocabulary: Vocabulary) -> VisitRules:
         rf"{_SP}{{1,3}}(?:and|&){_SP}{{1,3}}(?:his|her){_SP}{{1,3}}{spouse_alt}(?![\w\-‑])",
         re.IGNORECASE,
     )
+    repeat_of = {fold_phrase(k): int(n) for k, n in data.repeat_counts.items()}
     light = frozenset(fold_phrase(w) for w in data.light_verbs)
     modals = frozenset(fold_phrase(w) for w in data.modals)
     return VisitRules(
@@ -305,6 +312,14 @@ def _build(vocabulary: Vocabulary) -> VisitRules:
             rf"{_SP}{{1,3}}(?:a|an|the|his|her|their){_SP}[^,;:.()]{{0,40}}?(?<![\w\-‑])"
             rf"(?:{_alternation(nouns)})(?![\w\-‑])",
             re.IGNORECASE,
+        ),
+        repeats=re.compile(
+            rf"(?<![\w\-‑])(?:{_alternation(repeat_of) if repeat_of else '(?!)'})(?![\w\-‑])"
+        ),
+        repeat_of=repeat_of,
+        habitual=re.compile(
+            rf"{_SP}{{1,3}}(?:{_alternation(data.habitual_cues) if data.habitual_cues else '(?!)'})"
+            r"(?![\w\-‑])"
         ),
     )
 

@@ -21,11 +21,15 @@ host country when the sentence ties them to the trip word:
   (the nearest person before the verb that is not inside a companion phrase);
 * "Y will host X": the country before "host", the person after it;
 * "his / her visit": the nearest person before the trip word in the sentence,
-  else the first after it;
+  else the first after it; a person met ("with X", "met X") is passed over
+  for the one before ("A held talks with B during his visit" is A's), unless
+  the visit is to that one's own country and the person met comes from
+  elsewhere ("A met B during his visit to A's country" is B's);
 * the adjective "visiting": the person right after it ("his visiting
   counterpart, Foreign Minister X" too);
 * a stay or a journey: "X is in Y", "X, who is in Y on ...", "X was twice in
-  Y", "X came / travelled to Y" (the person right before the phrase);
+  Y", "X came / travelled to Y", "X will travel to Y" (the person right before
+  the phrase, with at most three auxiliaries or adverbs between);
 * "X hosted Y (in Z)", "X hosted a welcome ceremony for Y": Y visits X's
   country (or Z); "X hosted a state visit by Y" likewise, from the noun;
   never a guest of a phone or video call;
@@ -41,8 +45,19 @@ host country when the sentence ties them to the trip word:
   three paragraphs) is "I" and "my": "my last visit", "I am glad to be back
   in Y", "I hosted X in Z".
 
+Counted trips.  A count right by a frame with a visitor and a host ("X was
+twice in Y", "X has twice visited Y", "X visited Y three times"; the counts
+are in ``data/visits.json``; not "twice a year") tells that many trips: one
+record each, with the same evidence.  When a colon and a list of dated items
+follow ("...: in May 2009 for a summit; in June 2014 on a working visit; and
+in 2019", or "in 2012, in 2017 and in 2022"), each item is a trip dated by
+the date that opens it, and a trip word with no visitor inside an item ("on
+a working visit") is that item's trip.
+
 The host comes from "to / in Y" right after the trip noun (or after the
-visitor of "of / by"), the object of "visit", the place after "arrived at /
+visitor of "of / by", but not past another trip word, and never the
+visitor's own country: "the visit by X to attend ..., adding that Z will pay
+a visit to Y"), the object of "visit", the place after "arrived at /
 in" (a place counts through its country: "Changi" is Singapore), or the
 country before "host", or a country written before the noun ("the Japan
 visit by X", "Japan's visit by X"; not before "delegation").  A place
@@ -52,8 +67,10 @@ visitor's own country is a domestic trip, not a visit.
 
 When the words name no host (and the visitor's other frames give none, see
 below), the host is guessed: the dateline's country ("HÀ NỘI —") when the
-visitor is known to come from elsewhere; else, for a visitor from one of the
-article's two main countries, the other one; else the one host of the trip
+visitor is known to come from elsewhere, or when a person of unknown country
+hosts the trip ("as he hosted a state visit by X": one hosts at home); else,
+for a visitor from one of the article's two main countries, the other one;
+else the one host of the trip
 words without a visitor in the paragraph and the one before ("Presidents
 have paid visits to Việt Nam ... X's visit will continue this tradition").
 No host is guessed when the sentence names a country (or a place in one)
@@ -82,13 +99,18 @@ Dates: day ranges, days and weekdays of the sentence (from
 reference) go to the nearest frame before them, else the first after.  A
 day range gives start and end, a day or weekday the start only (the end
 when the frame's cue ends the visit: "concluded his visit on Friday"); with
-a duration the other end follows (``end = start + duration - 1``).  A bare weekday resolves to the
-latest such day on or before the reference; for a planned frame a weekday
-that falls before the reference moves a week on.  A day and month with no
+a duration the other end follows (``end = start + duration - 1``).  A bare
+weekday resolves to the latest such day on or before the reference; for a
+planned frame a weekday that falls before the reference moves a week on.
+Two days joined by "to", "till", "until" or "through" are a range: "from
+Monday to Tuesday", "from today till Saturday" (a weekday that ends a range
+is the first such day on or after its start; "today", "tomorrow" date a
+frame only when they open a range).  A day and month with no
 year takes the one year the sentence states ("in 2018 during X's visit from
 March 14-17"); with neither that nor an article date it stays unresolved.
 A month or a year ("in March 2004", "in 2018", "last year", "September last
-year") dates a frame only when written right after its words (or inside
+year", "October the same year": the one year the sentence states before it)
+dates a frame only when written right after its words (or inside
 them: "a visit to Y in May 2004 by X"), else when it opens the sentence ("In
 August 2001, ...") or is joined to it by "during"; it gives the first and
 last day of the month or year, with ``precision`` ``MONTH`` or ``YEAR``.  A
@@ -131,7 +153,15 @@ completed, in this order:
    when there is exactly one (with the same host, when the frame names one);
    else the one visit whose visitor the sentence names ("As X engages with
    ..., the outcomes of this visit ..."); never a visit whose dates lie
-   apart from its own.  Anything else is dropped.
+   apart from its own;
+3. a frame with a visitor whose host nothing above gives joins, once the
+   whole article is read, the trip of that visitor whose host some other
+   frame gave, when all their trips have one host ("as he hosted a state
+   visit by X" and later "X's visit", its host from context), never a trip
+   whose dates lie apart from its own.  Anything else is dropped.
+
+A frame joins its trip as soon as it is read, so the next frame of the same
+sentence sees its dates.
 
 Visitor country: the visitor's own (from the role adjective the entities
 module read, "Singaporean Prime Minister"); when unknown and the host is one
@@ -425,6 +455,7 @@ def read_visits(a: Analysis) -> None:
     merger = _Merger(sentences, reference=a.reference, main=main, home=_home(a, v))
     for sentence in sentences:
         merger.add(sentence)
+    merger.finish()
     a.visits = tuple(
         acc.visit(text, a.article_id, a.reference, main) for acc in merger.visits.values()
     )
@@ -552,6 +583,7 @@ class _Merger:
                     if len(found) < 2:
                         found.add(f.host)
         self.visits: dict[_Key, _Acc] = {}
+        self.deferred: list[tuple[Sentence, Frame]] = []
         self.by_visitor: dict[str, list[_Key]] = {}
         self.by_host: dict[tuple[int, str | None], list[_Key]] = {}
         self.by_name: dict[tuple[int, str], list[_Key]] = {}
@@ -589,13 +621,14 @@ class _Merger:
                 return None
         return next(iter(keys)) if keys else None
 
-    def trip(self, f: Frame, visitor: Person, host: str) -> _Key:
+    def trip(self, f: Frame, visitor: Person, host: str, *, fresh: bool = False) -> _Key:
         """The trip of a visitor to a host that a frame mentions, new if none fits.
 
         Args:
             f: The frame.
             visitor: Its visitor.
             host: Its host.
+            fresh: Always a new trip (one more of "was twice in Y").
 
         Returns:
             The trip's key: the first trip of the two whose dates do not lie
@@ -604,7 +637,7 @@ class _Merger:
         name = fold_name(visitor.name)
         n = 0
         while (name, host, n) in self.visits and n < _MAX_TRIPS:
-            if not self.visits[(name, host, n)].other_trip(f, self.reference):
+            if not fresh and not self.visits[(name, host, n)].other_trip(f, self.reference):
                 return (name, host, n)
             n += 1
         key = (name, host, n)
@@ -613,11 +646,15 @@ class _Merger:
             self.by_visitor.setdefault(name, []).append(key)
         return key
 
-    def guess_host(self, sentence: Sentence, mine: str | None) -> str | None:
+    def guess_host(
+        self, sentence: Sentence, mine: str | None, *, hosted: bool = False
+    ) -> str | None:
         """The host of a visit whose words name none: the dateline's country, else the partner.
 
         The dateline's country when the visitor is known to come from
-        elsewhere; else, for a visitor from one of the article's two main
+        elsewhere, or when a person of unknown country hosts the trip ("as
+        he hosted a state visit by X" under a SINGAPORE dateline: one hosts
+        at home); else, for a visitor from one of the article's two main
         countries, the other one; else the one host of the trips of its
         paragraph and the one before.  Never when the sentence names a third
         country or a place in one ("during his trip to the summit in Bali").
@@ -625,11 +662,12 @@ class _Merger:
         Args:
             sentence: The sentence.
             mine: The visitor's country, if known.
+            hosted: Whether a person of the sentence hosts the trip.
 
         Returns:
             The host, or ``None``.
         """
-        if mine is not None and self.home is not None and self.home != mine:
+        if (mine is not None or hosted) and self.home is not None and self.home != mine:
             host: str | None = self.home
         elif mine is not None and len(self.main) == 2 and mine in self.main:
             host = self.main[1] if mine == self.main[0] else self.main[0]
@@ -685,10 +723,15 @@ class _Merger:
                 hosts = self.hosts_of.get(name, set())
                 host = next(iter(hosts)) if len(hosts) == 1 else None
             if host is None:
-                host = self.guess_host(sentence, f.visitor.person.country)
-            if host is None or host == f.visitor.person.country:
+                host = self.guess_host(sentence, f.visitor.person.country, hosted=f.hosted)
+            if host is None:
+                self.deferred.append((sentence, f))
                 continue
-            own[i] = self.trip(f, f.visitor.person, host)
+            if host == f.visitor.person.country:
+                continue
+            own[i] = self.trip(f, f.visitor.person, host, fresh=f.fresh)
+            self.visits[own[i]].add(f)  # at once: the next frame sees its dates
+        added = set(own)
         keys = list(dict.fromkeys(own.values()))
         for i, f in enumerate(sentence.frames):
             if i in own or f.visitor is not None or not f.noun:
@@ -700,10 +743,32 @@ class _Merger:
             if found is not None and not self.visits[found].other_trip(f, self.reference):
                 own[i] = found
         for i, key in sorted(own.items()):
-            self.visits[key].add(sentence.frames[i])
+            if i not in added:
+                self.visits[key].add(sentence.frames[i])
             self.mention(key, sentence.paragraph)
         if not sentence.frames and sentence.companions:
             self.add_companions_only(sentence)
+
+    def finish(self) -> None:
+        """Give the frames whose host nothing told the one host of their visitor's trips.
+
+        "as he hosted a state visit by X" (no host found) and later "X's
+        visit", whose host came from context: the first is that trip too.
+        Never a new trip: a frame whose dates lie apart from every such trip
+        is dropped.
+        """
+        for sentence, f in self.deferred:
+            if f.visitor is None:
+                continue
+            keys = self.by_visitor.get(fold_name(f.visitor.person.name), [])
+            hosts = {key[1] for key in keys}
+            if len(hosts) != 1:
+                continue
+            for key in keys:  # never a new trip: only one told elsewhere
+                if not self.visits[key].other_trip(f, self.reference):
+                    self.visits[key].add(f)
+                    self.mention(key, sentence.paragraph)
+                    break
 
     def add_companions_only(self, sentence: Sentence) -> None:
         """Attach a sentence of companion phrases only ("X was welcomed by ...").
