@@ -24,11 +24,12 @@ Rules:
   year).  Year-first dates ("2025/03/11", "2025.03.11") are always
   year-month-day.  A number followed by another "/" or letters ("15/3/2024/QĐ")
   is a document number, not a date.
-* **Mixed ranges.** "from 2016 to June 2018", "between the first and the
-  third quarter of 2024": the ends may differ in granularity (the finer one
-  is the precision, kind ``"mixed_range"``), and an end without a year takes
-  the other end's year.  "from 13 to 15 July" and "between March and May
-  2024" give the month or year once.
+* **Mixed ranges.** "from 2016 to June 2018", "from Q1 to Q3 2024",
+  "between the first quarter and the third quarter of 2024": the ends may
+  differ in granularity (the finer one is the precision, kind
+  ``"mixed_range"``), and an end without a year takes the other end's year.
+  "from 13 to 15 July" and "between March and May 2024" give the month or
+  year once.
 * **Compact quarters and halves.** "2019Q3", "Q3/2019", "Q3'24", "3Q24",
   "1H24", "2H 2023", "H1 2024"; a two-digit year is 2000-2069 (70-99 are
   1970-1999).  A year before its month ("2019 October") is that month.
@@ -605,7 +606,7 @@ def _r_mixed_range(g: _Groups, ref: _dt.date | None, order: NumericOrder = None)
         return None
     first_ref = ref
     if _HAS_YEAR.search(first_text) is None and _RELATIVE_WORD.search(first_text) is None:
-        first_ref = _dt.date(last.end.year, 12, 31)  # "from the first to the third quarter of 2024"
+        first_ref = _dt.date(last.end.year, 12, 31)  # "from Q1 to Q3 2024"
     first = _resolve_point(first_text, first_ref, order)
     if first is None or first.start is None or first.start > last.end:
         return None
@@ -921,7 +922,7 @@ _RANGES: tuple[_Form, ...] = (
 )
 
 # Ranges whose ends differ in granularity or give the year once: "from 2016 to
-# June 2018", "between the first and the third quarter of 2024".
+# June 2018", "between the first quarter and the third quarter of 2024".
 _MIXED_RANGES = (
     _form(
         "mixed_range",

@@ -20,9 +20,10 @@ Digits (``NUMBER`` finds them, ``read_number`` reads them):
   is 12500.5.
 * **A lone separator** is read the English way when three digits follow it:
   "1,500" is 1500 and "1.234" is 1.234.  A lone comma before one or two digits
-  is a decimal comma ("US$2,5 billion" is 2.5 billion; "0,125" too, as no
-  group starts with 0); before four or more digits, or after four or more,
-  it is refused ("2,5000", "2019,2020").
+  is a decimal comma ("US$2,5 billion" is 2.5 billion, "1250,75" is
+  1250.75; "0,125" too, as no group starts with 0); before four or more
+  digits, or before three after four or more, it is refused ("2,5000",
+  "2019,2020", "1136,003").
 * **Vietnamese scale words** ("tỷ", "triệu", "nghìn", listed as
   ``local_scales`` in ``data/figures.json``) come with the Vietnamese
   convention, where "1.500 tỷ" is 1500 tỷ and "1,5 tỷ" is 1.5 tỷ; so there
@@ -127,7 +128,7 @@ def number_shape(written: str, *, local: bool = False) -> tuple[str, str] | str:
                         return f"{written!r} has a digit group that is not three digits long"
                     return lead + fraction, ""
                 return lead, fraction
-            if last == "," and (len(fraction) > 3 or len(lead) > 3):
+            if last == "," and len(fraction) > 3:
                 return f"{written!r} may be a decimal or a list of numbers"
             return lead, fraction
         reason = _grouping(written, whole, head)
