@@ -110,6 +110,10 @@ def test_ranges_keep_both_ends(text: str, low: str, high: str, unit: str) -> Non
     assert (figure.value, figure.value_max, figure.unit) == (Decimal(low), Decimal(high), unit)
 
 
+def test_a_bare_number_after_a_dash_is_no_high_end() -> None:
+    assert amounts("A US$5m-10 deal was floated.") == [(Decimal(5_000_000), "USD")]
+
+
 def test_a_year_is_no_low_end_of_a_range() -> None:
     text = "Japanese investment grew from $3 billion in 2011 to $19 billion by now."
     assert amounts(text) == [(Decimal(3_000_000_000), "USD"), (Decimal(19_000_000_000), "USD")]

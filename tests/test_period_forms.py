@@ -226,6 +226,7 @@ def test_windows_and_offsets_need_a_reference() -> None:
         "Over the past year it grew.",  # no count: left alone
         "The past few years were hard.",
         "He has two years of experience.",
+        "The plant opened half a year ago.",  # not "a year ago"
     ],
 )
 def test_windows_negatives(text: str) -> None:

@@ -801,7 +801,7 @@ _WINDOW = _form(
 )
 _AGO = _form(
     "relative",
-    r"<WIN:an><S>(?P<aunit>years?|months?|decades?|weeks?|days?)<S>ago(?!\w)",
+    r"(?<!\bhalf\s)<WIN:an><S>(?P<aunit>years?|months?|decades?|weeks?|days?)<S>ago(?!\w)",
     _r_ago,
     _DIGITS + _both_cases("otfsena"),
 )

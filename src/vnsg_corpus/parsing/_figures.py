@@ -11,11 +11,18 @@ What is a figure:
 * **Money** in any common form: a currency sign or code before the number
   ("US$9 billion", "S$1.5 billion", "USD 3.2bn", "€1.2 billion", "RM2 billion",
   "Rp 5 trillion") or a currency code or name after it ("20 trillion đồng",
-  "3 trillion won", "5 billion yuan", "2 billion US dollars").  Scale words
-  (thousand, million, billion, trillion; mln, mn, bn, tn, and "tr", read as
-  trillion; "k", "m", "b" only when written right after the digits) are applied
-  with ``Decimal`` arithmetic, so the value is exact and fully scaled.  The
-  unit is an ISO 4217 code.  A conversion in parentheses ("US$18.4 billion
+  "3 trillion won", "5 billion yuan", "2 billion US dollars", "30 million
+  pounds" but not "pounds of"), with the scale after the code too ("40 USD
+  million").  Scale words (thousand, million, billion, trillion; mln, mn, bn,
+  tn, and "tr", read as trillion; tỷ, triệu, nghìn; "k", "m", "b" only when
+  written right after the digits, "T" and a capital after one space only
+  after a currency: "US$3.1T", "US$10 M") are applied with ``Decimal``
+  arithmetic, so the value is exact and fully scaled; "a billion dollars",
+  "half a billion dollars" and "two and a half million" too.  Digit groups
+  and decimal marks ("12 500", "1.234.567", "US$2,5 billion") are read by
+  ``_amounts``: a form that could mean two values is skipped with an
+  ``amount_unreadable`` diagnostic, never guessed.  The unit is an ISO 4217
+  code.  A conversion in parentheses ("US$18.4 billion
   (S$25 billion)", "VND 20 trillion (about US$800 million)") or after ", or"
   ("S$4.5 billion, or about US$3.3 billion") is one figure whose ``converted``
   holds the second amount.
@@ -26,6 +33,9 @@ What is a figure:
   population of 100 million").  Number words one to ninety, "twenty-five" and
   "a dozen" count too; vague quantities ("hundreds of", "thousands of",
   "dozens of") are not figures.
+* **Percentage points** ("fell 5 percentage points", "2.5 pp") have the unit
+  ``percentage_points`` and the metric ``other``, negative for a fall: a
+  difference of two percentages is no growth rate and no share.
 * **Percentages**: a rise or decline is ``growth_rate``, negative for a decline
   ("fell 5%", "down 5 per cent", "a 5% decline", "-5%"); "accounting for 30 per
   cent of" or "30 per cent of" is ``share``; the level reached after "to",
@@ -124,7 +134,8 @@ The work is linear in the length of the text: one precompiled regular
 expression (every quantifier bounded or possessive) finds the candidate numbers
 in each paragraph; each candidate then looks at a bounded window around it, and
 sentences and keywords are found once per paragraph or sentence.  A number of
-more than 30 digits is skipped with a ``number_too_long`` diagnostic.
+more than 30 digits is skipped with a ``number_too_long`` diagnostic.  Numbers
+inside web addresses ("https://x.com/a-5%-b") are no figures.
 """
 
 from __future__ import annotations
@@ -761,6 +772,13 @@ def _read_candidates(
         else:
             kind = "plain"
         start = m.start("num") if pre is None else m.start("pre")
+        if (
+            kind == "plain"
+            and exp is None
+            and text[start - 1 : start] in ("-", "‑", "–", "—")
+            and text[start - 2 : start - 1] not in ("", " ", "\t", "\n", "(")
+        ):
+            continue  # "US$5m-10": the second half of a range needs its own unit or scale
         cand = _Cand(start, m.end(), kind, base=base, exp=exp, unit=unit)
         cand.prefixed = pre is not None
         plain = exp is None and base == base.to_integral_value()
