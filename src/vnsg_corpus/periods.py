@@ -15,6 +15,31 @@ Rules:
   next January (ties go to the past).  Relative expressions ("last year",
   "this month", "yesterday", "next week", "last quarter", "the previous
   year") count from the reference.
+* **Numeric dates.** "11/3/2025" (also with "." or "-") is day-first in
+  Vietnamese and British copy and month-first in American copy:
+  ``numeric_order="dmy"`` or ``"mdy"`` says which.  A date that reads one way
+  only ("25/3/2025", "3/25/2025", "5/5/2025") resolves whatever the order;
+  one that reads two ways resolves by ``numeric_order`` and, without one, is
+  matched with ``period=None`` and ``ambiguous=True`` (never read as its
+  year).  Year-first dates ("2025/03/11", "2025.03.11") are always
+  year-month-day.  A number followed by another "/" or letters ("15/3/2024/QĐ")
+  is a document number, not a date.
+* **Mixed ranges.** "from 2016 to June 2018", "from Q1 to Q3 2024",
+  "between the first quarter and the third quarter of 2024": the ends may
+  differ in granularity (the finer one is the precision, kind
+  ``"mixed_range"``), and an end without a year takes the other end's year.
+  "from 13 to 15 July" and "between March and May 2024" give the month or
+  year once.
+* **Compact quarters and halves.** "2019Q3", "Q3/2019", "Q3'24", "3Q24",
+  "1H24", "2H 2023", "H1 2024"; a two-digit year is 2000-2069 (70-99 are
+  1970-1999).  A year before its month ("2019 October") is that month.
+* **Rolling windows and offsets.** "the past five years" (also "last",
+  "previous", months and decades) is the five calendar years up to and
+  including the reference year (the months up to and including the reference
+  month); "two years ago" is the year two before the reference year ("three
+  months ago", "ten days ago" likewise); "last December" is the latest
+  December before the reference month, "next June" the first June after it.
+  They need a reference date: without one they are matched with ``period=None``.
 * **Flow, stock, since, until.** A plain expression is a flow with both ends
   ("in 2023", "the first ten months of 2024").  A stock ("as of October
   2024", "by the end of 2024", "by end-2024", "by year-end", and target years
@@ -76,7 +101,7 @@ import datetime as _dt
 import functools
 import re
 from collections.abc import Callable, Mapping
-from typing import TypeAlias
+from typing import Literal, TypeAlias
 
 import attrs
 from dateutil.relativedelta import relativedelta
@@ -84,7 +109,7 @@ from dateutil.relativedelta import relativedelta
 from vnsg_corpus.model import Period, Precision, Span
 from vnsg_corpus.parsing._patterns import trie_alternation
 
-__all__ = ["TemporalMatch", "find_periods", "parse_period"]
+__all__ = ["NumericOrder", "TemporalMatch", "find_periods", "parse_period"]
 
 
 @attrs.frozen
@@ -99,14 +124,19 @@ class TemporalMatch:
         kind: A short, stable tag for the form of the expression: ``"year"``,
             ``"month"``, ``"day"``, ``"year_range"``, ``"month_range"``,
             ``"day_range"``, ``"quarter"``, ``"half"``, ``"months_of"``,
-            ``"decade"``, ``"stock"``, ``"since"``, ``"until"``, ``"relative"``
-            or ``"weekday"``.
+            ``"decade"``, ``"stock"``, ``"since"``, ``"until"``, ``"relative"``,
+            ``"weekday"`` or ``"mixed_range"`` (ends of different granularity,
+            "from 2016 to June 2018").
+        ambiguous: ``True`` when the period is ``None`` because a numeric date
+            reads two ways ("11/3/2025", with no ``numeric_order``), so that a
+            caller can report it.
     """
 
     start: int
     end: int
     period: Period | None
     kind: str
+    ambiguous: bool = False
 
     @property
     def span(self) -> Span:
@@ -157,6 +187,12 @@ _WEEKDAYS = _names(
     ("Sunday",),
 )
 _NUMBERS = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|1[0-2]|[1-9]"
+# Counts of a rolling window or an offset ("the past 15 years", "two years ago").
+_WINDOW_NUMBERS = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|an?"
+    r"|[1-9][0-9]?"
+)
 # Words after a number that make it an amount rather than a year.
 _SCALE = (
     r"%|per\s?cent|percent|million|billion|trillion|thousand|hundred|mn|bn|tn|m|b|k"
@@ -171,6 +207,9 @@ _TOKENS: dict[str, tuple[str, str]] = {
     "DAY": (r"[0-3]?[0-9]", r"(?:st|nd|rd|th)?(?!\w)"),
     "YEAR": (r"19[0-9]{2}|20[0-9]{2}|2100", _YEAR_TAIL),
     "YY": (r"[0-9]{2}", r"(?!\w)"),
+    "YR": (r"19[0-9]{2}|20[0-9]{2}|2100", r"(?![0-9])"),
+    "NN": (r"[0-3]?[0-9]", r"(?![0-9])"),
+    "WIN": (_WINDOW_NUMBERS, r"(?!\w)"),
     "WD": (_WEEKDAYS, r"(?!\w)"),
     "NUM": (_NUMBERS, r"(?!\w)"),
     "QORD": (r"first|1st|second|2nd|third|3rd|fourth|4th|final|last", r"(?!\w)"),
@@ -212,7 +251,10 @@ _YEXPR = (
 _OF_YEAR_OR_NOT_OF = rf"(?:(?:<S>of)?<S>{_YEXPR}|(?!<S>of(?!\w)))"
 
 _Groups: TypeAlias = Mapping[str, str | None]
-_Resolver: TypeAlias = Callable[[_Groups, _dt.date | None], Period | None]
+NumericOrder: TypeAlias = Literal["dmy", "mdy"] | None
+"""How a numeric date orders its day and month: ``"dmy"`` (11/3/2025 is 11 March),
+``"mdy"`` (November 3), or ``None`` (not known: only an unambiguous date resolves)."""
+_Resolver: TypeAlias = Callable[[_Groups, _dt.date | None, NumericOrder], Period | None]
 
 # --------------------------------------------------------------------------
 # Resolution helpers
@@ -243,10 +285,18 @@ _NUMBER_WORDS = {
             "ten",
             "eleven",
             "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
         ],
         1,
     )
-}
+} | {"thirty": 30, "forty": 40, "fifty": 50, "a": 1, "an": 1}
 _ORDINALS = {
     "first": 1,
     "1st": 1,
@@ -280,10 +330,17 @@ def _months_period(
     return Period(start, end, precision)
 
 
+def _short_year(short: int) -> int:
+    """A two-digit year ("1H24", "Q3'24"): 2000-2069, or 1970-1999 from 70 on."""
+    return 2000 + short if short < 70 else 1900 + short
+
+
 def _year_of(g: _Groups, ref: _dt.date | None) -> int | None:
     """The year of a ``_YEXPR`` (or the reference year when there is none)."""
     if g.get("y") is not None:
         return _int(g["y"])
+    if g.get("sy") is not None:
+        return _short_year(int(g["sy"] or ""))
     rel = g.get("yrel")
     if ref is None:
         return None
@@ -318,17 +375,17 @@ def _nearest_year(month: int, day: int, ref: _dt.date) -> int | None:
 # --------------------------------------------------------------------------
 
 
-def _r_year(g: _Groups, ref: _dt.date | None) -> Period | None:
+def _r_year(g: _Groups, ref: _dt.date | None, order: NumericOrder = None) -> Period | None:
     year = _int(g["y"])
     return None if year is None else _year_period(year)
 
 
-def _r_decade(g: _Groups, ref: _dt.date | None) -> Period | None:
+def _r_decade(g: _Groups, ref: _dt.date | None, order: NumericOrder = None) -> Period | None:
     first = int(g["dec"] or "")
     return Period(_dt.date(first, 1, 1), _dt.date(first + 9, 12, 31), Precision.YEAR)
 
 
-def _r_month(g: _Groups, ref: _dt.date | None) -> Period | None:
+def _r_month(g: _Groups, ref: _dt.date | None, order: NumericOrder = None) -> Period | None:
     month = _month(g["m"])
     year = _int(g.get("y")) if g.get("y") is not None else (ref.year if ref else None)
     if month is None or year is None:
@@ -336,7 +393,7 @@ def _r_month(g: _Groups, ref: _dt.date | None) -> Period | None:
     return _months_period(year, month, year, month)
 
 
-def _r_day(g: _Groups, ref: _dt.date | None) -> Period | None:
+def _r_day(g: _Groups, ref: _dt.date | None, order: NumericOrder = None) -> Period | None:
     month = _month(g["m"]) if g.get("m") is not None else _int(g.get("mo"))
     day = _int(g["d"])
     if month is None or day is None:
@@ -352,7 +409,7 @@ def _r_day(g: _Groups, ref: _dt.date | None) -> Period | None:
     return Period(date, date, Precision.DAY)
 
 
-def _r_day_range(g: _Groups, ref: _dt.date | None) -> Period | None:
+def _r_day_range(g: _Groups, ref: _dt.date | None, order: NumericOrder = None) -> Period | None:
     month2 = _month(g["m2"])
     month1 = _month(g["m1"]) if g.get("m1") is not None else month2
     day1, day2 = _int(g["d1"]), _int(g["d2"])
@@ -373,7 +430,7 @@ def _r_day_range(g: _Groups, ref: _dt.date | None) -> Period | None:
     return Period(_dt.date(year1, month1, day1), _dt.date(year2, month2, day2), Precision.DAY)
 
 
-def _r_month_range(g: _Groups, ref: _dt.date | None) -> Period | None:
+def _r_month_range(g: _Groups, ref: _dt.date | None, order: NumericOrder = None) -> Period | None:
     month1, month2 = _month(g["m1"]), _month(g["m2"])
     if month1 is None or month2 is None:
         return None
@@ -390,7 +447,7 @@ def _r_month_range(g: _Groups, ref: _dt.date | None) -> Period | None:
     return _months_period(year1, month1, year2, month2)
 
 
-def _r_year_range(g: _Groups, ref: _dt.date | None) -> Period | None:
+def _r_year_range(g: _Groups, ref: _dt.date | None, order: NumericOrder = None) -> Period | None:
     year1 = int(g["y1"] or "")
     if g.get("y2") is not None:
         year2 = int(g["y2"] or "")
@@ -404,7 +461,7 @@ def _r_year_range(g: _Groups, ref: _dt.date | None) -> Period | None:
     return Period(_dt.date(year1, 1, 1), _dt.date(year2, 12, 31), Precision.YEAR)
 
 
-def _r_quarter(g: _Groups, ref: _dt.date | None) -> Period | None:
+def _r_quarter(g: _Groups, ref: _dt.date | None, order: NumericOrder = None) -> Period | None:
     if g.get("qn") is not None:
         quarter = int(g["qn"] or "")
     else:
@@ -416,7 +473,7 @@ def _r_quarter(g: _Groups, ref: _dt.date | None) -> Period | None:
     return _months_period(year, 3 * quarter - 2, year, 3 * quarter, Precision.QUARTER)
 
 
-def _r_half(g: _Groups, ref: _dt.date | None) -> Period | None:
+def _r_half(g: _Groups, ref: _dt.date | None, order: NumericOrder = None) -> Period | None:
     if g.get("hn") is not None:
         half = int(g["hn"] or "")
     else:
@@ -427,7 +484,7 @@ def _r_half(g: _Groups, ref: _dt.date | None) -> Period | None:
     return _months_period(year, 6 * half - 5, year, 6 * half, Precision.HALF)
 
 
-def _r_months_of(g: _Groups, ref: _dt.date | None) -> Period | None:
+def _r_months_of(g: _Groups, ref: _dt.date | None, order: NumericOrder = None) -> Period | None:
     word = (g["n"] or "").lower()
     count = _NUMBER_WORDS.get(word) or int(word)
     year = _year_of(g, ref)
@@ -438,7 +495,7 @@ def _r_months_of(g: _Groups, ref: _dt.date | None) -> Period | None:
     return _months_period(year, 13 - count, year, 12)
 
 
-def _r_relative(g: _Groups, ref: _dt.date | None) -> Period | None:
+def _r_relative(g: _Groups, ref: _dt.date | None, order: NumericOrder = None) -> Period | None:
     if ref is None:
         return None
     if g.get("day") is not None:
@@ -464,7 +521,7 @@ def _r_relative(g: _Groups, ref: _dt.date | None) -> Period | None:
     return Period(monday, monday + _dt.timedelta(days=6), Precision.DAY)
 
 
-def _r_weekday(g: _Groups, ref: _dt.date | None) -> Period | None:
+def _r_weekday(g: _Groups, ref: _dt.date | None, order: NumericOrder = None) -> Period | None:
     if ref is None:
         return None
     weekday = _WEEKDAY_NUMBERS[(g["w"] or "")[:3].lower()]
@@ -478,7 +535,9 @@ def _r_weekday(g: _Groups, ref: _dt.date | None) -> Period | None:
     return Period(date, date, Precision.DAY)
 
 
-def _r_unit_of_reference(g: _Groups, ref: _dt.date | None) -> Period | None:
+def _r_unit_of_reference(
+    g: _Groups, ref: _dt.date | None, order: NumericOrder = None
+) -> Period | None:
     if ref is None:
         return None
     if (g["unit"] or "").lower() == "month":
@@ -486,19 +545,120 @@ def _r_unit_of_reference(g: _Groups, ref: _dt.date | None) -> Period | None:
     return _year_period(ref.year)
 
 
-def _r_stock_end_of_unit(g: _Groups, ref: _dt.date | None) -> Period | None:
+def _r_stock_end_of_unit(
+    g: _Groups, ref: _dt.date | None, order: NumericOrder = None
+) -> Period | None:
     whole = _r_unit_of_reference(g, ref)
     return None if whole is None else Period(None, whole.end, whole.precision)
 
 
-def _r_since(g: _Groups, ref: _dt.date | None) -> Period | None:
-    inner = _resolve_point(g["inner"] or "", ref)
+def _r_since(g: _Groups, ref: _dt.date | None, order: NumericOrder = None) -> Period | None:
+    inner = _resolve_point(g["inner"] or "", ref, order)
     return None if inner is None else Period(inner.start, None, inner.precision)
 
 
-def _r_stock(g: _Groups, ref: _dt.date | None) -> Period | None:
-    inner = _resolve_point(g["inner"] or "", ref)
+def _r_stock(g: _Groups, ref: _dt.date | None, order: NumericOrder = None) -> Period | None:
+    inner = _resolve_point(g["inner"] or "", ref, order)
     return None if inner is None else Period(None, inner.end, inner.precision)
+
+
+def _date_or_none(year: int, month: int, day: int) -> _dt.date | None:
+    try:
+        return _dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _numeric_readings(g: _Groups) -> tuple[_dt.date | None, _dt.date | None]:
+    """The day-first and the month-first reading of a numeric date ("11/3/2025")."""
+    first, second, year = int(g["n1"] or ""), int(g["n2"] or ""), int(g["y"] or "")
+    return _date_or_none(year, second, first), _date_or_none(year, first, second)
+
+
+def _numeric_ambiguous(g: _Groups) -> bool:
+    """Whether a numeric date reads as two different valid dates."""
+    dmy, mdy = _numeric_readings(g)
+    return dmy is not None and mdy is not None and dmy != mdy
+
+
+def _r_numeric_day(g: _Groups, ref: _dt.date | None, order: NumericOrder = None) -> Period | None:
+    dmy, mdy = _numeric_readings(g)
+    if dmy is not None and mdy is not None and dmy != mdy:
+        date = dmy if order == "dmy" else mdy if order == "mdy" else None
+    else:
+        date = dmy or mdy  # the one valid reading, or the same date either way
+    return None if date is None else Period(date, date, Precision.DAY)
+
+
+_FINER = (Precision.DAY, Precision.MONTH, Precision.QUARTER, Precision.HALF, Precision.YEAR)
+_HAS_YEAR = re.compile(r"(?<![0-9])(?:19[0-9]{2}|20[0-9]{2}|2100)(?![0-9])")
+_RELATIVE_WORD = re.compile(
+    r"(?<!\w)(?:this|last|next|previous|preceding|following|current|past|ago"
+    r"|yesterday|today|tomorrow)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _r_mixed_range(g: _Groups, ref: _dt.date | None, order: NumericOrder = None) -> Period | None:
+    first_text, last_text = g["a"] or "", g["b"] or ""
+    last = _resolve_point(last_text, ref, order)
+    if last is None or last.end is None:
+        return None
+    first_ref = ref
+    if _HAS_YEAR.search(first_text) is None and _RELATIVE_WORD.search(first_text) is None:
+        first_ref = _dt.date(last.end.year, 12, 31)  # "from Q1 to Q3 2024"
+    first = _resolve_point(first_text, first_ref, order)
+    if first is None or first.start is None or first.start > last.end:
+        return None
+    precision = min(first.precision, last.precision, key=_FINER.index)
+    return Period(first.start, last.end, precision)
+
+
+def _r_window(g: _Groups, ref: _dt.date | None, order: NumericOrder = None) -> Period | None:
+    if ref is None:
+        return None
+    word = (g["wn"] or "").lower()
+    count = _NUMBER_WORDS.get(word) or int(word)
+    unit = (g["wunit"] or "").lower()
+    if unit.startswith("month"):
+        first = ref.replace(day=1) - relativedelta(months=count - 1)
+        return _months_period(first.year, first.month, ref.year, ref.month)
+    years = count * (10 if unit.startswith("decade") else 1)
+    return Period(_dt.date(ref.year - years + 1, 1, 1), _dt.date(ref.year, 12, 31), Precision.YEAR)
+
+
+def _r_month_relative(
+    g: _Groups, ref: _dt.date | None, order: NumericOrder = None
+) -> Period | None:
+    if ref is None:
+        return None
+    month = _month(g["m"]) or 0
+    direction = (g["mdir"] or "").lower()
+    year = ref.year
+    if direction == "last" and month >= ref.month:
+        year -= 1  # "last December": the latest December before this month
+    elif direction == "next" and month <= ref.month:
+        year += 1
+    return _months_period(year, month, year, month)
+
+
+def _r_ago(g: _Groups, ref: _dt.date | None, order: NumericOrder = None) -> Period | None:
+    if ref is None:
+        return None
+    word = (g["an"] or "").lower()
+    count = _NUMBER_WORDS.get(word) or int(word)
+    unit = (g["aunit"] or "").lower()
+    if unit.startswith("day"):
+        date = ref - _dt.timedelta(days=count)
+        return Period(date, date, Precision.DAY)
+    if unit.startswith("week"):
+        monday = ref - _dt.timedelta(days=ref.weekday()) - _dt.timedelta(weeks=count)
+        return Period(monday, monday + _dt.timedelta(days=6), Precision.DAY)
+    if unit.startswith("month"):
+        month = ref.replace(day=1) - relativedelta(months=count)
+        return _months_period(month.year, month.month, month.year, month.month)
+    years = count * (10 if unit.startswith("decade") else 1)
+    return _year_period(ref.year - years)
 
 
 # --------------------------------------------------------------------------
@@ -549,6 +709,27 @@ _ISO_DAY = _form(
     _r_day,
     _YEAR_FIRST,
 )
+# Numeric dates: day and month in either order ("11/3/2025"), or year first.
+_NOT_A_CODE = r"(?![/.\-]?[0-9A-Za-z])"
+_NUMERIC_DAYS = tuple(
+    _form(
+        "day",
+        rf"<NN:n1>{sep}<NN:n2>{sep}<YEAR:y>{_NOT_A_CODE}",
+        _r_numeric_day,
+        _DIGITS,
+    )
+    for sep in ("/", r"\.", "-")
+)
+_YEAR_FIRST_DAYS = tuple(
+    _form(
+        "day",
+        rf"<YR:y>{sep}(?P<mo>[01]?[0-9]){sep}(?P<d>[0-3]?[0-9]){_NOT_A_CODE}",
+        _r_day,
+        _YEAR_FIRST,
+    )
+    for sep in ("/", r"\.")
+)
+_SHORT_YEAR = r"(?:['’/]<YY:sy>)"
 _POINT_FORMS_HEAD = (
     _form(
         "day",
@@ -568,16 +749,30 @@ _POINT_FORMS_HEAD = (
         _r_quarter,
         _THE + _both_cases("fstl") + "1234",
     ),
-    _form("quarter", r"(?-i:Q)(?P<qn>[1-4])(?!\w)(?:(?:<S>|[/-])<YEAR:y>)?", _r_quarter, "Q"),
-    _form("quarter", r"<YEAR:y>(?:<S>|[/-])?(?-i:Q)(?P<qn>[1-4])(?!\w)", _r_quarter, _YEAR_FIRST),
+    _form(
+        "quarter",
+        rf"(?-i:Q)(?P<qn>[1-4])(?:{_SHORT_YEAR}|(?!\w)(?:(?:<S>|[/-])<YEAR:y>)?)",
+        _r_quarter,
+        "Q",
+    ),
+    _form("quarter", r"<YR:y>(?:<S>|[/-])?(?-i:Q)(?P<qn>[1-4])(?!\w)", _r_quarter, _YEAR_FIRST),
+    # "3Q24", "4Q 2024"
+    _form("quarter", r"(?P<qn>[1-4])(?-i:Q)(?:<YY:sy>|<S>?<YEAR:y>)", _r_quarter, "1234"),
     _form(
         "half",
         rf"(?:the<S>)?<HORD:ho>(?:<S>|-)half(?!\w){_OF_YEAR_OR_NOT_OF}",
         _r_half,
         _THE + _both_cases("fsl") + "12",
     ),
-    _form("half", r"(?-i:H)(?P<hn>[12])(?!\w)(?:(?:<S>|[/-])<YEAR:y>)?", _r_half, "H"),
-    _form("half", r"<YEAR:y>(?:<S>|[/-])?(?-i:H)(?P<hn>[12])(?!\w)", _r_half, _YEAR_FIRST),
+    _form(
+        "half",
+        rf"(?-i:H)(?P<hn>[12])(?:{_SHORT_YEAR}|(?!\w)(?:(?:<S>|[/-])<YEAR:y>)?)",
+        _r_half,
+        "H",
+    ),
+    _form("half", r"<YR:y>(?:<S>|[/-])?(?-i:H)(?P<hn>[12])(?!\w)", _r_half, _YEAR_FIRST),
+    # "1H24", "2H 2023"
+    _form("half", r"(?P<hn>[12])(?-i:H)(?:<YY:sy>|<S>?<YEAR:y>)", _r_half, "12"),
 )
 _POINT_FORMS_TAIL = (
     _form(
@@ -592,7 +787,30 @@ _POINT_FORMS_TAIL = (
         _r_month,
         _both_cases("elm") + _MONTH_FIRST,
     ),
+    # "2019 October": a year first, then its month (not "2019 Jan-Mar").
+    _form("month", r"<YEAR:y><S><MON:m>(?!<OS><DASH>)", _r_month, _YEAR_FIRST),
     _form("year", rf"{_BARE_MONTH_PREFIX}?<YEAR:y>", _r_year, _both_cases("elm") + _YEAR_FIRST),
+)
+# Rolling windows and offsets, used in retrospectives.
+_WINDOW = _form(
+    "relative",
+    r"the<S>(?:past|last|previous|preceding)<S><WIN:wn><S>(?P<wunit>years|months|decades)(?!\w)"
+    r"(?!<S>of(?!\w))",
+    _r_window,
+    _THE,
+)
+_AGO = _form(
+    "relative",
+    r"(?<!\bhalf\s)<WIN:an><S>(?P<aunit>years?|months?|decades?|weeks?|days?)<S>ago(?!\w)",
+    _r_ago,
+    _DIGITS + _both_cases("otfsena"),
+)
+# "last December", "this March", "next June": a month named from the reference.
+_MONTH_RELATIVE = _form(
+    "relative",
+    r"(?<!\bthe\s)(?P<mdir>last|this|next)<S><MON:m>(?!<S><DAY>)(?!,?<S><YEAR>)",
+    _r_month_relative,
+    _both_cases("ltn"),
 )
 _RELATIVE = _form(
     "relative",
@@ -637,6 +855,9 @@ _INNER_ONLY = (
 
 _POINTS: tuple[_Form, ...] = (
     _ISO_DAY,
+    *_NUMERIC_DAYS,
+    *_YEAR_FIRST_DAYS,
+    _MONTH_RELATIVE,
     _RELATIVE,  # before "last quarter" as an ordinal
     *_POINT_FORMS_HEAD,
     *_MONTHS_OF,
@@ -700,6 +921,23 @@ _RANGES: tuple[_Form, ...] = (
     ),
 )
 
+# Ranges whose ends differ in granularity or give the year once: "from 2016 to
+# June 2018", "between the first quarter and the third quarter of 2024".
+_MIXED_RANGES = (
+    _form(
+        "mixed_range",
+        rf"from<S>(?P<a>{_INNER}){_RSEP}(?P<b>{_INNER})",
+        _r_mixed_range,
+        _both_cases("f"),
+    ),
+    _form(
+        "mixed_range",
+        rf"between<S>(?P<a>{_INNER}){_BSEP}(?P<b>{_INNER})",
+        _r_mixed_range,
+        _both_cases("b"),
+    ),
+)
+
 _AS_OF = r"as<S>(?:of|at)"
 _PREFIXED = (
     _form(
@@ -733,8 +971,14 @@ _PREFIXED = (
 # so longer forms come before the shorter forms they start with.
 _TOP: tuple[_Form, ...] = (
     _ISO_DAY,
+    *_NUMERIC_DAYS,
+    *_YEAR_FIRST_DAYS,
     *_RANGES,
+    *_MIXED_RANGES,
     *_PREFIXED,
+    _WINDOW,
+    _AGO,
+    _MONTH_RELATIVE,
     _RELATIVE,  # before "last quarter" as an ordinal
     *_POINT_FORMS_HEAD,
     *_MONTHS_OF,
@@ -788,28 +1032,42 @@ def _gate() -> re.Pattern[str]:
 _LEADING_PREPOSITION = re.compile(r"(?:in|on|during|throughout|at|for)\s{1,3}", re.IGNORECASE)
 
 
-def _safe(resolve: _Resolver, groups: _Groups, ref: _dt.date | None) -> Period | None:
+def _safe(
+    resolve: _Resolver, groups: _Groups, ref: _dt.date | None, order: NumericOrder
+) -> Period | None:
     try:
-        return resolve(groups, ref)
+        return resolve(groups, ref, order)
     except (ValueError, OverflowError, KeyError):
         return None
 
 
-def _resolve_point(text: str, ref: _dt.date | None) -> Period | None:
+def _resolve_point(text: str, ref: _dt.date | None, order: NumericOrder) -> Period | None:
     for form in _POINTS:
         m = form.regex.fullmatch(text)
         if m is not None:
-            return _safe(form.resolve, m.groupdict(), ref)
+            return _safe(form.resolve, m.groupdict(), ref, order)
     return None
 
 
-def _match_at(text: str, start: int, ref: _dt.date | None) -> TemporalMatch | None:
+def _ambiguous(text: str, start: int, end: int) -> bool:
+    """Whether an unresolved match holds a numeric date that reads two ways."""
+    for form in _NUMERIC_DAYS:
+        for m in form.regex.finditer(text, start, end):
+            if _numeric_ambiguous(m.groupdict()):
+                return True
+    return False
+
+
+def _match_at(
+    text: str, start: int, ref: _dt.date | None, order: NumericOrder
+) -> TemporalMatch | None:
     """The match of the first form, in priority order, that matches at ``start``."""
     for form in _BY_FIRST[text[start]]:
         m = form.regex.match(text, start)
         if m is not None:
-            period = _safe(form.resolve, m.groupdict(), ref)
-            return TemporalMatch(start, m.end(), period, form.kind)
+            period = _safe(form.resolve, m.groupdict(), ref, order)
+            ambiguous = period is None and order is None and _ambiguous(text, start, m.end())
+            return TemporalMatch(start, m.end(), period, form.kind, ambiguous=ambiguous)
     return None
 
 
@@ -819,7 +1077,9 @@ def _normalise(reference: _dt.date | None) -> _dt.date | None:
     return reference
 
 
-def find_periods(text: str, *, reference: _dt.date | None = None) -> list[TemporalMatch]:
+def find_periods(
+    text: str, *, reference: _dt.date | None = None, numeric_order: NumericOrder = None
+) -> list[TemporalMatch]:
     """Find all temporal expressions in a text.
 
     The text is scanned once, left to right; at each position the longest form
@@ -830,10 +1090,15 @@ def find_periods(text: str, *, reference: _dt.date | None = None) -> list[Tempor
         text: Any text; offsets refer to it exactly as given.
         reference: The publication date, used to fill a missing year and to
             resolve relative expressions and weekdays.
+        numeric_order: How numeric dates order day and month: ``"dmy"``
+            (Vietnamese and British copy: 11/3/2025 is 11 March), ``"mdy"``
+            (American copy: November 3), or ``None`` (unknown: a date that
+            reads two ways is left unresolved, with ``ambiguous=True``).
 
     Returns:
         The matches in text order, non-overlapping.  A match whose period
-        cannot be resolved (no reference, impossible date) has ``period=None``.
+        cannot be resolved (no reference, impossible date, a numeric date
+        that reads two ways) has ``period=None``.
 
     Examples:
         >>> import datetime
@@ -846,21 +1111,23 @@ def find_periods(text: str, *, reference: _dt.date | None = None) -> list[Tempor
     ref = _normalise(reference)
     matches: list[TemporalMatch] = []
     position = 0
-    first = _match_at(text, 0, ref) if text[:1] in _BY_FIRST else None
+    first = _match_at(text, 0, ref, numeric_order) if text[:1] in _BY_FIRST else None
     if first is not None:
         matches.append(first)
         position = first.end
     for candidate in _gate().finditer(text, position):
         start = candidate.start() + 1
         if start >= position:
-            match = _match_at(text, start, ref)
+            match = _match_at(text, start, ref, numeric_order)
             if match is not None:
                 matches.append(match)
                 position = match.end
     return matches
 
 
-def parse_period(expression: str, *, reference: _dt.date | None = None) -> Period | None:
+def parse_period(
+    expression: str, *, reference: _dt.date | None = None, numeric_order: NumericOrder = None
+) -> Period | None:
     """Parse one temporal expression given on its own.
 
     The whole string must be one expression; surrounding whitespace is ignored
@@ -870,6 +1137,8 @@ def parse_period(expression: str, *, reference: _dt.date | None = None) -> Perio
     Args:
         expression: The expression, e.g. ``"the first half of 2024"``.
         reference: The publication date, used as in `find_periods`.
+        numeric_order: How a numeric date orders day and month, as in
+            `find_periods`; with ``None`` a date that reads two ways gives ``None``.
 
     Returns:
         The period, or ``None`` if the string is not one temporal expression or
@@ -896,8 +1165,8 @@ def parse_period(expression: str, *, reference: _dt.date | None = None) -> Perio
         for form in _TOP:
             m = form.regex.fullmatch(candidate)
             if m is not None:
-                return _safe(form.resolve, m.groupdict(), ref)
-        period = _resolve_point(candidate, ref)
+                return _safe(form.resolve, m.groupdict(), ref, numeric_order)
+        period = _resolve_point(candidate, ref, numeric_order)
         if period is not None:
             return period
     return None

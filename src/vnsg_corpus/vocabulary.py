@@ -337,9 +337,15 @@ class FigureWords:
     currency_symbols: Mapping[str, str]
     currency_codes: Mapping[str, str]
     percent_words: tuple[str, ...]
+    point_words: tuple[str, ...]
     currency_words: Mapping[str, str]
+    weight_currency_words: Mapping[str, str]
     scales: Mapping[str, int]
     attached_scales: Mapping[str, int]
+    money_attached_scales: Mapping[str, int]
+    local_scales: tuple[str, ...]
+    scale_fractions: Mapping[str, str]
+    fraction_tails: Mapping[str, str]
     number_words: Mapping[str, int]
     ordinals: Mapping[str, int]
     superlatives: tuple[str, ...]
@@ -863,6 +869,30 @@ def _load(folder: Traversable) -> Vocabulary:
     return vocabulary
 
 
+def _check_amount_words(figures: FigureWords, source: str) -> None:
+    """Refuse fractions that are no decimal between 0 and 1, and unknown local scales.
+
+    Raises:
+        VocabularyError: Naming the first problem found.
+    """
+    for table, fractions in (
+        ("scale_fractions", figures.scale_fractions),
+        ("fraction_tails", figures.fraction_tails),
+    ):
+        for written, value in fractions.items():
+            if not re.fullmatch(r"0\.[0-9]{1,6}", value) or not value.strip("0."):
+                raise VocabularyError(
+                    f"{value!r} is no decimal between 0 and 1",
+                    source=source,
+                    field=f"figures.{table}.{written}",
+                )
+    for word in figures.local_scales:
+        if word not in figures.scales:
+            raise VocabularyError(
+                f"{word!r} is no key of scales", source=source, field="figures.local_scales"
+            )
+
+
 def _check(v: Vocabulary, source: str) -> None:
     """Refuse malformed codes and duplicate entries.
 
@@ -938,6 +968,7 @@ def _check(v: Vocabulary, source: str) -> None:
         ("currency_symbols", v.figures.currency_symbols),
         ("currency_codes", v.figures.currency_codes),
         ("currency_words", v.figures.currency_words),
+        ("weight_currency_words", v.figures.weight_currency_words),
     ):
         for written, code in currencies.items():
             if code not in ("", "$") and not _CODE.fullmatch(code):
@@ -948,6 +979,7 @@ def _check(v: Vocabulary, source: str) -> None:
                 )
     for i, code in enumerate(v.figures.roles.country_preference):
         country(code, f"figures.roles.country_preference[{i}]")
+    _check_amount_words(v.figures, source)
     for metric, words in v.figures.metric_keywords.items():
         if not words or any(not w.strip() for w in words):
             raise VocabularyError(

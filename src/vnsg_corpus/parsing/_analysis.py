@@ -11,7 +11,7 @@ the readers share, each computed once, on first use:
 * the sentences of each paragraph, from one splitter with one list of
   abbreviations;
 * the temporal expressions of each paragraph, resolved against the reference
-  date;
+  date and the outlet's numeric date order (``numeric_order``);
 * the entity mentions (people, places, countries, organisations), once the
   entities component has run;
 * the facts the readers have found so far, and their diagnostics.
@@ -30,7 +30,7 @@ from vnsg_corpus.model import Diagnostic, EconomicFigure, Partnership, Span, Vis
 from vnsg_corpus.parsing._entities import Entities
 from vnsg_corpus.parsing._sentences import split_sentences
 from vnsg_corpus.parsing._structure import Structure
-from vnsg_corpus.periods import TemporalMatch, find_periods
+from vnsg_corpus.periods import NumericOrder, TemporalMatch, find_periods
 from vnsg_corpus.vocabulary import Vocabulary, compiled
 
 __all__ = ["Analysis"]
@@ -60,6 +60,10 @@ class Analysis:
         paragraphs: The paragraphs to read.
         reference: The date relative expressions resolve against.
         bare_dollar: The ISO 4217 code a bare "$" stands for.
+        numeric_order: How numeric dates order day and month (``"dmy"``,
+            ``"mdy"``), from the outlet's convention; ``None`` when unknown,
+            and then a date that reads two ways ("11/3/2025") is left
+            unresolved and reported as ``ambiguous_date``.
         structure: The article's structure, when parsed from a whole article.
         entities: The entity mentions (set by the entities component).
         figures: The economic figures found.
@@ -74,6 +78,7 @@ class Analysis:
     paragraphs: tuple[Span, ...]
     reference: datetime.date | None = None
     bare_dollar: str = "USD"
+    numeric_order: NumericOrder = None
     structure: Structure | None = None
     entities: Entities = attrs.field(factory=Entities)
     figures: tuple[EconomicFigure, ...] = ()
@@ -98,6 +103,7 @@ class Analysis:
         vocabulary: Vocabulary | None = None,
         entities: Entities | None = None,
         bare_dollar: str = "USD",
+        numeric_order: NumericOrder = None,
     ) -> Analysis:
         """An analysis of some paragraphs of a text, to run one reader on its own.
 
@@ -109,6 +115,7 @@ class Analysis:
             vocabulary: The vocabulary; the shipped one by default.
             entities: The entity mentions, for readers that need them.
             bare_dollar: The ISO 4217 code a bare "$" stands for.
+            numeric_order: How numeric dates order day and month, if known.
 
         Returns:
             The analysis.
@@ -120,6 +127,7 @@ class Analysis:
             tuple(paragraphs),
             reference=reference,
             bare_dollar=bare_dollar,
+            numeric_order=numeric_order,
             entities=entities or Entities(),
         )
 
@@ -175,13 +183,28 @@ class Analysis:
     def temporals(self, ps: int, pe: int) -> list[TemporalMatch]:
         """The temporal expressions of the paragraph ``[ps, pe)``, with offsets into the text.
 
-        Resolved against ``reference`` (see
-        [`find_periods`][vnsg_corpus.periods.find_periods]).
+        Resolved against ``reference`` and ``numeric_order`` (see
+        [`find_periods`][vnsg_corpus.periods.find_periods]); a numeric date
+        that reads two ways is reported once, as an ``ambiguous_date``
+        diagnostic, when its paragraph is first read.
         """
         found = self._temporals.get((ps, pe))
         if found is None:
             found = self._temporals[(ps, pe)] = [
-                TemporalMatch(t.start + ps, t.end + ps, t.period, t.kind)
-                for t in find_periods(self.text[ps:pe], reference=self.reference)
+                TemporalMatch(t.start + ps, t.end + ps, t.period, t.kind, ambiguous=t.ambiguous)
+                for t in find_periods(
+                    self.text[ps:pe], reference=self.reference, numeric_order=self.numeric_order
+                )
             ]
+            self.diagnostics.extend(
+                Diagnostic(
+                    "ambiguous_date",
+                    f"{self.text[t.start : t.end]!r} reads as day/month or month/day;"
+                    " no period was given (the outlet's date order is unknown)",
+                    t.start,
+                    t.end,
+                )
+                for t in found
+                if t.ambiguous
+            )
         return found

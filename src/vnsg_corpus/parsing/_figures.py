@@ -11,11 +11,18 @@ What is a figure:
 * **Money** in any common form: a currency sign or code before the number
   ("US$9 billion", "S$1.5 billion", "USD 3.2bn", "€1.2 billion", "RM2 billion",
   "Rp 5 trillion") or a currency code or name after it ("20 trillion đồng",
-  "3 trillion won", "5 billion yuan", "2 billion US dollars").  Scale words
-  (thousand, million, billion, trillion; mln, mn, bn, tn, and "tr", read as
-  trillion; "k", "m", "b" only when written right after the digits) are applied
-  with ``Decimal`` arithmetic, so the value is exact and fully scaled.  The
-  unit is an ISO 4217 code.  A conversion in parentheses ("US$18.4 billion
+  "3 trillion won", "5 billion yuan", "2 billion US dollars", "30 million
+  pounds" but not "pounds of"), with the scale after the code too ("40 USD
+  million").  Scale words (thousand, million, billion, trillion; mln, mn, bn,
+  tn, and "tr", read as trillion; tỷ, triệu, nghìn; "k", "m", "b" only when
+  written right after the digits, "T" and a capital after one space only
+  after a currency: "US$3.1T", "US$10 M") are applied with ``Decimal``
+  arithmetic, so the value is exact and fully scaled; "a billion dollars",
+  "half a billion dollars" and "two and a half million" too.  Digit groups
+  and decimal marks ("12 500", "1.234.567", "US$2,5 billion") are read by
+  ``_amounts``: a form that could mean two values is skipped with an
+  ``amount_unreadable`` diagnostic, never guessed.  The unit is an ISO 4217
+  code.  A conversion in parentheses ("US$18.4 billion
   (S$25 billion)", "VND 20 trillion (about US$800 million)") or after ", or"
   ("S$4.5 billion, or about US$3.3 billion") is one figure whose ``converted``
   holds the second amount.
@@ -26,6 +33,9 @@ What is a figure:
   population of 100 million").  Number words one to ninety, "twenty-five" and
   "a dozen" count too; vague quantities ("hundreds of", "thousands of",
   "dozens of") are not figures.
+* **Percentage points** ("fell 5 percentage points", "2.5 pp") have the unit
+  ``percentage_points`` and the metric ``other``, negative for a fall: a
+  difference of two percentages is no growth rate and no share.
 * **Percentages**: a rise or decline is ``growth_rate``, negative for a decline
   ("fell 5%", "down 5 per cent", "a 5% decline", "-5%"); "accounting for 30 per
   cent of" or "30 per cent of" is ``share``; the level reached after "to",
@@ -137,7 +147,8 @@ The work is linear in the length of the text: one precompiled regular
 expression (every quantifier bounded or possessive) finds the candidate numbers
 in each paragraph; each candidate then looks at a bounded window around it, and
 sentences and keywords are found once per paragraph or sentence.  A number of
-more than 30 digits is skipped with a ``number_too_long`` diagnostic.
+more than 30 digits is skipped with a ``number_too_long`` diagnostic.  Numbers
+inside web addresses ("https://x.com/a-5%-b") are no figures.
 """
 
 from __future__ import annotations
@@ -145,6 +156,7 @@ from __future__ import annotations
 import bisect
 import datetime
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Context, Decimal
 
@@ -160,6 +172,7 @@ from vnsg_corpus.model import (
     Qualifier,
     Span,
 )
+from vnsg_corpus.parsing._amounts import NUMBER, in_url, number_shape, read_number
 from vnsg_corpus.parsing._analysis import Analysis
 from vnsg_corpus.parsing._entities import Entities
 from vnsg_corpus.parsing._figure_countries import (
@@ -191,9 +204,8 @@ _MAX_DIGITS = 30
 _DECIMAL = Context(prec=80)
 """Enough precision for 30 digits times a 10**12 scale, exactly."""
 
-_SEPARATORS = ",\u00a0\u2009\u202f"
-"""Thousands separators."""
-_NO_SEPARATORS = str.maketrans("", "", _SEPARATORS)
+_SEPARATORS = ", \u00a0\u2009\u202f"
+"""Thousands separators (a dot groups thousands too, but only twice or more: no year)."""
 
 _CLAUSE_BREAK = re.compile(r"[;:()\[\]—]")
 _GAP_BREAK = re.compile(r"[,;:()\[\]—–]|(?<!\w)(?:while|whereas|but|and)(?!\w)", re.IGNORECASE)
@@ -241,6 +253,10 @@ class _Vocab:
         words: Currency word -> ISO code ("$" for the bare dollar).
         scales: Scale word -> power of ten.
         attached: One-letter scale -> power of ten.
+        money_attached: One-letter scale read only after a currency -> power of ten.
+        local_scales: Folded scale words that bring the Vietnamese number convention.
+        fractions: Folded fraction phrase ("half a", "and a half") -> its value.
+        weight_words: Currency word that is also a unit of weight -> ISO code.
         number_words: Number word -> value.
         ordinals: Ordinal word -> rank.
         count_nouns: Folded noun -> how it counts.
@@ -275,6 +291,10 @@ class _Vocab:
     words: Mapping[str, str]
     scales: Mapping[str, int]
     attached: Mapping[str, int]
+    money_attached: Mapping[str, int]
+    local_scales: frozenset[str]
+    fractions: Mapping[str, Decimal]
+    weight_words: Mapping[str, str]
     number_words: Mapping[str, int]
     ordinals: Mapping[str, int]
     count_nouns: Mapping[str, CountNoun]
@@ -340,10 +360,12 @@ def _build(vocabulary: Vocabulary) -> _Vocab:
     units = sorted(k for k, v in number_words.items() if 0 < v < 10)
     tens = sorted(k for k, v in number_words.items() if v >= 20 and v % 10 == 0)
     big_scales = [w for w, e in scales.items() if e >= 2 and w.isalpha() and w.isascii()]
+    before_big = rf"(?={_SP}{alternation(big_scales, ignore_case=True)}(?!\w))"
     number_word_re = (
-        rf"{alternation(tens, ignore_case=True)}[-‑]{alternation(units, ignore_case=True)}"
+        rf"{alternation(data.scale_fractions, ignore_case=True, hyphens=True)}{before_big}"
+        rf"|{alternation(tens, ignore_case=True)}[-‑]{alternation(units, ignore_case=True)}"
         rf"|{alternation(number_words, ignore_case=True)}"
-        rf"|[aA](?={_SP}{alternation(big_scales, ignore_case=True)}(?!\w))"
+        rf"|[aA]{before_big}"
     )
     suffix_codes = [c for c in codes if len(c) == 3]
     qualifiers = {
@@ -354,23 +376,33 @@ def _build(vocabulary: Vocabulary) -> _Vocab:
     unitless_follow = (
         rf"{_SP}{{1,3}}[^\W\d_]|{_SP}{{1,2}}(?:to|and){_SP}{{1,2}}[0-9]|\.(?![0-9])|[;,]{_SP}"
     )
-    digits = (
-        r"[0-9]{1,3}(?:[,\u00a0\u2009\u202f][0-9]{3})++(?:\.[0-9]++)?(?![0-9])"
-        r"|[0-9]++(?:\.[0-9]++)?"
-    )
+    digits = NUMBER
     # Not inside a word or number; after a dash only a currency ("$2 billion-$3
-    # billion") or a minus sign after a space ("-5%"), so "1-1-1" is one range.
+    # billion"), a minus sign after a space ("-5%"), or the second half of a
+    # range whose first half has a unit ("5%-6%", "US$5bn-6bn"), so "1-1-1" is
+    # one range.
+    dash = "[-‑–—]"
     start = (
         r"(?<![\w.,/:$€£¥₫₩฿₱₹])"
-        r"(?:(?<![-‑–—−])|(?<=[\s(][-−])|(?=[$€£¥₫₩฿₱₹]|[A-Z]{1,3}\$))"
+        r"(?:(?<![-‑–—−])|(?<=[\s(][-−])|(?=[$€£¥₫₩฿₱₹]|[A-Z]{1,3}\$)"
+        rf"|(?<=%{dash})|(?<=[0-9][kKmMbBT]{dash})|(?<=[0-9][bBmMtT][nN]{dash}))"
     )
     # A cheap first test of the position: a digit or sign, or the start of a
     # word the regex can begin with (one trie instead of the many branches).
-    starters = [*qualifiers, *number_words, *ordinals, *data.superlatives, *data.top_words]
+    starters = [
+        *qualifiers,
+        *number_words,
+        *ordinals,
+        *data.superlatives,
+        *data.top_words,
+        *data.scale_fractions,
+        *(f"a {w}" for w in big_scales),
+    ]
     lettered = [w for w in [*symbols, *codes] if w[:1].isalpha()]
     guard = (
         rf"(?=[0-9$€£¥₫₩฿₱₹~≈]|{alternation(starters, ignore_case=True)}|{alternation(lettered)})"
     )
+    scale_words = [unicodedata.normalize("NFC", w) for w in data.scales]
     candidates = re.compile(
         start + guard + r"(?:"
         # A rank: "second-largest", "3rd biggest", "top".
@@ -385,11 +417,20 @@ def _build(vocabulary: Vocabulary) -> _Vocab:
         rf"(?:(?P<pre>{alternation(symbols)}|{alternation(codes)}(?![^\W\d_])){_SP}?)?"
         rf"(?P<num>{digits}|(?:{number_word_re})(?![\w\-‑]))"
         rf"(?:{_SP}{{0,2}}[-–—‑]{_SP}{{0,2}}(?P<num2>{digits}))?"
+        rf"(?:{_SP}{{1,3}}(?P<ftail>{alternation(data.fraction_tails, ignore_case=True)})"
+        rf"{before_big})?"
         rf"(?:(?P<ascale>{alternation(attached, ignore_case=True)})(?!\w)"
-        rf"|(?:{_SP}{{1,3}}|[-‑])?(?P<scale>{alternation(scales, ignore_case=True)})(?!\w))?"
-        rf"(?:{_SP}{{0,3}}(?P<pct>{alternation(data.percent_words, ignore_case=True)})(?!\w)"
-        rf"|{_SP}{{0,3}}(?P<csuf>{alternation([*suffix_codes, *words])})(?!\w))?"
-        rf"(?(pre)|(?(scale)|(?(ascale)|(?(pct)|(?(csuf)|(?={unitless_follow}))))))"
+        rf"|(?(pre)(?:(?P<mscale>{alternation(data.money_attached_scales, ignore_case=True)})"
+        rf"|{_SP}(?P<uscale>[KMBT])(?=[.,;:)]?(?:\s|\Z)))(?!\w)|(?!))"
+        rf"|(?:{_SP}{{1,3}}|[-‑])?(?P<scale>{alternation(scale_words, ignore_case=True)})(?!\w))?"
+        rf"(?:{_SP}{{0,3}}(?P<pts>{alternation(data.point_words, ignore_case=True)})(?!\w)"
+        rf"|{_SP}{{0,3}}(?P<pct>{alternation(data.percent_words, ignore_case=True)})(?!\w)"
+        rf"|{_SP}{{0,3}}(?P<csuf>{alternation([*suffix_codes, *words])})(?!\w)"
+        rf"(?:{_SP}{{1,2}}(?P<cscale>{alternation(scale_words, ignore_case=True)})(?!\w))?"
+        rf"|{_SP}{{1,3}}(?P<wcur>{alternation(data.weight_currency_words)})(?!\w)"
+        rf"(?!{_SP}{{1,3}}of(?!\w)))?"
+        rf"(?(pre)|(?(scale)|(?(ascale)|(?(pct)|(?(pts)|(?(csuf)|(?(wcur)|"
+        rf"(?={unitless_follow}))))))))"
         r")"
     )
     scan_candidates = scanner(
@@ -460,6 +501,13 @@ def _build(vocabulary: Vocabulary) -> _Vocab:
         words=words,
         scales=scales,
         attached=attached,
+        money_attached={fold_phrase(k): e for k, e in data.money_attached_scales.items()},
+        local_scales=folded("local_scales"),
+        fractions={
+            fold_phrase(k): Decimal(x)
+            for k, x in [*data.scale_fractions.items(), *data.fraction_tails.items()]
+        },
+        weight_words=dict(data.weight_currency_words),
         number_words=number_words,
         ordinals=ordinals,
         count_nouns=count_nouns,
@@ -492,7 +540,8 @@ class _Cand:
     Attributes:
         start: Offset of its first character (currency sign included).
         end: Offset one past the amount (range and conversion included).
-        kind: ``"money"``, ``"percent"``, ``"plain"`` or ``"rank"``.
+        kind: ``"money"``, ``"percent"``, ``"points"`` (percentage points),
+            ``"plain"`` or ``"rank"``.
         base: The number before scaling.
         exp: The power of ten of its scale word, if any.
         value: The fully scaled value.
@@ -500,7 +549,8 @@ class _Cand:
         qual_start: Start of the qualifier before it (``start`` when none).
         qualifier: The qualifier.
         is_word: Whether the number is written as a word.
-        has_separator: Whether the digits have thousands separators.
+        has_separator: Whether the digits have separators ("1,200", "4.5").
+        prefixed: Whether a currency is written before the number.
         value_max: High end of a range.
         converted: A conversion given in parentheses.
         tail_end: End of the counted noun phrase, or ``end``.
@@ -521,6 +571,7 @@ class _Cand:
     qualifier: Qualifier = Qualifier.EXACT
     is_word: bool = False
     has_separator: bool = False
+    prefixed: bool = False
     value_max: Decimal | None = None
     converted: Amount | None = None
     tail_end: int = 0
@@ -547,19 +598,36 @@ def _scaled(base: Decimal, exp: int | None) -> Decimal:
     return value.normalize(_DECIMAL)
 
 
-def _digits(m: re.Match[str], group: str, diagnostics: list[Diagnostic]) -> Decimal | None:
+def _digits(
+    m: re.Match[str],
+    group: str,
+    diagnostics: list[Diagnostic],
+    *,
+    local: bool = False,
+    unit: bool = True,
+) -> Decimal | None:
     """Read the digits of a number, refusing more than ``_MAX_DIGITS`` of them.
+
+    Digit groups and decimal marks are read by
+    [`read_number`][vnsg_corpus.parsing._amounts.read_number]; a form it
+    refuses (ambiguous or malformed) is reported, not guessed, when the number
+    has a unit or scale (a bare "1.2.3" is no amount, and not reported).
 
     Args:
         m: The candidate match.
         group: The group holding the digits.
-        diagnostics: Receives a ``number_too_long`` diagnostic.
+        diagnostics: Receives a ``number_too_long`` or ``amount_unreadable``
+            diagnostic.
+        local: Whether a Vietnamese scale word follows the number.
+        unit: Whether the number has a currency, percent sign or scale.
 
     Returns:
-        The number, or ``None`` if it is too long.
+        The number, or ``None`` if it is too long or not read.
     """
     written = m.group(group)
     if len(written) > _MAX_DIGITS and sum(ch.isdigit() for ch in written) > _MAX_DIGITS:
+        if not unit and isinstance(number_shape(written, local=local), str):
+            return None
         diagnostics.append(
             Diagnostic(
                 "number_too_long",
@@ -569,7 +637,58 @@ def _digits(m: re.Match[str], group: str, diagnostics: list[Diagnostic]) -> Deci
             )
         )
         return None
-    return Decimal(written.translate(_NO_SEPARATORS))
+    value = read_number(written, local=local)
+    if isinstance(value, str):
+        if not unit:
+            return None
+        diagnostics.append(
+            Diagnostic("amount_unreadable", f"not read: {value}", m.start("at"), m.end("at"))
+        )
+        return None
+    return value
+
+
+def _word_number(num: str, v: _Vocab) -> Decimal:
+    """The value of a number written in words ("twenty-five", "a", "half a").
+
+    Args:
+        num: The words as matched.
+        v: The vocabulary.
+
+    Returns:
+        The value.
+    """
+    folded = fold_phrase(num.replace("‑", "-"))
+    if folded in v.fractions:
+        return v.fractions[folded]
+    key = fold_phrase(num.replace("-", " ").replace("‑", " "))
+    if key in v.number_words:
+        return Decimal(v.number_words[key])
+    if key == "a":
+        return Decimal(1)
+    tens, _, ones = key.partition(" ")  # "twenty five"
+    return Decimal(v.number_words[tens] + v.number_words[ones])
+
+
+_NAMES = (
+    "rank",
+    "ord",
+    "top",
+    "qual",
+    "pre",
+    "num",
+    "num2",
+    "ftail",
+    "ascale",
+    "mscale",
+    "uscale",
+    "scale",
+    "pts",
+    "pct",
+    "csuf",
+    "cscale",
+    "wcur",
+)
 
 
 def _read_candidates(
@@ -577,24 +696,44 @@ def _read_candidates(
 ) -> list[_Cand]:
     """Find the candidate figures of one paragraph with the one candidate regex.
 
+    Numbers inside web addresses are skipped; numbers whose digits are
+    ambiguous or malformed are skipped with an ``amount_unreadable``
+    diagnostic (see ``_amounts``).
+
     Args:
         text: The article text.
         ps: Start of the paragraph.
         pe: End of the paragraph.
         bare_dollar: ISO code of a bare "$".
         v: The vocabulary.
-        diagnostics: Receives ``number_too_long`` diagnostics.
+        diagnostics: Receives ``number_too_long`` and ``amount_unreadable``
+            diagnostics.
 
     Returns:
         The candidates, in text order.
     """
     out: list[_Cand] = []
-    names = ("rank", "ord", "top", "qual", "pre", "num", "num2", "ascale", "scale", "pct", "csuf")
     for m in scan(v.scan_candidates, text, ps, pe):
         at = m.start("at")
-        rank_word, ordinal, top, qualifier, pre, num, num2, ascale, scale, pct, csuf = m.group(
-            *names
-        )
+        (
+            rank_word,
+            ordinal,
+            top,
+            qualifier,
+            pre,
+            num,
+            num2,
+            ftail,
+            ascale,
+            mscale,
+            uscale,
+            scale,
+            pts,
+            pct,
+            csuf,
+            cscale,
+            wcur,
+        ) = m.group(*_NAMES)
         if rank_word is not None:
             rank = 1
             if ordinal is not None:
@@ -604,55 +743,83 @@ def _read_candidates(
             cand.rank_end, cand.is_word = m.end(), top is not None
             out.append(cand)
             continue
+        if (pct is not None or pts is not None or "/" in text[max(ps, at - 1) : at]) and in_url(
+            text, m.start("num")
+        ):
+            continue  # "https://example.com/a-5%-b"
+        if "/" in text[m.end() : m.end() + 1] and in_url(text, m.start("num")):
+            continue
+        exp: int | None = None
+        for group, table in (
+            (ascale, v.attached),
+            (mscale, v.money_attached),
+            (uscale, v.attached),
+            (scale, v.scales),
+            (cscale, v.scales),
+        ):
+            if group is not None:
+                exp = table.get(fold_phrase(group), table.get(group.casefold()))
+                break
+        local = scale is not None and fold_phrase(scale) in v.local_scales
+        has_unit = exp is not None or any(g is not None for g in (pre, pts, pct, csuf, wcur))
         is_word = not num[0].isdigit()
         if is_word:
-            key = fold_phrase(num.replace("-", " ").replace("‑", " "))
-            if key in v.number_words:
-                base = Decimal(v.number_words[key])
-            elif key == "a":
-                base = Decimal(1)
-            else:  # "twenty five"
-                tens, _, ones = key.partition(" ")
-                base = Decimal(v.number_words[tens] + v.number_words[ones])
+            base = _word_number(num, v)
         else:
-            parsed = _digits(m, "num", diagnostics)
+            parsed = _digits(m, "num", diagnostics, local=local, unit=has_unit)
             if parsed is None:
                 continue
             base = parsed
+        if ftail is not None:
+            base += v.fractions[fold_phrase(ftail)]
         base2: Decimal | None = None
         if num2 is not None:
-            base2 = _digits(m, "num2", diagnostics)
+            base2 = _digits(m, "num2", diagnostics, local=local, unit=has_unit)
             if base2 is None:
                 continue
-        exp: int | None = None
-        if ascale is not None:
-            exp = v.attached[fold_phrase(ascale)]
-        elif scale is not None:
-            exp = v.scales[fold_phrase(scale)]
         if csuf is not None:
             csuf = " ".join(csuf.split())
+        if wcur is not None:
+            csuf = " ".join(wcur.split())
         unit: str | None = None
         if pct is not None:
             kind, unit = "percent", "percent"
+        elif pts is not None:
+            kind, unit = "points", "percentage_points"
         elif pre is not None or csuf is not None:
             kind = "money"
             if pre is not None:
                 code = v.symbols.get(pre, v.codes.get(pre, ""))
             else:
                 written = csuf or ""
-                code = v.codes.get(written) or v.words.get(written) or ""
+                code = (
+                    v.codes.get(written) or v.words.get(written) or v.weight_words.get(written, "")
+                )
             unit = bare_dollar if code in ("", "$") else code
         else:
             kind = "plain"
         start = m.start("num") if pre is None else m.start("pre")
+        if (
+            kind == "plain"
+            and exp is None
+            and text[start - 1 : start] in ("-", "‑", "–", "—")
+            and text[start - 2 : start - 1] not in ("", " ", "\t", "\n", "(")
+        ):
+            continue  # "US$5m-10": the second half of a range needs its own unit or scale
         cand = _Cand(start, m.end(), kind, base=base, exp=exp, unit=unit)
+        cand.prefixed = pre is not None
         plain = exp is None and base == base.to_integral_value()
         cand.value = base if plain else _scaled(base, exp)
         if base2 is not None:  # "2-3 per cent", "$2-3 billion", "500,000-1 million"
             low = _scaled(base, exp if base <= base2 else None)
             cand.value, cand.value_max = sorted((low, _scaled(base2, exp)))
-        elif kind == "percent" and start > 0 and text[start - 1] in "-−":
-            cand.value = -cand.value  # "-5%"
+        elif (
+            kind in ("percent", "points")
+            and start > 0
+            and text[start - 1] in "-−"
+            and (start == 1 or text[start - 2] in " \t\n(")
+        ):
+            cand.value = -cand.value  # "-5%", but not the "6%" of "5%-6%"
         cand.is_word = is_word
         cand.has_separator = not is_word and any(ch in _SEPARATORS for ch in num)
         cand.tail_end = m.end()
@@ -689,6 +856,9 @@ def _merge_ranges(text: str, cands: list[_Cand]) -> list[_Cand]:
             gap = _RANGE_GAP.fullmatch(text, a.end, b.start)
             ok = gap is not None and (a.unit is None or b.unit is None or a.unit == b.unit)
             ok = ok and len({a.kind, b.kind} - {"plain"}) <= 1
+            # "in 2008 to $25 billion": a plain number is no low end of an
+            # amount whose currency comes before its number.
+            ok = ok and not (a.kind == "plain" and b.prefixed and not a.prefixed)
             if ok and gap is not None and gap.group("word") is not None:
                 cue = _BETWEEN.search(text, max(0, a.qual_start - 12), a.qual_start)
                 cue_word = "" if cue is None else cue.group("cue").casefold()
@@ -1109,6 +1279,8 @@ def _classify_percent(text: str, c: _Cand, s: _Sentence, v: _Vocab) -> None:
         subject_hit = subject_hit or s.before(text, v, c.qual_start, s.start, _NOUN)
         fallback = "growth" if c.metric is Metric.GROWTH_RATE else "percentage"
     c.subject = fallback if subject_hit is None else v.subject(text, subject_hit)
+    if c.kind == "points":  # a difference of two percentages: no rate, no share
+        c.metric = Metric.OTHER
 
 
 def _classify_rank(text: str, c: _Cand, s: _Sentence, v: _Vocab) -> bool:
