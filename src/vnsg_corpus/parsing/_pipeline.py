@@ -51,8 +51,9 @@ def analyse(
         article_id: The article's id.
         vocabulary: The vocabulary.
         outlet: The outlet the caller says published the article; its house
-            style decides what a bare "$" means and how numeric dates read.  By
-            default the outlet the text names (its tag, byline or credits) decides.
+            style decides what a bare "$" means and how numeric dates read
+            (``Analysis.numeric_order``).  By default the outlet the text names
+            (its tag, byline or credits) decides.
         date: The publication date the caller gives; used instead of the
             text's date line (a different date there is a ``date_conflict``
             diagnostic).
@@ -69,6 +70,7 @@ def analyse(
         structure.paragraphs,
         reference=date if date is not None else structure.date,
         bare_dollar=bare_dollar_currency(house),
+        numeric_order=structure.numeric_order,
         structure=structure,
     )
     a.diagnostics.extend(structure.diagnostics)
