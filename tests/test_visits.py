@@ -14,27 +14,11 @@ from vnsg_corpus.parsing._entities import find_entities
 from vnsg_corpus.parsing._structure import parse_structure
 from vnsg_corpus.parsing._visits import extract_visits
 
+from .helpers import visits_of
+
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 ARTICLE_ID = "test"
 D = dt.date
-
-
-def paragraphs_of(text: str) -> list[Span]:
-    """One paragraph per non-blank line."""
-    spans: list[Span] = []
-    position = 0
-    for line in text.split("\n"):
-        if line.strip():
-            spans.append(Span(position, position + len(line)))
-        position += len(line) + 1
-    return spans
-
-
-def visits_of(text: str, date: dt.date | None = None) -> list[Visit]:
-    """Split ``text`` into paragraphs on newlines, find its entities and extract its visits."""
-    spans = paragraphs_of(text)
-    entities = find_entities(text, spans)
-    return extract_visits(text, spans, article_id=ARTICLE_ID, reference=date, entities=entities)
 
 
 def seed_visits(prefix: str) -> tuple[str, list[Visit]]:

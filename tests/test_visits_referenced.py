@@ -10,29 +10,11 @@ from typing import NamedTuple
 import pytest
 
 from vnsg_corpus import parse_article
-from vnsg_corpus.model import Precision, Span, Visit
-from vnsg_corpus.parsing._entities import find_entities
-from vnsg_corpus.parsing._visits import extract_visits
+from vnsg_corpus.model import Precision, Visit
+
+from .helpers import visits_of
 
 D = dt.date
-
-
-def paragraphs_of(text: str) -> list[Span]:
-    """One paragraph per non-blank line."""
-    spans: list[Span] = []
-    position = 0
-    for line in text.split("\n"):
-        if line.strip():
-            spans.append(Span(position, position + len(line)))
-        position += len(line) + 1
-    return spans
-
-
-def visits_of(text: str, date: dt.date | None = None) -> list[Visit]:
-    """The visits of ``text``, one paragraph per line, dated ``date``."""
-    spans = paragraphs_of(text)
-    entities = find_entities(text, spans)
-    return extract_visits(text, spans, article_id="t", reference=date, entities=entities)
 
 
 class Trip(NamedTuple):

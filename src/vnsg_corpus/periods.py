@@ -569,10 +569,18 @@ def _date_or_none(year: int, month: int, day: int) -> _dt.date | None:
         return None
 
 
-def _numeric_readings(g: _Groups) -> tuple[_dt.date | None, _dt.date | None]:
-    """The day-first and the month-first reading of a numeric date ("11/3/2025")."""
-    first, second, year = int(g["n1"] or ""), int(g["n2"] or ""), int(g["y"] or "")
+def numeric_readings(first: int, second: int, year: int) -> tuple[_dt.date | None, _dt.date | None]:
+    """The day-first and the month-first reading of a numeric date ``first/second/year``.
+
+    Either is ``None`` when it is no date; both are the same date when the
+    two numbers are equal.  The one place the library reads "11/3/2025"
+    (article text and page date lines alike).
+    """
     return _date_or_none(year, second, first), _date_or_none(year, first, second)
+
+
+def _numeric_readings(g: _Groups) -> tuple[_dt.date | None, _dt.date | None]:
+    return numeric_readings(int(g["n1"] or ""), int(g["n2"] or ""), int(g["y"] or ""))
 
 
 def _numeric_ambiguous(g: _Groups) -> bool:

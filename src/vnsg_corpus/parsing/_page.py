@@ -52,6 +52,7 @@ import attrs
 
 from vnsg_corpus.model import Diagnostic
 from vnsg_corpus.parsing._patterns import alternation
+from vnsg_corpus.periods import numeric_readings
 from vnsg_corpus.vocabulary import Outlet, Vocabulary, compiled
 
 __all__ = [
@@ -72,7 +73,6 @@ _MAX_CREDIT_LINE = 160
 _MAX_LINE_WORDS = 6
 _MAX_BYLINE_WORDS = 9
 _PROSE_WORDS = 25
-_LONGEST_MONTH = 12
 _YEARS = (1900, 2199)
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’.\-][^\W\d_]+)*")
@@ -255,9 +255,9 @@ def _read(
     if match["iy"] is not None:
         year, month, day = int(match["iy"]), int(match["im"]), int(match["id"])
     elif match["ny"] is not None:
-        year = int(match["ny"])
-        parts = _day_month(int(match["na"]), int(match["nb"]), order)
-        if parts is None:
+        year, month, day = int(match["ny"]), int(match["na"]), int(match["nb"])
+        dmy, mdy = numeric_readings(month, day, year)
+        if dmy is not None and mdy is not None and dmy != mdy and order is None:
             return DateLine(
                 index,
                 order,
@@ -272,7 +272,9 @@ def _read(
                     end,
                 ),
             )
-        day, month = parts
+        read = mdy if order == "mdy" and mdy is not None else dmy or mdy
+        if read is not None:  # else impossible either way: an invalid date below
+            month, day = read.month, read.day
     elif match["dy"] is not None:
         year, month, day = int(match["dy"]), _month(match["dm"], patterns), int(match["dd"])
     else:
@@ -295,21 +297,6 @@ def _read(
 def _month(name: str, patterns: _Patterns) -> int:
     """The number of a month name as matched ("Sept.", "MARCH")."""
     return patterns.months.get(name.rstrip(".").lower(), 0)
-
-
-def _day_month(first: int, second: int, order: DateOrder | None) -> tuple[int, int] | None:
-    """``(day, month)`` of a numeric date written ``first/second/year``, if it can be told."""
-    if first > _LONGEST_MONTH >= second:
-        return first, second
-    if second > _LONGEST_MONTH >= first:
-        return second, first
-    if first == second or first > _LONGEST_MONTH:  # either way, or impossible either way
-        return first, second
-    if order == "dmy":
-        return first, second
-    if order == "mdy":
-        return second, first
-    return None
 
 
 # --------------------------------------------------------------------------
