@@ -554,7 +554,8 @@ class EconomicFigure:
         value: The fully scaled value ("US$9 billion" -> ``Decimal("9000000000")``);
             the lower bound of a range; negative for a decline.
         unit: ISO 4217 code for money, else ``"count"``, ``"people"``,
-            ``"percent"`` or ``"rank"``.
+            ``"percent"``, ``"percentage_points"`` (a change of a rate: "the
+            share fell 5 percentage points") or ``"rank"``.
         qualifier: How ``value`` relates to the true quantity.
         period: The period the figure refers to, when stated.
         evidence: Every passage the figure was read from.
