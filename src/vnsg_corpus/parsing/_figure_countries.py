@@ -63,7 +63,6 @@ from vnsg_corpus.vocabulary import Vocabulary, compiled
 
 __all__ = ["CountryRules", "Mark", "Marks", "country_rules", "direct", "order_pair", "pick_pair"]
 
-_CLAUSE_END = re.compile(r"[;]")
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’.\-]{0,30})[ \t\u00a0]{1,3}(?:the[ \t\u00a0]{1,3})?\Z")
 
 _AFTER_PENALTY = 100
@@ -275,12 +274,17 @@ def _clause(
 ) -> tuple[int, int]:
     """The clause of the sentence ``s`` around ``[pos, end)``."""
     lo, hi = s
-    for pattern in (_CLAUSE_END, rules.clause_words):
-        for m in pattern.finditer(text, max(lo, pos - 300), pos):
-            lo = max(lo, m.end())
-        m2 = pattern.search(text, end, min(hi, end + 300))
-        if m2 is not None:
-            hi = min(hi, m2.start())
+    semicolon = text.rfind(";", max(lo, pos - 300), pos)
+    if semicolon >= 0:
+        lo = semicolon + 1
+    semicolon = text.find(";", end, min(hi, end + 300))
+    if semicolon >= 0:
+        hi = semicolon
+    for m in rules.clause_words.finditer(text, max(lo, pos - 300), pos):
+        lo = max(lo, m.end())
+    m2 = rules.clause_words.search(text, end, min(hi, end + 300))
+    if m2 is not None:
+        hi = min(hi, m2.start())
     return lo, hi
 
 

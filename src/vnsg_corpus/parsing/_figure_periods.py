@@ -391,8 +391,9 @@ def assign_periods(
     # A sentence that refers back ("in the reviewed period") or compares with a
     # baseline ("up 8% against the same period last year") measures the period
     # stated before, even in an earlier paragraph.
-    anaphoric = rules.anaphoric.search(text, s[0], s[1]) is not None or any(
-        t.kind == "baseline" for t in temporals
+    anaphoric = bool(figures) and (
+        rules.anaphoric.search(text, s[0], s[1]) is not None
+        or any(t.kind == "baseline" for t in temporals)
     )
     for flow in (True, False):
         shared = [t for t in own if _usable(t, flow, "framing")]
