@@ -57,11 +57,14 @@ import attrs
 from vnsg_corpus.gazetteer import Gazetteer
 from vnsg_corpus.model import EntityKind, Mention, Metric
 from vnsg_corpus.parsing._entities import Entities
-from vnsg_corpus.parsing._patterns import alternation
+from vnsg_corpus.parsing._patterns import word_alternation
 from vnsg_corpus.text import fold_phrase
 from vnsg_corpus.vocabulary import Vocabulary, compiled
 
 __all__ = ["CountryRules", "Mark", "Marks", "country_rules", "direct", "order_pair", "pick_pair"]
+
+_IN_WORD = r"[\w-]"
+"""What a phrase matched as a word may not come right after."""
 
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’.\-]{0,30})[ \t\u00a0]{1,3}(?:the[ \t\u00a0]{1,3})?\Z")
 
@@ -147,10 +150,12 @@ def _build(vocabulary: Vocabulary) -> CountryRules:
         origin=folded(roles.origin_words),
         host=folded(roles.host_words),
         clause_words=re.compile(
-            rf"(?<![\w-]){alternation(roles.clause_words, ignore_case=True)}(?![\w-])"
+            rf"{word_alternation(roles.clause_words, not_after=_IN_WORD, ignore_case=True)}"
+            r"(?![\w-])"
         ),
         country_wide=re.compile(
-            rf"(?<![\w-]){alternation(roles.country_wide_cues, ignore_case=True)}(?![\w-])"
+            rf"{word_alternation(roles.country_wide_cues, not_after=_IN_WORD, ignore_case=True)}"
+            r"(?![\w-])"
         ),
         gazetteer=Gazetteer.of(vocabulary),
     )
