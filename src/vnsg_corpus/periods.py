@@ -109,7 +109,7 @@ from dateutil.relativedelta import relativedelta
 from vnsg_corpus.model import Period, Precision, Span
 from vnsg_corpus.parsing._patterns import trie_alternation
 
-__all__ = ["NumericOrder", "TemporalMatch", "find_periods", "parse_period"]
+__all__ = ["NumericOrder", "TemporalMatch", "find_periods", "may_hold_period", "parse_period"]
 
 
 @attrs.frozen
@@ -163,7 +163,7 @@ def _names(*entries: tuple[str, ...]) -> str:
 
 # Month and weekday names are proper nouns: only "March"/"MARCH" count, never
 # "march" or "may".
-_MONTHS = _names(
+_MONTH_NAMES = (
     ("January", "Jan"),
     ("February", "Feb"),
     ("March", "Mar"),
@@ -177,7 +177,7 @@ _MONTHS = _names(
     ("November", "Nov"),
     ("December", "Dec"),
 )
-_WEEKDAYS = _names(
+_WEEKDAY_NAMES = (
     ("Monday",),
     ("Tuesday",),
     ("Wednesday",),
@@ -186,6 +186,8 @@ _WEEKDAYS = _names(
     ("Saturday",),
     ("Sunday",),
 )
+_MONTHS = _names(*_MONTH_NAMES)
+_WEEKDAYS = _names(*_WEEKDAY_NAMES)
 _NUMBERS = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|1[0-2]|[1-9]"
 # Counts of a rolling window or an offset ("the past 15 years", "two years ago").
 _WINDOW_NUMBERS = (
@@ -1077,6 +1079,49 @@ def _match_at(
             ambiguous = period is None and order is None and _ambiguous(text, start, m.end())
             return TemporalMatch(start, m.end(), period, form.kind, ambiguous=ambiguous)
     return None
+
+
+# What every temporal expression holds, whatever its form: a digit, a month or
+# weekday name as written (every spelling of one starts with its first three
+# letters, "Sept." and "SEPTEMBER" too), or one of these words in any case
+# ("last year", "the first half", "two weeks ago", "yesterday", "tomorrow").
+# Keep it in step with the forms above: a form that could match without any
+# of them needs its word here.
+_ANY_DIGIT = re.compile(r"[0-9]")
+_NAME_STEM = re.compile(
+    "|".join(
+        sorted(
+            {
+                spelling[:3]
+                for full, *short in (*_MONTH_NAMES, *_WEEKDAY_NAMES)
+                for spelling in (full, full.upper(), *short, *(s.upper() for s in short))
+            }
+        )
+    )
+)
+_PERIOD_WORD = re.compile("year|month|week|quarter|half|decade|day|tomorrow")
+
+
+def may_hold_period(text: str) -> bool:
+    """Whether a text may hold a temporal expression: a cheap test before a scan.
+
+    ``False`` only when no expression
+    [`find_periods`][vnsg_corpus.periods.find_periods] finds, in the text or
+    in a text around it, lies inside it: the text has no digit, no month or
+    weekday name and none of the words "year", "month", "week", "quarter",
+    "half", "decade", "day" (in "today", "yesterday" too) or "tomorrow", which
+    every expression holds one of.
+
+    Examples:
+        >>> may_hold_period("The two ministers met in Hà Nội.")
+        False
+        >>> may_hold_period("They met last week.")
+        True
+    """
+    if _ANY_DIGIT.search(text) is not None or _NAME_STEM.search(text) is not None:
+        return True
+    # A letter of these words that re.IGNORECASE matches lowers to it.
+    return _PERIOD_WORD.search(text.lower()) is not None
 
 
 def _normalise(reference: _dt.date | None) -> _dt.date | None:

@@ -30,7 +30,7 @@ from vnsg_corpus.model import Diagnostic, EconomicFigure, Partnership, Span, Vis
 from vnsg_corpus.parsing._entities import Entities
 from vnsg_corpus.parsing._sentences import split_sentences
 from vnsg_corpus.parsing._structure import Structure
-from vnsg_corpus.periods import NumericOrder, TemporalMatch, find_periods
+from vnsg_corpus.periods import NumericOrder, TemporalMatch, find_periods, may_hold_period
 from vnsg_corpus.vocabulary import Vocabulary, compiled
 
 __all__ = ["Analysis"]
@@ -38,6 +38,9 @@ __all__ = ["Analysis"]
 _WORDS_BEFORE = re.compile(r"[^\W\d_][\w'’.\-‑]{0,40}")
 """A word (starting with a letter) before a sentence's framing expression."""
 _FRAME_AFTER = re.compile(r"\s{0,3},")
+_NUMERIC_DATE = re.compile(r"[0-9][/.\-][0-9]")
+"""What every numeric date has ("11/3/2025"): a paragraph without it has no
+date that reads two ways."""
 
 
 def _abbreviations(vocabulary: Vocabulary) -> frozenset[str]:
@@ -169,11 +172,10 @@ class Analysis:
         Returns:
             The expression, or ``None``.
         """
-        temporals = self.temporals(ps, pe)
-        i = bisect.bisect_left(temporals, sentence[0], key=lambda t: t.start)
-        if i >= len(temporals) or temporals[i].end > sentence[1]:
+        inside = self.temporals_in(ps, pe, sentence)
+        if not inside:
             return None
-        first = temporals[i]
+        first = inside[0]
         if len(_WORDS_BEFORE.findall(self.text, sentence[0], first.start)) > 2:
             return None
         if _FRAME_AFTER.match(self.text, first.end, sentence[1]) is None:
@@ -190,12 +192,17 @@ class Analysis:
         """
         found = self._temporals.get((ps, pe))
         if found is None:
-            found = self._temporals[(ps, pe)] = [
-                TemporalMatch(t.start + ps, t.end + ps, t.period, t.kind, ambiguous=t.ambiguous)
-                for t in find_periods(
-                    self.text[ps:pe], reference=self.reference, numeric_order=self.numeric_order
-                )
-            ]
+            paragraph = self.text[ps:pe]
+            found = self._temporals[(ps, pe)] = (
+                [
+                    TemporalMatch(t.start + ps, t.end + ps, t.period, t.kind, ambiguous=t.ambiguous)
+                    for t in find_periods(
+                        paragraph, reference=self.reference, numeric_order=self.numeric_order
+                    )
+                ]
+                if may_hold_period(paragraph)
+                else []
+            )
             self.diagnostics.extend(
                 Diagnostic(
                     "ambiguous_date",
@@ -208,3 +215,34 @@ class Analysis:
                 if t.ambiguous
             )
         return found
+
+    def temporals_in(self, ps: int, pe: int, span: tuple[int, int]) -> list[TemporalMatch]:
+        """The temporal expressions of the paragraph ``[ps, pe)`` that lie inside ``span``.
+
+        A span that holds none of what every expression holds (see
+        [`may_hold_period`][vnsg_corpus.periods.may_hold_period]) has none,
+        and its paragraph is not read for it (unless a numeric date there may
+        read two ways: then it is read now, for its ``ambiguous_date``
+        diagnostic to come when it would).
+
+        Args:
+            ps: Start of the paragraph.
+            pe: End of the paragraph.
+            span: ``(start, end)`` of a part of it, a sentence.
+
+        Returns:
+            The expressions, in text order.
+        """
+        start, end = span
+        if (
+            (ps, pe) not in self._temporals
+            and not may_hold_period(self.text[start:end])
+            and (self.numeric_order is not None or not _NUMERIC_DATE.search(self.text, ps, pe))
+        ):
+            return []
+        temporals = self.temporals(ps, pe)
+        i = bisect.bisect_left(temporals, start, key=lambda t: t.start)
+        j = i
+        while j < len(temporals) and temporals[j].end <= end:
+            j += 1
+        return temporals[i:j]

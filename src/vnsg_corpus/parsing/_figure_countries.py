@@ -57,13 +57,15 @@ import attrs
 from vnsg_corpus.gazetteer import Gazetteer
 from vnsg_corpus.model import EntityKind, Mention, Metric
 from vnsg_corpus.parsing._entities import Entities
-from vnsg_corpus.parsing._patterns import alternation
+from vnsg_corpus.parsing._patterns import word_alternation
 from vnsg_corpus.text import fold_phrase
 from vnsg_corpus.vocabulary import Vocabulary, compiled
 
 __all__ = ["CountryRules", "Mark", "Marks", "country_rules", "direct", "order_pair", "pick_pair"]
 
-_CLAUSE_END = re.compile(r"[;]")
+_IN_WORD = r"[\w-]"
+"""What a phrase matched as a word may not come right after."""
+
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’.\-]{0,30})[ \t\u00a0]{1,3}(?:the[ \t\u00a0]{1,3})?\Z")
 
 _AFTER_PENALTY = 100
@@ -148,10 +150,12 @@ def _build(vocabulary: Vocabulary) -> CountryRules:
         origin=folded(roles.origin_words),
         host=folded(roles.host_words),
         clause_words=re.compile(
-            rf"(?<![\w-]){alternation(roles.clause_words, ignore_case=True)}(?![\w-])"
+            rf"{word_alternation(roles.clause_words, not_after=_IN_WORD, ignore_case=True)}"
+            r"(?![\w-])"
         ),
         country_wide=re.compile(
-            rf"(?<![\w-]){alternation(roles.country_wide_cues, ignore_case=True)}(?![\w-])"
+            rf"{word_alternation(roles.country_wide_cues, not_after=_IN_WORD, ignore_case=True)}"
+            r"(?![\w-])"
         ),
         gazetteer=Gazetteer.of(vocabulary),
     )
@@ -275,12 +279,17 @@ def _clause(
 ) -> tuple[int, int]:
     """The clause of the sentence ``s`` around ``[pos, end)``."""
     lo, hi = s
-    for pattern in (_CLAUSE_END, rules.clause_words):
-        for m in pattern.finditer(text, max(lo, pos - 300), pos):
-            lo = max(lo, m.end())
-        m2 = pattern.search(text, end, min(hi, end + 300))
-        if m2 is not None:
-            hi = min(hi, m2.start())
+    semicolon = text.rfind(";", max(lo, pos - 300), pos)
+    if semicolon >= 0:
+        lo = semicolon + 1
+    semicolon = text.find(";", end, min(hi, end + 300))
+    if semicolon >= 0:
+        hi = semicolon
+    for m in rules.clause_words.finditer(text, max(lo, pos - 300), pos):
+        lo = max(lo, m.end())
+    m2 = rules.clause_words.search(text, end, min(hi, end + 300))
+    if m2 is not None:
+        hi = min(hi, m2.start())
     return lo, hi
 
 

@@ -73,7 +73,7 @@ import attrs
 
 from vnsg_corpus.model import Diagnostic, Metric
 from vnsg_corpus.parsing._figure_countries import Marks, Pick
-from vnsg_corpus.parsing._patterns import alternation
+from vnsg_corpus.parsing._patterns import word_alternation
 from vnsg_corpus.text import fold_phrase
 from vnsg_corpus.vocabulary import Vocabulary, compiled
 
@@ -81,6 +81,9 @@ if TYPE_CHECKING:
     from vnsg_corpus.parsing._figures import _Cand, _Sentence, _Vocab
 
 __all__ = ["MetricRules", "metric_rules", "refine_metrics", "unknown_metrics"]
+
+_IN_WORD = r"[\w-]"
+"""What a phrase matched as a word may not come right after."""
 
 _S = r"[ \t\u00a0\u2009\u202f]"
 _WORDS_AFTER = re.compile(rf"(?:{_S}{{1,3}}[^\W\d_][\w'’\-‑]{{0,40}}){{1,4}}")
@@ -163,7 +166,7 @@ def metric_rules(vocabulary: Vocabulary) -> MetricRules:
 
 
 def _words(words: Sequence[str]) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-]){alternation(words, ignore_case=True)}(?![\w-])")
+    return re.compile(rf"{word_alternation(words, not_after=_IN_WORD, ignore_case=True)}(?![\w-])")
 
 
 def _build(vocabulary: Vocabulary) -> MetricRules:

@@ -64,7 +64,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from vnsg_corpus.model import Metric, Period, Precision
-from vnsg_corpus.parsing._patterns import alternation
+from vnsg_corpus.parsing._patterns import alternation, word_alternation
 from vnsg_corpus.periods import TemporalMatch
 from vnsg_corpus.vocabulary import Vocabulary, compiled
 
@@ -72,6 +72,9 @@ if TYPE_CHECKING:
     from vnsg_corpus.parsing._figures import _Cand
 
 __all__ = ["PeriodRules", "assign_periods", "period_rules", "retag", "targets"]
+
+_IN_WORD = r"[\w-]"
+"""What a phrase matched as a word may not come right after."""
 
 _NEVER_KINDS = frozenset({"weekday", "day_range", "baseline"})
 """Temporal kinds that are never a figure's period: the dates of events
@@ -131,7 +134,7 @@ def period_rules(vocabulary: Vocabulary) -> PeriodRules:
 
 
 def _words(words: Sequence[str]) -> str:
-    return rf"(?<![\w-]){alternation(words, ignore_case=True)}(?![\w-])"
+    return rf"{word_alternation(words, not_after=_IN_WORD, ignore_case=True)}(?![\w-])"
 
 
 def _build(vocabulary: Vocabulary) -> PeriodRules:
@@ -151,10 +154,12 @@ def _build(vocabulary: Vocabulary) -> PeriodRules:
         ),
         change=re.compile(_words([*data.growth_up, *data.growth_down]) + r"|%|(?<!\w)per[ -]?cent"),
         year_to_date=re.compile(
-            rf"(?<![\w-]){alternation(roles.year_to_date_cues, ignore_case=True)}{_S}{{1,3}}\Z"
+            rf"{word_alternation(roles.year_to_date_cues, not_after=_IN_WORD, ignore_case=True)}"
+            rf"{_S}{{1,3}}\Z"
         ),
         stock=re.compile(
-            rf"(?<![\w-]){alternation(roles.stock_cues, ignore_case=True)}{_S}{{1,3}}\Z"
+            rf"{word_alternation(roles.stock_cues, not_after=_IN_WORD, ignore_case=True)}"
+            rf"{_S}{{1,3}}\Z"
         ),
         frame=re.compile(rf"(?:(?<![\w-])that|[,;:—]){_S}{{0,3}}{opener}\Z"),
         opening=re.compile(rf"[ \t\u00a0\u2009\u202f\"“‘(]{{0,3}}{opener}"),
@@ -391,8 +396,9 @@ def assign_periods(
     # A sentence that refers back ("in the reviewed period") or compares with a
     # baseline ("up 8% against the same period last year") measures the period
     # stated before, even in an earlier paragraph.
-    anaphoric = rules.anaphoric.search(text, s[0], s[1]) is not None or any(
-        t.kind == "baseline" for t in temporals
+    anaphoric = bool(figures) and (
+        rules.anaphoric.search(text, s[0], s[1]) is not None
+        or any(t.kind == "baseline" for t in temporals)
     )
     for flow in (True, False):
         shared = [t for t in own if _usable(t, flow, "framing")]

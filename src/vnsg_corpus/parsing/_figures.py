@@ -192,12 +192,15 @@ from vnsg_corpus.parsing._figure_metrics import (
 )
 from vnsg_corpus.parsing._figure_periods import PeriodRules, assign_periods, period_rules, targets
 from vnsg_corpus.parsing._patterns import SPACE as _SP
-from vnsg_corpus.parsing._patterns import alternation, scan, scanner
+from vnsg_corpus.parsing._patterns import alternation, scan, scanner, word_alternation
 from vnsg_corpus.periods import TemporalMatch
 from vnsg_corpus.text import fold_phrase
 from vnsg_corpus.vocabulary import CountNoun, Vocabulary, compiled
 
 __all__ = ["extract_figures", "read_figures"]
+
+_IN_WORD = r"[\w-]"
+"""What a phrase matched as a word may not come right after."""
 
 _MAX_DIGITS = 30
 """Longest digit run accepted as a number; longer ones are reported, not parsed."""
@@ -460,7 +463,9 @@ def _build(vocabulary: Vocabulary) -> _Vocab:
     add(data.rank_trade_context, "rank_trade")
     add(data.rank_nouns, "rank_noun")
     add(data.count_nouns, "noun")
-    keywords = re.compile(rf"(?<![\w-]){alternation(categories, ignore_case=True)}(?![\w-])")
+    keywords = re.compile(
+        rf"{word_alternation(categories, not_after=_IN_WORD, ignore_case=True)}(?![\w-])"
+    )
 
     worth_link = re.compile(
         rf"{_SP}{{1,3}}(?:{alternation(data.worth_links, ignore_case=True)}){_SP}{{0,3}}"

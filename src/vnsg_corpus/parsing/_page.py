@@ -45,6 +45,7 @@ outlet whose house style the text follows.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from typing import Literal
 
@@ -186,7 +187,8 @@ def _build(vocabulary: Vocabulary) -> _Patterns:
 
 def is_prose(block: str) -> bool:
     """Whether a block is a full paragraph of the story (the page's top ends before it)."""
-    return len(_WORD.findall(block)) >= _PROSE_WORDS and _SENTENCE.search(block) is not None
+    words = itertools.islice(_WORD.finditer(block), _PROSE_WORDS)  # no need to count on
+    return sum(1 for _ in words) == _PROSE_WORDS and _SENTENCE.search(block) is not None
 
 
 def find_date_line(

@@ -6,7 +6,15 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
-__all__ = ["APOSTROPHES", "SPACE", "alternation", "scan", "scanner", "trie_alternation"]
+__all__ = [
+    "APOSTROPHES",
+    "SPACE",
+    "alternation",
+    "scan",
+    "scanner",
+    "trie_alternation",
+    "word_alternation",
+]
 
 SPACE = "[ \t\u00a0\u2009\u202f]"
 """One space inside a phrase: ASCII, tab, no-break, thin or narrow no-break."""
@@ -120,6 +128,70 @@ def alternation(
         >>> pattern.match("State  Visit").group()
         'State  Visit'
     """
+    char = _speller(space, ignore_case=ignore_case, apostrophes=apostrophes, hyphens=hyphens)
+    return trie_alternation(words, char, lower=ignore_case)
+
+
+def word_alternation(
+    words: Iterable[str],
+    *,
+    not_after: str,
+    ignore_case: bool = False,
+    apostrophes: bool = False,
+    hyphens: bool = False,
+) -> str:
+    r"""The phrases of ``alternation``, each where no character of ``not_after`` comes before.
+
+    Matches what ``(?<!{not_after})`` followed by ``alternation(words, ...)``
+    matches, at the same places, with the same groups of characters.  A
+    pattern that opens with that look-behind makes the regex engine try every
+    position in turn; this one opens with the class of the phrases' first
+    characters, which the engine skips fast to, then looks back one character
+    further, then reads the rest of the phrase that starts with that first
+    character.
+
+    Args:
+        words: The phrases (at least one; none starts with a space).
+        not_after: A character class: what may not come before a phrase.
+        ignore_case: As for ``alternation``.
+        apostrophes: As for ``alternation``.
+        hyphens: As for ``alternation``.
+
+    Returns:
+        A non-capturing group.
+
+    Examples:
+        >>> import re
+        >>> pattern = re.compile(word_alternation(["but", "while"], not_after=r"[\w-]"))
+        >>> [m.group() for m in pattern.finditer("but rebut, meanwhile while")]
+        ['but', 'while']
+    """
+    char = _speller(
+        f"{SPACE}{{1,3}}", ignore_case=ignore_case, apostrophes=apostrophes, hyphens=hyphens
+    )
+    tails: dict[str, list[str]] = {}
+    for written in words:
+        word = written.lower() if ignore_case else written
+        tails.setdefault(word[:1], []).append(word[1:])
+    firsts = {first: char(first) for first in sorted(tails)}
+    if "" in firsts or " " in firsts:
+        raise ValueError("a phrase is empty or starts with a space")
+    branches = "|".join(
+        f"(?<={spelt}){trie_alternation(tails[first], char, lower=ignore_case)}"
+        for first, spelt in firsts.items()
+    )
+    opening = "".join(
+        re.escape(ch)
+        for first, spelt in firsts.items()
+        for ch in (spelt[1:-1] if spelt.startswith("[") else first)
+    )
+    return rf"(?:[{opening}](?<!{not_after}[\s\S])(?:{branches}))"
+
+
+def _speller(
+    space: str, *, ignore_case: bool, apostrophes: bool, hyphens: bool
+) -> Callable[[str], str]:
+    """How ``alternation`` spells one character of a phrase as a pattern."""
 
     def char(ch: str) -> str:
         if ch == " ":
@@ -134,4 +206,4 @@ def alternation(
                 return f"[{ch}{upper}]"
         return re.escape(ch)
 
-    return trie_alternation(words, char, lower=ignore_case)
+    return char

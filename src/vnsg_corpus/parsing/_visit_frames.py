@@ -920,7 +920,7 @@ def read_dates(
     Args:
         sentence: The sentence.
         reference: The article date.
-        temporals: Gives the temporal expressions of the sentence's paragraph.
+        temporals: Gives the temporal expressions of the sentence.
     """
     found = [t for t in temporals() if sentence.s <= t.start and t.end <= sentence.e]
     if not found:
@@ -990,7 +990,7 @@ def read_repeats(sentence: Sentence, temporals: Callable[[], Sequence[TemporalMa
 
     Args:
         sentence: The sentence; its frames are updated.
-        temporals: Gives the temporal expressions of the sentence's paragraph.
+        temporals: Gives the temporal expressions of the sentence.
     """
     frames = sentence.frames
     out: list[Frame] = []
@@ -1069,7 +1069,7 @@ def _dated_items(
     Args:
         sentence: The sentence.
         pos: Where the count ends.
-        temporals: Gives the temporal expressions of the sentence's paragraph.
+        temporals: Gives the temporal expressions of the sentence.
 
     Returns:
         ``(start, end, period)`` of each item, in order (empty for no list).
@@ -1278,8 +1278,8 @@ def read_sentence(
         return sentence
     for f in sentence.frames:
         read_status(sentence, f)
-    read_dates(sentence, a.reference, lambda: a.temporals(ps, pe))
-    read_repeats(sentence, lambda: a.temporals(ps, pe))
+    read_dates(sentence, a.reference, lambda: a.temporals_in(ps, pe, span))
+    read_repeats(sentence, lambda: a.temporals_in(ps, pe, span))
     starts = [f.trig_start for f in sentence.frames]
     for c in sentence.companions:  # each phrase to the nearest frame
         i = bisect.bisect_left(starts, c.start)

@@ -16,7 +16,7 @@ import attrs
 from vnsg_corpus.gazetteer import Gazetteer
 from vnsg_corpus.model import EntityKind, VisitKind, VisitStatus
 from vnsg_corpus.parsing._entities import Entities, PersonRef
-from vnsg_corpus.parsing._patterns import APOSTROPHES, SPACE, alternation, scanner
+from vnsg_corpus.parsing._patterns import APOSTROPHES, SPACE, alternation, scanner, word_alternation
 from vnsg_corpus.text import fold, fold_phrase
 from vnsg_corpus.vocabulary import Vocabulary, compiled
 
@@ -48,6 +48,13 @@ STATUS_RANK = {
 def _alternation(words: Iterable[str]) -> str:
     """Phrases as one case-insensitive trie alternation; any apostrophe, either hyphen."""
     return alternation(words, ignore_case=True, apostrophes=True, hyphens=True)
+
+
+def _words(words: Iterable[str]) -> str:
+    """``_alternation`` of the phrases, each opening a word (not after a letter or hyphen)."""
+    return word_alternation(
+        words, not_after=r"[\w\-‑]", ignore_case=True, apostrophes=True, hyphens=True
+    )
 
 
 @attrs.frozen
@@ -224,13 +231,13 @@ def _build(vocabulary: Vocabulary) -> VisitRules:
     for name in ("planned", "under_way", "completed"):  # later statuses win ties
         for cue in data.status_cues[VisitStatus(name)]:
             status_of[fold_phrase(cue)] = VisitStatus(name)
-    status = re.compile(rf"(?<![\w\-‑]){_alternation(status_of)}(?![\w\-‑])")
+    status = re.compile(rf"{_words(status_of)}(?![\w\-‑])")
     kind_of = {
         fold_phrase(phrase): VisitKind(kind)
         for kind, phrases in data.kinds.items()
         for phrase in phrases
     }
-    kinds = re.compile(rf"(?<![\w\-‑]){_alternation(kind_of)}(?![\w\-‑])")
+    kinds = re.compile(rf"{_words(kind_of)}(?![\w\-‑])")
     numbers = {fold_phrase(k): int(v) for k, v in data.duration_numbers.items()}
     weeks = {fold_phrase(k): int(v) for k, v in data.week_words.items()}
     duration = re.compile(
@@ -300,7 +307,7 @@ def _build(vocabulary: Vocabulary) -> VisitRules:
         first_person_subjects=frozenset(data.first_person_subjects),
         first_person=frozenset(fold_phrase(w) for w in data.first_person_possessives),
         remote=re.compile(
-            rf"(?<![\w\-‑]){_alternation(data.remote_words) if data.remote_words else '(?!)'}"
+            rf"{_words(data.remote_words) if data.remote_words else '(?!)'}"
             r"(?![\w\-‑])"
         ),
         pronoun_subjects=frozenset(data.pronoun_subjects),
@@ -313,9 +320,7 @@ def _build(vocabulary: Vocabulary) -> VisitRules:
             rf"(?:{_alternation(nouns)})(?![\w\-‑])",
             re.IGNORECASE,
         ),
-        repeats=re.compile(
-            rf"(?<![\w\-‑])(?:{_alternation(repeat_of) if repeat_of else '(?!)'})(?![\w\-‑])"
-        ),
+        repeats=re.compile(rf"(?:{_words(repeat_of) if repeat_of else '(?!)'})(?![\w\-‑])"),
         repeat_of=repeat_of,
         habitual=re.compile(
             rf"{_SP}{{1,3}}(?:{_alternation(data.habitual_cues) if data.habitual_cues else '(?!)'})"
