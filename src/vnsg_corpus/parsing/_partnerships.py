@@ -118,8 +118,6 @@ _BREAK = re.compile(r"[;:]|,(?![0-9])")
 """Marks that end a clause (a comma before a digit is a thousands separator).
 
 Brackets do not: they mostly hold acronyms and dates ("on Wednesday (Mar 12)")."""
-_JOINED = re.compile(r"(?<=[a-z][a-z][.!?])(?=[A-Z][a-z])")
-"""Where two sentences are joined without a space ("manner.Vietnam")."""
 _FROM = re.compile(
     r"\s{1,3}(?:to|into)\s{1,3}(?:(?:a|an|the)\s{1,3})?(?:(?:new|higher|the)\s{1,3})?"
     r"(?:level\s{1,3}of\s{1,3}(?:a\s{1,3}|an\s{1,3})?)?",
@@ -215,18 +213,6 @@ def _status(
         return PartnershipStatus.ESTABLISHED, 0, None
     status = CUE_STATUS[chosen[0]]
     return status, STRENGTH[status], chosen
-
-
-def _sentences(text: str, sentences: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The sentences, split where two are joined without a space."""
-    out: list[tuple[int, int]] = []
-    for first, end in sentences:
-        start = first
-        for m in _JOINED.finditer(text, first, end):
-            out.append((start, m.start()))
-            start = m.start()
-        out.append((start, end))
-    return out
 
 
 def _leading(
@@ -383,7 +369,7 @@ def _paragraph(a: ArticleView, analysis: Analysis, ps: int, pe: int, v: Vocab) -
         [t.start for t in temporals],
         [m.start() for m in _BREAK.finditer(text, ps, pe)],
     )
-    sentences = _sentences(text, analysis.sentences(ps, pe))
+    sentences = analysis.sentences(ps, pe)
     s_starts = [s for s, _ in sentences]
     by_sentence: dict[int, list[Level]] = {}
     for lv in matches:

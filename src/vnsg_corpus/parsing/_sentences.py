@@ -7,8 +7,12 @@ from collections.abc import Container
 
 __all__ = ["split_sentences"]
 
-_SENT_BOUNDARY = re.compile(r"[.?!…][.?!…\"'”’)\]]{0,8}\s++")
-"""A sentence-ending mark, closing quotes or brackets, then white space."""
+_SENT_BOUNDARY = re.compile(
+    r"[.?!…][.?!…\"'”’)\]]{0,8}\s++|(?<=[^\W\d_A-Z]{2})[.?!](?=[A-Z][^\W\d_A-Z])"
+)
+"""A sentence-ending mark, closing quotes or brackets, then white space; or
+a mark that joins two sentences with no space ("in 2007.Following"), between
+two lower-case letters and a capitalised word."""
 _TOKEN_BEFORE_DOT = re.compile(r"(?:[^\W\d_]\.){0,5}[^\W\d_]{1,12}\Z")
 """The word (or dotted initials, "U.S") a full stop follows."""
 _OPENERS = frozenset("\"'“‘([")
@@ -23,7 +27,10 @@ def split_sentences(
     A sentence ends at ".", "?", "!" or "…" (plus closing quotes or brackets)
     followed by white space and an upper-case letter, a digit or an opening
     quote, unless the "." ends an abbreviation ("Mr.", "U.S.", "No.") or a
-    single initial.  Decimals ("4.75") have no space after the point.
+    single initial.  Decimals ("4.75") have no space after the point.  Copy
+    that joins two sentences without a space ("... in 2007.Following ...")
+    is split too, where the mark stands between two lower-case letters and
+    a capitalised word ("Mr.Tan", "U.S.Army" and "e.g.The" are not).
 
     Args:
         text: The article text.
