@@ -311,7 +311,7 @@ def test_progress_table_shows_each_recorded_version_then_today() -> None:
         Row("visits", 0.95, 0.9, 0.924, 83, 0.924, 83),
         Row("visit dates", None, None, 0.5, 40, 0.4, 40),
     ]
-    past = {
+    past: dict[str, dict[str, dict[str, Any]]] = {
         "0.4.0": {"visits": {"precision": 0.977, "recall": 0.506, "score": 0.667}},
         vnsg_corpus.__version__: {"visits": {"precision": 1, "recall": 1, "score": 1}},
     }

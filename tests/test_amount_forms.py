@@ -191,7 +191,7 @@ _FRACTIONS = {"half a": Decimal("0.5"), "a quarter of a": Decimal("0.25")}
 
 def _grouped(integer: int, separator: str) -> str:
     digits = str(integer)
-    groups = []
+    groups: list[str] = []
     while len(digits) > 3:
         groups.insert(0, digits[-3:])
         digits = digits[:-3]
@@ -213,8 +213,8 @@ def written_amounts(draw: st.DrawFn) -> tuple[str, Decimal, str]:
         if draw(st.booleans()):
             word, base = draw(st.sampled_from(sorted(_FRACTIONS.items())))
         else:
-            word, number = draw(st.sampled_from(sorted(_WORDS.items())))
-            base = Decimal(number)
+            word, count = draw(st.sampled_from(sorted(_WORDS.items())))
+            base = Decimal(count)
         suffix, unit = draw(st.sampled_from(sorted(_SUFFIXES.items())))
         return f"{word} {scale}{suffix}", base * 10 ** _SCALE_WORDS[scale], unit
     integer = draw(st.integers(1, 10**9))

@@ -14,10 +14,32 @@ from vnsg_corpus.vocabulary import Vocabulary
 PHRASES = ["but", "butter up", "while", "whereas", "meanwhile", "year to", "Year-on-year", "x"]
 
 
-def _pair(words: list[str], not_after: str, **options: bool) -> tuple[re.Pattern[str], ...]:
-    slow = re.compile(rf"(?<!{not_after}){alternation(words, **options)}")
-    fast = re.compile(word_alternation(words, not_after=not_after, **options))
+def _pair(
+    words: list[str],
+    not_after: str,
+    *,
+    ignore_case: bool = False,
+    apostrophes: bool = False,
+    hyphens: bool = False,
+) -> tuple[re.Pattern[str], ...]:
+    slow = re.compile(
+        rf"(?<!{not_after})"
+        + alternation(words, ignore_case=ignore_case, apostrophes=apostrophes, hyphens=hyphens)
+    )
+    fast = re.compile(
+        word_alternation(
+            words,
+            not_after=not_after,
+            ignore_case=ignore_case,
+            apostrophes=apostrophes,
+            hyphens=hyphens,
+        )
+    )
     return slow, fast
+
+
+def _span(m: re.Match[str] | None) -> tuple[int, int] | None:
+    return None if m is None else m.span()
 
 
 def _texts(words: list[str], seed: int) -> list[str]:
@@ -35,9 +57,7 @@ def test_the_same_matches_as_the_look_behind(not_after: str) -> None:
             assert [m.span() for m in slow.finditer(text, lo, hi)] == [
                 m.span() for m in fast.finditer(text, lo, hi)
             ], (text, lo, hi)
-            assert (slow.match(text, lo) or re.match("", "x")).span() == (
-                fast.match(text, lo) or re.match("", "x")
-            ).span()
+            assert _span(slow.match(text, lo)) == _span(fast.match(text, lo))
 
 
 def test_case_counts_unless_ignored() -> None:
