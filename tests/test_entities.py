@@ -13,21 +13,12 @@ from vnsg_corpus.model import EntityKind, Mention, Person, Span
 from vnsg_corpus.parsing._entities import Entities, PersonRef, find_entities, role_country
 from vnsg_corpus.text import fold
 
+from .helpers import paragraphs_of as lines
+
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
 Expected = tuple[str, str, str | None, str | None]
 """A person mention: surface text, full name, role, country."""
-
-
-def lines(text: str) -> list[Span]:
-    """Every non-blank line of ``text`` as a paragraph."""
-    spans: list[Span] = []
-    position = 0
-    for line in text.split("\n"):
-        if line.strip():
-            spans.append(Span(position, position + len(line)))
-        position += len(line) + 1
-    return spans
 
 
 def entities_of(text: str) -> Entities:

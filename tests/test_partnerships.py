@@ -20,6 +20,8 @@ from vnsg_corpus.parsing._entities import find_entities
 from vnsg_corpus.parsing._partnerships import extract_partnerships
 from vnsg_corpus.parsing._structure import parse_structure
 
+from .helpers import paragraphs_of as lines
+
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 ARTICLE_ID = "test"
 REFERENCE = dt.date(2025, 3, 10)
@@ -54,17 +56,6 @@ def month(y: int, m: int, last: int) -> Period:
 
 def day(y: int, m: int, d: int) -> Period:
     return Period(dt.date(y, m, d), dt.date(y, m, d), Precision.DAY)
-
-
-def lines(text: str) -> list[Span]:
-    """One paragraph per non-blank line."""
-    spans: list[Span] = []
-    position = 0
-    for line in text.split("\n"):
-        if line.strip():
-            spans.append(Span(position, position + len(line)))
-        position += len(line) + 1
-    return spans
 
 
 def extract(

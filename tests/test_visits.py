@@ -758,7 +758,11 @@ def check_invariants(text: str, visits: list[Visit]) -> None:
         assert visit.host_country != visit.visitor.country
         if visit.start is not None and visit.end is not None:
             assert visit.start <= visit.end
-        assert len({(v.visitor.name, v.host_country) for v in visits}) == len(visits)
+    # One record per trip: one visitor's records for one host are told apart by
+    # their dates (trips far apart in time are separate trips since 0.6.0; only
+    # a stated count, "was twice in Singapore", gives undated twins).
+    trips = {(v.visitor.name, v.host_country, v.start, v.end) for v in visits}
+    assert len(trips) == len(visits)
 
 
 def test_evidence_sentence_keeps_its_closing_quote() -> None:
