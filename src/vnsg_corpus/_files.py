@@ -17,13 +17,26 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Iterator
+from typing import BinaryIO
 
-from vnsg_corpus.errors import ReadError
+from vnsg_corpus.errors import CorpusFormatError, ReadError
 
-__all__ = ["MAX_ARTICLE_BYTES", "ensure_regular", "os_message", "read_capped"]
+__all__ = [
+    "MAX_ARTICLE_BYTES",
+    "MAX_RECORD_BYTES",
+    "capped_lines",
+    "ensure_regular",
+    "open_regular",
+    "os_message",
+    "read_capped",
+]
 
 MAX_ARTICLE_BYTES = 64 * 1024 * 1024
 """The largest article file read (64 MiB); a news article is a few kilobytes."""
+
+MAX_RECORD_BYTES = 256 * 1024 * 1024
+"""The longest JSON Lines record read (256 MiB): room for an article of 64 MiB and its facts."""
 
 _OPEN_FLAGS = (
     os.O_RDONLY
@@ -84,6 +97,49 @@ def _open(path: str | os.PathLike[str]) -> tuple[int, int]:
         os.close(fd)
         raise ReadError(os_message(exc), path=name) from exc
     return fd, info.st_size
+
+
+def open_regular(path: str | os.PathLike[str]) -> BinaryIO:
+    """Open a regular file for reading in binary mode (buffered).
+
+    Raises:
+        ReadError: If ``path`` is not a regular file or cannot be opened.
+    """
+    fd, _ = _open(path)
+    return open(fd, "rb")
+
+
+def capped_lines(
+    handle: BinaryIO, *, path: str, limit: int = MAX_RECORD_BYTES
+) -> Iterator[tuple[int, bytes | CorpusFormatError]]:
+    """The numbered lines of a binary file, none longer than ``limit`` bytes.
+
+    A longer line is read past in bounded pieces and yielded as a
+    ``CorpusFormatError`` naming the file and the line, for the caller to raise
+    or record: memory never grows beyond ``limit`` bytes, whatever the file.
+
+    Raises:
+        ReadError: If reading fails.
+    """
+    number = 0
+    try:
+        while line := handle.readline(limit + 1):
+            number += 1
+            if len(line) <= limit or line.endswith(b"\n"):  # at most limit bytes and "\n"
+                yield number, line
+                continue
+            while (rest := handle.readline(1 << 20)) and not rest.endswith(b"\n"):
+                pass
+            yield (
+                number,
+                CorpusFormatError(
+                    f"the line is longer than {limit:,} bytes: not read", path=path, line=number
+                ),
+            )
+    except OSError as exc:
+        if isinstance(exc, ReadError):
+            raise
+        raise ReadError(os_message(exc), path=path) from exc
 
 
 def ensure_regular(path: str | os.PathLike[str]) -> None:

@@ -31,7 +31,7 @@ from vnsg_corpus.errors import (
     ReadError,
     VnsgCorpusError,
 )
-from vnsg_corpus.ingest import iter_articles
+from vnsg_corpus.ingest import flatten_paths, iter_articles
 from vnsg_corpus.model import (
     Article,
     EconomicFigure,
@@ -557,7 +557,7 @@ class Corpus:
         """
         skipped: list[ReadError] = []
         articles = iter_articles(
-            *paths,
+            flatten_paths(paths, "Corpus.from_paths"),
             pattern=pattern,
             workers=workers,
             vocabulary=vocabulary,

@@ -33,13 +33,13 @@ _MIN_FILES_PER_WORKER = 16
 _CHUNK = 32
 
 
-def _flatten(paths: Iterable[_PathArgument], caller: str) -> list[str | os.PathLike[str]]:
+def flatten_paths(paths: Iterable[_PathArgument], caller: str) -> list[str | os.PathLike[str]]:
     """The paths given one by one or as iterables (lists, tuples, generators) of paths."""
     flat: list[str | os.PathLike[str]] = []
     for item in paths:
         if isinstance(item, str | os.PathLike):
             flat.append(item)
-        elif isinstance(item, Iterable):
+        elif isinstance(item, Iterable) and not isinstance(item, bytes | bytearray | memoryview):
             for inner in item:
                 if not isinstance(inner, str | os.PathLike):
                     raise TypeError(
@@ -118,7 +118,7 @@ def iter_articles(
     errors: Errors = "strict",
     skipped: list[ReadError] | None = None,
 ) -> Iterator[Article]:
-    """Read and parse article files, yielding articles in path order.
+    """Read and parse article files, in path order.
 
     Args:
         *paths: Files, folders or glob patterns, or iterables of them
@@ -136,14 +136,16 @@ def iter_articles(
             raises either way.
         skipped: Where the errors of skipped files go with ``errors="skip"``.
 
-    Yields:
-        The articles, in the order of the expanded paths.
+    Returns:
+        An iterator of the articles, in the order of the expanded paths.
+        Paths are checked and expanded at once; files are read and parsed
+        as the iterator is consumed.
 
     Raises:
-        ReadError: If a path is missing, or (with ``errors="strict"``) a file
-            cannot be read or decoded, is not a regular file or is larger
-            than 64 MiB; the error names the file, also when it was read in
-            a worker process.
+        ReadError: If a path is missing, or (with ``errors="strict"``, while
+            iterating) a file cannot be read or decoded, is not a regular file
+            or is larger than 64 MiB; the error names the file, also when it
+            was read in a worker process.
         ValueError: If ``workers`` is less than 1 or ``errors`` is neither
             ``"strict"`` nor ``"skip"``.
         TypeError: If a path is not a ``str`` or ``os.PathLike``.
@@ -155,22 +157,41 @@ def iter_articles(
         raise ValueError(f"workers must be at least 1, not {workers}")
     if errors not in ("strict", "skip"):
         raise ValueError(f"errors must be 'strict' or 'skip', not {errors!r}")
-    files = expand_paths(_flatten(paths, "iter_articles"), pattern)
-    total = len(files)
+    files = expand_paths(flatten_paths(paths, "iter_articles"), pattern)
     count = workers if workers is not None else (os.cpu_count() or 1)
-    count = min(count, total // _MIN_FILES_PER_WORKER)
-    if count <= 1:
+    count = min(count, len(files) // _MIN_FILES_PER_WORKER)
+    return _articles(
+        files,
+        workers=count,
+        vocabulary=vocabulary,
+        progress=progress,
+        errors=errors,
+        skipped=skipped,
+    )
+
+
+def _articles(
+    files: list[Path],
+    *,
+    workers: int,
+    vocabulary: Vocabulary | None,
+    progress: Callable[[int, int], None] | None,
+    errors: Errors,
+    skipped: list[ReadError] | None,
+) -> Iterator[Article]:
+    """Read and parse ``files`` in this process or in ``workers`` processes, in order."""
+    if workers <= 1:
         results: Iterable[Article | ReadError] = (_read_or_error(f, vocabulary) for f in files)
-        yield from _deliver(results, total, progress, errors, skipped)
+        yield from _deliver(results, len(files), progress, errors, skipped)
         return
     from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415 - only for many files
 
     pool = ProcessPoolExecutor(
-        max_workers=count, initializer=_use_vocabulary, initargs=(vocabulary,)
+        max_workers=workers, initializer=_use_vocabulary, initargs=(vocabulary,)
     )
     try:
         results = pool.map(_read, files, chunksize=_CHUNK)
-        yield from _deliver(results, total, progress, errors, skipped)
+        yield from _deliver(results, len(files), progress, errors, skipped)
     finally:  # on an error or an early stop, files not yet started are not parsed
         pool.shutdown(wait=True, cancel_futures=True)
 
