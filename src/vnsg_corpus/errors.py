@@ -34,7 +34,7 @@ __all__ = [
 class VnsgCorpusWarning(UserWarning):
     """Warning about input that was read but is probably not what was meant.
 
-    Issued with [`warnings.warn`][warnings.warn], for example when a folder
+    Issued with ``warnings.warn``, for example when a folder
     given to [`Corpus.from_paths`][vnsg_corpus.Corpus.from_paths] holds no
     file that matches the pattern.  Turn it into an error with
     ``warnings.simplefilter("error", vnsg_corpus.VnsgCorpusWarning)``.
