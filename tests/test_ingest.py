@@ -211,3 +211,9 @@ def test_os_errors_are_lower_case(tmp_path: Path) -> None:
         with pytest.raises(ReadError) as caught:
             read(tmp_path / "missing.txt")
         assert str(caught.value) == f"{tmp_path / 'missing.txt'}: no such file or directory"
+
+
+def test_a_glob_that_matches_only_folders_matches_no_file(tmp_path: Path) -> None:
+    (tmp_path / "2024.txt").mkdir()  # a folder named like an article
+    with pytest.raises(ReadError, match="the glob pattern matches no file"):
+        expand_paths([str(tmp_path / "*.txt")])
