@@ -19,6 +19,7 @@ from vnsg_corpus.errors import (
     SchemaVersionError,
     UnencodableTextError,
     VnsgCorpusError,
+    VnsgCorpusWarning,
     VocabularyError,
 )
 from vnsg_corpus.gazetteer import Gazetteer
@@ -112,6 +113,7 @@ __all__ = [
     "VisitKind",
     "VisitStatus",
     "VnsgCorpusError",
+    "VnsgCorpusWarning",
     "Vocabulary",
     "VocabularyError",
     "__version__",

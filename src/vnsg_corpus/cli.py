@@ -6,7 +6,7 @@ Usage::
     vnsg-corpus show seeds/ a.txt      # summarise article files or directories
     vnsg-corpus show corpus.jsonl      # summarise a saved corpus
     vnsg-corpus show --json            # the same, as JSON
-    vnsg-corpus ingest DIR... -o corpus.jsonl [--workers N]
+    vnsg-corpus ingest DIR... -o corpus.jsonl [--workers N] [--skip-errors]
     vnsg-corpus figures --metric bilateral_trade --during 2023 --between VNM SGP [--format csv]
     vnsg-corpus visits --host Singapore
     vnsg-corpus partnerships --between VNM SGP
@@ -29,7 +29,7 @@ from typing import Any, TextIO
 from vnsg_corpus import __version__
 from vnsg_corpus.consolidate import TimelineEntry
 from vnsg_corpus.corpus import Corpus, load
-from vnsg_corpus.errors import DuplicateArticleError, QueryError, VnsgCorpusError
+from vnsg_corpus.errors import DuplicateArticleError, QueryError, ReadError, VnsgCorpusError
 from vnsg_corpus.ingest import iter_articles
 from vnsg_corpus.model import Article, EconomicFigure, Person, Visit
 from vnsg_corpus.serialize import write_jsonl
@@ -282,8 +282,14 @@ def _progress_bar(stream: TextIO) -> Callable[[int, int], None]:
 
 def _cmd_ingest(args: argparse.Namespace, out: TextIO) -> int:
     progress = _progress_bar(sys.stderr) if sys.stderr.isatty() else None
+    skipped: list[ReadError] = []
     articles = iter_articles(
-        *args.paths, pattern=args.pattern, workers=args.workers, progress=progress
+        *args.paths,
+        pattern=args.pattern,
+        workers=args.workers,
+        progress=progress,
+        errors="skip" if args.skip_errors else "strict",
+        skipped=skipped,
     )
     seen: set[str] = set()
 
@@ -297,7 +303,11 @@ def _cmd_ingest(args: argparse.Namespace, out: TextIO) -> int:
             yield article
 
     count = write_jsonl(unique(articles), args.output)
+    for error in skipped:
+        sys.stderr.write(f"{PROG}: skipped {error}\n")
     out.write(f"wrote {count} articles to {args.output}\n")
+    if skipped:
+        sys.stderr.write(f"{PROG}: skipped {len(skipped)} file(s) that could not be read\n")
     return 0
 
 
@@ -335,6 +345,11 @@ def _parser() -> argparse.ArgumentParser:
     ingest.add_argument("-o", "--output", required=True, help="the .jsonl file to write")
     ingest.add_argument("--pattern", default="*.txt", help="file pattern inside folders")
     ingest.add_argument("--workers", type=int, default=None, help="worker processes")
+    ingest.add_argument(
+        "--skip-errors",
+        action="store_true",
+        help="skip files that cannot be read or decoded (each is named on stderr); write the rest",
+    )
 
     figures = commands.add_parser("figures", help="query economic figures")
     figures.add_argument("--metric", help="e.g. bilateral_trade")

@@ -11,6 +11,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 
+from vnsg_corpus._files import ensure_regular, os_message
 from vnsg_corpus._gc import cyclic_gc_paused
 from vnsg_corpus._index import ArticleIndex, phrase_filter, words
 from vnsg_corpus._query import as_country, as_date, as_decimal, as_enum, as_period
@@ -23,8 +24,14 @@ from vnsg_corpus.consolidate import (
     merge_visits,
     partnership_timeline,
 )
-from vnsg_corpus.errors import CorpusFormatError, DuplicateArticleError, QueryError, ReadError
-from vnsg_corpus.ingest import iter_articles
+from vnsg_corpus.errors import (
+    CorpusFormatError,
+    DuplicateArticleError,
+    QueryError,
+    ReadError,
+    VnsgCorpusError,
+)
+from vnsg_corpus.ingest import flatten_paths, iter_articles
 from vnsg_corpus.model import (
     Article,
     EconomicFigure,
@@ -61,9 +68,12 @@ class Corpus:
     Attributes:
         skipped: Errors of the records skipped by
             [`Corpus.load`][vnsg_corpus.Corpus.load] with ``errors="skip"``.
+        skipped_files: Errors of the files skipped by
+            [`Corpus.from_paths`][vnsg_corpus.Corpus.from_paths] with
+            ``errors="skip"``, in path order; each names its file (``.path``).
     """
 
-    __slots__ = ("_articles", "_by_id", "_index", "_merged_visits", "skipped")
+    __slots__ = ("_articles", "_by_id", "_index", "_merged_visits", "skipped", "skipped_files")
 
     def __init__(self, articles: Iterable[Article] = ()) -> None:
         """Collect articles.
@@ -87,6 +97,7 @@ class Corpus:
             by_id[article.id] = article
         self._by_id: dict[str, Article] | None = by_id
         self.skipped: tuple[CorpusFormatError, ...] = ()
+        self.skipped_files: tuple[ReadError, ...] = ()
         self._merged_visits: list[Visit] | None = None
         self._index: ArticleIndex | None = None
 
@@ -97,6 +108,7 @@ class Corpus:
         corpus._articles = articles
         corpus._by_id = None
         corpus.skipped = ()
+        corpus.skipped_files = ()
         corpus._merged_visits = None
         corpus._index = None
         return corpus
@@ -486,41 +498,82 @@ class Corpus:
     @classmethod
     def from_paths(
         cls,
-        *paths: str | os.PathLike[str],
+        *paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
         pattern: str = "*.txt",
         workers: int | None = None,
         vocabulary: Vocabulary | None = None,
+        errors: Errors = "strict",
     ) -> Corpus:
-        """Read article files, directories and glob patterns.
+        r"""Read article files, directories and glob patterns.
 
         Each file becomes one article whose id is the file stem.  A directory
-        contributes every file below it that matches ``pattern`` (recursively,
-        in sorted order); a string with ``*``, ``?`` or ``[`` that names no
-        existing file is expanded as a glob.  Parsing runs in ``workers``
-        processes (default: one per core) for large inputs; the result is
-        identical to parsing serially.
+        contributes every regular file below it that matches ``pattern``
+        (recursively, in sorted order); a string with ``*``, ``?`` or ``[``
+        that names no existing file is expanded as a glob.  Paths may be given
+        one by one or as a list (``Corpus.from_paths(["a.txt", "b.txt"])``).
+        Parsing runs in ``workers`` processes (default: one per core) for
+        large inputs; the result is identical to parsing serially, and an
+        error in a worker is raised here, naming its file.
+
+        Only regular files of at most 64 MiB are read: a FIFO, a device or a
+        directory named as a file is a ``ReadError``, never a hang.
 
         Args:
-            *paths: Files, directories or glob patterns.
+            *paths: Files, directories or glob patterns, or iterables of them.
             pattern: File name pattern used inside directories.
             workers: Worker processes; ``1`` parses in this process.
             vocabulary: The words to read with (see
                 [`Vocabulary.extended`][vnsg_corpus.Vocabulary.extended]); the
                 shipped ones by default.
+            errors: ``"strict"`` (default) raises on the first file that
+                cannot be read or decoded; ``"skip"`` leaves such files out
+                and records their errors, in path order, in
+                [`skipped_files`][vnsg_corpus.Corpus].  A path that names nothing
+                raises either way.
 
         Returns:
             The corpus, in the order the paths were given.
 
         Raises:
-            ReadError: If a path does not exist, a glob matches nothing, or a
-                file cannot be read or decoded.
+            ReadError: If a path does not exist, a glob matches nothing, or
+                (with ``errors="strict"``) a file cannot be read or decoded.
             DuplicateArticleError: If two files share a stem.
+            ValueError: If ``workers`` is less than 1 or ``errors`` is
+                neither ``"strict"`` nor ``"skip"``.
+            TypeError: If a path is not a ``str`` or ``os.PathLike``.
+
+        Warns:
+            VnsgCorpusWarning: For a directory that holds no file matching
+                ``pattern``.
+
+        Examples:
+            >>> import tempfile, pathlib
+            >>> folder = pathlib.Path(tempfile.mkdtemp())
+            >>> _ = (folder / "good.txt").write_text("Trade grew.", encoding="utf-8")
+            >>> _ = (folder / "bad.txt").write_bytes(b"Trade grew \xff.")
+            >>> corpus = Corpus.from_paths(folder, errors="skip")
+            >>> corpus.ids, [(pathlib.Path(e.path).name, e.offset) for e in corpus.skipped_files]
+            (('good',), [('bad.txt', 11)])
         """
-        return cls(iter_articles(*paths, pattern=pattern, workers=workers, vocabulary=vocabulary))
+        skipped: list[ReadError] = []
+        articles = iter_articles(
+            flatten_paths(paths, "Corpus.from_paths"),
+            pattern=pattern,
+            workers=workers,
+            vocabulary=vocabulary,
+            errors=errors,
+            skipped=skipped,
+        )
+        corpus = cls(articles)
+        corpus.skipped_files = tuple(skipped)
+        return corpus
 
     @classmethod
     def load(cls, path: str | os.PathLike[str], *, errors: Errors = "strict") -> Corpus:
         """Load a corpus saved with [`save`][vnsg_corpus.Corpus.save] (JSON Lines).
+
+        Only a regular file is read: a FIFO, a device or a directory is a
+        ``ReadError`` before anything is read.
 
         Args:
             path: The corpus file.
@@ -533,11 +586,17 @@ class Corpus:
 
         Raises:
             CorpusFormatError: On a malformed line, naming file, line and field.
-            ReadError: If the file cannot be read.
+            ReadError: If the file cannot be read or is not a regular file.
         """
+        ensure_regular(path)
         skipped: list[CorpusFormatError] = []
-        with cyclic_gc_paused():
-            corpus = cls(_serialize().read_jsonl(path, errors=errors, skipped=skipped))
+        try:
+            with cyclic_gc_paused():
+                corpus = cls(_serialize().read_jsonl(path, errors=errors, skipped=skipped))
+        except VnsgCorpusError:
+            raise
+        except OSError as exc:  # an error while reading (EIO from /proc/self/mem)
+            raise ReadError(os_message(exc), path=os.fspath(path)) from exc
         corpus.skipped = tuple(skipped)
         return corpus
 

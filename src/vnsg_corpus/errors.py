@@ -2,10 +2,21 @@
 
 Exception *types* are API; messages are not.  Every error raised while reading
 files or corpora derives from [`VnsgCorpusError`][vnsg_corpus.VnsgCorpusError],
-so ``except vnsg_corpus.VnsgCorpusError`` catches them all.
+so ``except vnsg_corpus.VnsgCorpusError`` catches them all.  Every one of them
+survives ``pickle`` (and ``copy``) with its attributes and its message, so an
+error raised in a worker process (parallel ingest,
+``concurrent.futures``, ``multiprocessing``) reaches the parent intact.
+
+Warnings about input that is read but probably not what was meant (a folder
+with no article file) are [`VnsgCorpusWarning`][vnsg_corpus.VnsgCorpusWarning]s.
 """
 
 from __future__ import annotations
+
+import os
+import sys
+import warnings
+from typing import Any
 
 __all__ = [
     "CorpusFormatError",
@@ -15,12 +26,31 @@ __all__ = [
     "SchemaVersionError",
     "UnencodableTextError",
     "VnsgCorpusError",
+    "VnsgCorpusWarning",
     "VocabularyError",
 ]
 
 
+class VnsgCorpusWarning(UserWarning):
+    """Warning about input that was read but is probably not what was meant.
+
+    Issued with ``warnings.warn``, for example when a folder
+    given to [`Corpus.from_paths`][vnsg_corpus.Corpus.from_paths] holds no
+    file that matches the pattern.  Turn it into an error with
+    ``warnings.simplefilter("error", vnsg_corpus.VnsgCorpusWarning)``.
+    """
+
+
 class VnsgCorpusError(Exception):
-    """Base class of every error this library raises on purpose."""
+    """Base class of every error this library raises on purpose.
+
+    Errors pickle with all their attributes: they are rebuilt from their
+    message and attribute values without calling ``__init__``, so subclasses
+    with keyword-only arguments need no pickling code of their own.
+    """
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild_error, (type(self), self.args, dict(self.__dict__)))
 
 
 class ReadError(VnsgCorpusError, OSError):
@@ -142,13 +172,38 @@ class VocabularyError(VnsgCorpusError, ValueError):
         self.source = source
         self.field = field
 
-    def __reduce__(self) -> tuple[object, ...]:
-        return (_rebuild_vocabulary_error, (self.args[0], self.source, self.field))
-
     def __str__(self) -> str:
         where = self.source if self.field is None else f"{self.source}, {self.field}"
         return f"{where}: {self.args[0]}"
 
 
+def warn(message: str) -> None:
+    """Issue a [`VnsgCorpusWarning`][vnsg_corpus.VnsgCorpusWarning] at the caller's line.
+
+    The warning points at the first frame outside this package, so that it
+    names the line of the program that called the library.
+    """
+    frame = sys._getframe(1)  # the caller; warnings.warn counts frames the same way
+    level = 2
+    while frame.f_back is not None and frame.f_code.co_filename.startswith(_PACKAGE):
+        frame = frame.f_back
+        level += 1
+    warnings.warn(message, VnsgCorpusWarning, stacklevel=level)
+
+
+_PACKAGE = os.path.dirname(os.path.abspath(__file__)) + os.sep
+
+
+def _rebuild_error(
+    cls: type[VnsgCorpusError], args: tuple[Any, ...], state: dict[str, Any]
+) -> VnsgCorpusError:
+    """Rebuild a pickled error: its arguments and its attributes, without ``__init__``."""
+    error = cls.__new__(cls, *args)
+    error.args = args
+    error.__dict__.update(state)
+    return error
+
+
 def _rebuild_vocabulary_error(message: str, source: str, field: str | None) -> VocabularyError:
+    """Rebuild a ``VocabularyError`` pickled by vnsg_corpus 0.6.0 and earlier."""
     return VocabularyError(message, source=source, field=field)

@@ -12,13 +12,20 @@ import glob
 import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeAlias
 
-from vnsg_corpus.errors import ReadError
+from vnsg_corpus._files import os_message
+from vnsg_corpus.errors import ReadError, warn
 from vnsg_corpus.model import Article
 from vnsg_corpus.parsing._article import read_article
 from vnsg_corpus.vocabulary import Vocabulary
 
+if TYPE_CHECKING:
+    from vnsg_corpus.serialize import Errors
+
 __all__ = ["expand_paths", "iter_articles"]
+
+_PathArgument: TypeAlias = "str | os.PathLike[str] | Iterable[str | os.PathLike[str]]"
 
 _GLOB_CHARS = frozenset("*?[")
 _MIN_FILES_PER_WORKER = 16
@@ -26,8 +33,33 @@ _MIN_FILES_PER_WORKER = 16
 _CHUNK = 32
 
 
+def flatten_paths(paths: Iterable[_PathArgument], caller: str) -> list[str | os.PathLike[str]]:
+    """The paths given one by one or as iterables (lists, tuples, generators) of paths."""
+    flat: list[str | os.PathLike[str]] = []
+    for item in paths:
+        if isinstance(item, str | os.PathLike):
+            flat.append(item)
+        elif isinstance(item, Iterable) and not isinstance(item, bytes | bytearray | memoryview):
+            for inner in item:
+                if not isinstance(inner, str | os.PathLike):
+                    raise TypeError(
+                        f"{caller}() needs paths as str or os.PathLike, not {type(inner).__name__}"
+                    )
+                flat.append(inner)
+        else:
+            raise TypeError(
+                f"{caller}() needs paths as str or os.PathLike, or an iterable of them,"
+                f" not {type(item).__name__}"
+            )
+    return flat
+
+
 def expand_paths(paths: Iterable[str | os.PathLike[str]], pattern: str = "*.txt") -> list[Path]:
     """Expand files, folders (recursively, sorted) and glob patterns into files.
+
+    Only regular files are taken from folders and globs; a path named
+    explicitly is returned as it is, and reading it refuses anything but a
+    regular file.
 
     Args:
         paths: Files, folders or glob patterns, in the order wanted.
@@ -37,73 +69,159 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]], pattern: str = "*.txt"
         The files, in order.
 
     Raises:
-        ReadError: If a path does not exist or a glob matches no file.
+        ReadError: If a path does not exist or holds a NUL character, or a
+            glob matches no file.
+
+    Warns:
+        VnsgCorpusWarning: For a folder that holds no file matching ``pattern``.
     """
     files: list[Path] = []
     for raw in paths:
+        name = os.fspath(raw)
+        if "\0" in name:
+            raise ReadError(
+                "the path contains a NUL character, which no file name can hold", path=name
+            )
         path = Path(raw)
-        if path.is_dir():
-            files.extend(sorted(p for p in path.rglob(pattern) if p.is_file()))
-        elif path.exists():
-            files.append(path)
-        elif _GLOB_CHARS & set(os.fspath(raw)):
-            matches = sorted(glob.glob(os.fspath(raw), recursive=True))
-            if not matches:
-                raise ReadError("the glob pattern matches no file", path=os.fspath(raw))
-            files.extend(Path(m) for m in matches if Path(m).is_file())
+        try:
+            path.stat()
+        except FileNotFoundError:
+            exists = False
+        except OSError as exc:
+            raise ReadError(os_message(exc), path=name) from exc
         else:
-            raise ReadError("no such file or directory", path=os.fspath(raw))
+            exists = True
+        if exists and path.is_dir():
+            found = sorted(p for p in path.rglob(pattern) if p.is_file())
+            if not found:
+                warn(f"{name}: the folder holds no file matching {pattern!r}")
+            files.extend(found)
+        elif exists:
+            files.append(path)
+        elif _GLOB_CHARS & set(name):
+            matches = [Path(m) for m in sorted(glob.glob(name, recursive=True))]
+            matches = [m for m in matches if m.is_file()]
+            if not matches:
+                raise ReadError("the glob pattern matches no file", path=name)
+            files.extend(matches)
+        else:
+            raise ReadError("no such file or directory", path=name)
     return files
 
 
 def iter_articles(
-    *paths: str | os.PathLike[str],
+    *paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
     pattern: str = "*.txt",
     workers: int | None = None,
     progress: Callable[[int, int], None] | None = None,
     vocabulary: Vocabulary | None = None,
+    errors: Errors = "strict",
+    skipped: list[ReadError] | None = None,
 ) -> Iterator[Article]:
-    """Read and parse article files, yielding articles in path order.
+    """Read and parse article files, in path order.
 
     Args:
-        *paths: Files, folders or glob patterns.
+        *paths: Files, folders or glob patterns, or iterables of them
+            (``iter_articles(["a.txt", "b.txt"])``).
         pattern: File name pattern used inside folders.
         workers: Worker processes for parsing; ``None`` means one per CPU core,
             ``1`` parses in this process. Small inputs (fewer than 16 files per
             worker) are parsed in this process whatever the setting.
-        progress: Called as ``progress(done, total)`` after each article.
+        progress: Called as ``progress(done, total)`` after each file.
         vocabulary: The words to read with; the shipped ones by default.  It
             is sent to each worker process once.
+        errors: ``"strict"`` (default) raises on the first file that cannot
+            be read or decoded; ``"skip"`` skips such files and appends their
+            errors to ``skipped``, in path order.  A path that names nothing
+            raises either way.
+        skipped: Where the errors of skipped files go with ``errors="skip"``.
 
-    Yields:
-        The articles, in the order of the expanded paths.
+    Returns:
+        An iterator of the articles, in the order of the expanded paths.
+        Paths are checked and expanded at once; files are read and parsed
+        as the iterator is consumed.
 
     Raises:
-        ReadError: If a path is missing or a file cannot be read or decoded.
-        ValueError: If ``workers`` is less than 1.
+        ReadError: If a path is missing, or (with ``errors="strict"``, while
+            iterating) a file cannot be read or decoded, is not a regular file
+            or is larger than 64 MiB; the error names the file, also when it
+            was read in a worker process.
+        ValueError: If ``workers`` is less than 1 or ``errors`` is neither
+            ``"strict"`` nor ``"skip"``.
+        TypeError: If a path is not a ``str`` or ``os.PathLike``.
+
+    Warns:
+        VnsgCorpusWarning: For a folder that holds no file matching ``pattern``.
     """
     if workers is not None and workers < 1:
         raise ValueError(f"workers must be at least 1, not {workers}")
-    files = expand_paths(paths, pattern)
-    total = len(files)
+    if errors not in ("strict", "skip"):
+        raise ValueError(f"errors must be 'strict' or 'skip', not {errors!r}")
+    files = expand_paths(flatten_paths(paths, "iter_articles"), pattern)
     count = workers if workers is not None else (os.cpu_count() or 1)
-    count = min(count, total // _MIN_FILES_PER_WORKER)
-    if count <= 1:
-        results: Iterable[Article] = (read_article(f, vocabulary=vocabulary) for f in files)
-        for done, article in enumerate(results, start=1):
-            if progress is not None:
-                progress(done, total)
-            yield article
+    count = min(count, len(files) // _MIN_FILES_PER_WORKER)
+    return _articles(
+        files,
+        workers=count,
+        vocabulary=vocabulary,
+        progress=progress,
+        errors=errors,
+        skipped=skipped,
+    )
+
+
+def _articles(
+    files: list[Path],
+    *,
+    workers: int,
+    vocabulary: Vocabulary | None,
+    progress: Callable[[int, int], None] | None,
+    errors: Errors,
+    skipped: list[ReadError] | None,
+) -> Iterator[Article]:
+    """Read and parse ``files`` in this process or in ``workers`` processes, in order."""
+    if workers <= 1:
+        results: Iterable[Article | ReadError] = (_read_or_error(f, vocabulary) for f in files)
+        yield from _deliver(results, len(files), progress, errors, skipped)
         return
     from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415 - only for many files
 
-    with ProcessPoolExecutor(
-        max_workers=count, initializer=_use_vocabulary, initargs=(vocabulary,)
-    ) as pool:
-        for done, article in enumerate(pool.map(_read, files, chunksize=_CHUNK), start=1):
-            if progress is not None:
-                progress(done, total)
-            yield article
+    pool = ProcessPoolExecutor(
+        max_workers=workers, initializer=_use_vocabulary, initargs=(vocabulary,)
+    )
+    try:
+        results = pool.map(_read, files, chunksize=_CHUNK)
+        yield from _deliver(results, len(files), progress, errors, skipped)
+    finally:  # on an error or an early stop, files not yet started are not parsed
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _deliver(
+    results: Iterable[Article | ReadError],
+    total: int,
+    progress: Callable[[int, int], None] | None,
+    errors: Errors,
+    skipped: list[ReadError] | None,
+) -> Iterator[Article]:
+    """Yield the articles; raise, or skip and record, the files that could not be read."""
+    for done, result in enumerate(results, start=1):
+        if isinstance(result, ReadError):
+            if errors == "strict":
+                raise result
+            if skipped is not None:
+                skipped.append(result)
+        if progress is not None:
+            progress(done, total)
+        if isinstance(result, Article):
+            yield result
+
+
+def _read_or_error(path: Path, vocabulary: Vocabulary | None) -> Article | ReadError:
+    """The article of a file, or the error that says why it cannot be read."""
+    try:
+        return read_article(path, vocabulary=vocabulary)
+    except ReadError as exc:
+        return exc.with_traceback(None)
 
 
 _WORKER_VOCABULARY: Vocabulary | None = None
@@ -115,5 +233,6 @@ def _use_vocabulary(vocabulary: Vocabulary | None) -> None:
     _WORKER_VOCABULARY = vocabulary
 
 
-def _read(path: Path) -> Article:
-    return read_article(path, vocabulary=_WORKER_VOCABULARY)
+def _read(path: Path) -> Article | ReadError:
+    """Read one file in a worker process; a ``ReadError`` is returned, pickled, not raised."""
+    return _read_or_error(path, _WORKER_VOCABULARY)

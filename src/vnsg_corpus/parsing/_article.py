@@ -9,6 +9,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from vnsg_corpus._files import read_capped
 from vnsg_corpus._gc import cyclic_gc_paused
 from vnsg_corpus.errors import ReadError, VocabularyError
 from vnsg_corpus.model import Article
@@ -187,6 +188,9 @@ def read_article(path: str | os.PathLike[str], *, vocabulary: Vocabulary | None 
     """Read and parse one UTF-8 article file; its id is the file stem.
 
     The file's text is kept exactly, line endings and byte-order mark included.
+    Only regular files are read, of at most 64 MiB: a directory, a FIFO, a
+    device (``/dev/zero``) or a socket is refused before it is read, so reading
+    never blocks and never grows without bound.
 
     Args:
         path: The file to read.
@@ -196,14 +200,17 @@ def read_article(path: str | os.PathLike[str], *, vocabulary: Vocabulary | None 
         The parsed article.
 
     Raises:
-        ReadError: If the file is missing, unreadable or not valid UTF-8 (the
-            error names the path and, for bad UTF-8, the byte offset).
+        ReadError: If the file is missing, unreadable, not a regular file,
+            larger than 64 MiB or not valid UTF-8, or the path holds a NUL
+            character (the error names the path and, for bad UTF-8, the byte
+            offset).
     """
+    if not isinstance(path, str | os.PathLike):
+        raise TypeError(
+            f"read_article() needs a path as a str or os.PathLike, not {type(path).__name__}"
+        )
     file = Path(path)
-    try:
-        data = file.read_bytes()
-    except OSError as exc:
-        raise ReadError(exc.strerror or str(exc), path=str(file)) from exc
+    data = read_capped(file)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
