@@ -31,11 +31,13 @@ from __future__ import annotations
 
 import argparse
 import codecs
+import contextlib
 import csv
 import json
 import os
 import re
 import sys
+import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NoReturn
@@ -104,7 +106,7 @@ def _escape_char(match: re.Match[str]) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
-def safe(text: str) -> str:
+def _safe(text: str) -> str:
     r"""``text`` with every control character escaped (``"\\x1b"``), for a terminal.
 
     Tab and newline are escaped too: the table and ``show`` put one value on
@@ -193,7 +195,7 @@ def _tell(message: str) -> None:
     stream = sys.stderr
     if stream is None:
         return
-    line = f"{PROG}: {safe(message)}\n"
+    line = f"{PROG}: {_safe(message)}\n"
     try:
         try:
             stream.write(line)
@@ -267,7 +269,9 @@ def _check_stems(files: Sequence[Path], flag: str) -> None:
     """Two files with one stem would be two articles with one id: say which, before parsing."""
     seen: dict[str, Path] = {}
     for path in files:
-        if path.stem in seen and seen[path.stem] != path:
+        if seen.get(path.stem) == path:
+            raise _RefusedError(f"{flag}: {path} is given twice")
+        if path.stem in seen:
             raise _RefusedError(
                 f"{flag}: {seen[path.stem]} and {path} would both be article {path.stem!r}"
                 " (an article's id is its file name without the suffix)"
@@ -337,7 +341,7 @@ def _describe_figure(figure: EconomicFigure) -> str:
 
 def _print_summary(summary: dict[str, Any], out: _Output) -> None:
     """The text form of a summary; every value escaped for the terminal."""
-    out.write(f"{safe(summary['id'])}\n")
+    out.write(f"{_safe(summary['id'])}\n")
     labels = {
         "date": "date",
         "source": "source",
@@ -351,13 +355,13 @@ def _print_summary(summary: dict[str, Any], out: _Output) -> None:
     }
     for key, label in labels.items():
         value = summary[key]
-        out.write(f"  {label + ':':<14}{'-' if value is None else safe(str(value))}\n")
+        out.write(f"  {label + ':':<14}{'-' if value is None else _safe(str(value))}\n")
     for heading in summary["headings"]:
-        out.write(f"  {'heading:':<14}{safe(heading)}\n")
+        out.write(f"  {'heading:':<14}{_safe(heading)}\n")
     for line in summary["figure_list"]:
-        out.write(f"  {'figure:':<14}{safe(line)}\n")
+        out.write(f"  {'figure:':<14}{_safe(line)}\n")
     for message in summary["diagnostics"]:
-        out.write(f"  {'warning:':<14}{safe(message)}\n")
+        out.write(f"  {'warning:':<14}{_safe(message)}\n")
 
 
 def _write_json(value: object, out: _Output, *, indent: int | None = None) -> None:
@@ -499,7 +503,9 @@ def _write_rows(
 
 def _write_table(rows: list[dict[str, Any]], columns: Sequence[str], out: _Output) -> None:
     shown_columns = [c for c in columns if c != "evidence"]
-    cells = [[("" if row[c] is None else safe(str(row[c]))) for c in shown_columns] for row in rows]
+    cells = [
+        [("" if row[c] is None else _safe(str(row[c]))) for c in shown_columns] for row in rows
+    ]
     widths = [
         min(40, max(len(c), *(len(r[i]) for r in cells))) for i, c in enumerate(shown_columns)
     ]
@@ -593,10 +599,17 @@ def _check_output(raw: str) -> Path:
         raise _RefusedError(f"-o/--output: the folder {folder} does not exist")
     if not folder.is_dir():
         raise _RefusedError(f"-o/--output: {folder} is not a folder")
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise _RefusedError(f"-o/--output: cannot write in the folder {folder}: permission denied")
     if target.exists() and not os.access(target, os.W_OK):
         raise _RefusedError(f"-o/--output: {raw} is read-only")
+    try:  # the save writes a temporary file beside the target: try that now
+        fd, probe = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".probe", dir=folder)
+    except OSError as exc:
+        raise _RefusedError(
+            f"-o/--output: cannot write in the folder {folder}: {_reason(exc)}"
+        ) from exc
+    os.close(fd)
+    with contextlib.suppress(OSError):
+        os.unlink(probe)
     return target
 
 
@@ -633,7 +646,7 @@ def _cmd_ingest(args: argparse.Namespace, out: _Output) -> int:
         raise
     except OSError as exc:
         raise _RefusedError(f"-o/--output: cannot write {args.output}: {_reason(exc)}") from exc
-    out.write(f"wrote {count} articles to {safe(args.output)}\n")
+    out.write(f"wrote {count} articles to {_safe(args.output)}\n")
     if count == 0:
         _tell("warning: no article files to ingest; the corpus written is empty")
     return EXIT_OK
