@@ -189,7 +189,7 @@ CATALOGUE: tuple[Case, ...] = (
     Case("ingest seeds -o seeds", FAILURE, "-o/--output: seeds is a folder"),
     Case("ingest seeds -o new/", FAILURE, "-o/--output: new/ is a folder"),
     Case("ingest seeds -o a.txt/out.jsonl", FAILURE, "-o/--output: a.txt is not a folder"),
-    Case("ingest seeds -o /dev/null", FAILURE, "-o/--output: /dev/null is not a regular file"),
+    Case("ingest seeds -o fifo.jsonl", FAILURE, "-o/--output: fifo.jsonl is not a regular file"),
     Case(
         "ingest seeds -o /proc/out.jsonl",
         FAILURE,
@@ -227,6 +227,9 @@ def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed_dir: Path) -> 
     for sub in ("x", "y"):
         (tmp_path / "dup" / sub).mkdir(parents=True)
         (tmp_path / "dup" / sub / "one.txt").write_text("Trade grew.", encoding="utf-8")
+    # A FIFO stands for devices: never test with /dev/null itself, which a CLI without
+    # the check would replace with a regular file when run as root.
+    os.mkfifo(tmp_path / "fifo.jsonl")
     monkeypatch.chdir(tmp_path)
     return tmp_path
 

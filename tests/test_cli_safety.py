@@ -12,14 +12,12 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 import vnsg_corpus
-from vnsg_corpus import Corpus, QueryError, parse_article
-from vnsg_corpus import cli
+from vnsg_corpus import Corpus, QueryError, cli, parse_article
 from vnsg_corpus._query import MAX_ARGUMENT_LENGTH, as_period, as_unit
 from vnsg_corpus.cli import main
 
@@ -377,14 +375,14 @@ def test_an_ascii_stdout_gets_escaped_text(saved: Path) -> None:
 
 
 @pytest.fixture
-def broken_show(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[BaseException]]:
+def broken_show(monkeypatch: pytest.MonkeyPatch) -> list[BaseException]:
     raised: list[BaseException] = []
 
     def fail(*_: object) -> int:
         raise raised[0]
 
     monkeypatch.setitem(cli._COMMANDS, "show", fail)
-    yield raised
+    return raised
 
 
 def test_a_bug_is_one_line(
