@@ -110,7 +110,7 @@ def test_figures_query_table_and_formats(capsys: pytest.CaptureFixture[str]) -> 
 def test_query_error_exits_2_with_accepted_forms(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["figures", "--during", "whenever"]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("vnsg-corpus: error: during: not a period: 'whenever' (accepted: ")
+    assert err.startswith("vnsg-corpus: error: --during: not a period: 'whenever' (accepted: ")
 
 
 def test_articles_query_with_corpus_option(

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from vnsg_corpus._files import ensure_regular, os_message
 from vnsg_corpus._gc import cyclic_gc_paused
 from vnsg_corpus._index import ArticleIndex, phrase_filter, words
-from vnsg_corpus._query import as_country, as_date, as_decimal, as_enum, as_period
+from vnsg_corpus._query import as_country, as_date, as_decimal, as_enum, as_period, as_words
 from vnsg_corpus.consolidate import (
     ArticleDate,
     Conflict,
@@ -203,14 +203,18 @@ class Corpus:
                 finds "Tô Lâm"), a country ("Singapore", "SGP") or an organisation.
             text: Only articles containing this word or phrase, compared without
                 regard to case or diacritics ("viet nam" finds "Việt Nam").
+                Punctuation is ignored; a text with no letter or digit at all
+                (``""``, ``"!!!"``) is refused, never read as "no filter".
 
         Returns:
             The matching articles, a [`Corpus`][vnsg_corpus.Corpus] that can be
             queried further.
 
         Raises:
-            QueryError: If a date is malformed.
+            QueryError: If a date is malformed, or ``text`` has no words to
+                search for.
         """
+        text = as_words("text", text)
         index = self._indexes()
         # Each filter gives positions; a single sorted posting list is used as it is,
         # several are intersected (smallest first).
@@ -228,13 +232,18 @@ class Corpus:
             results.append(found)
         if text is not None:
             with_words = index.with_words(text)
-            if with_words is not None:
-                # Words and two-word phrases are answered by their postings; a longer
-                # phrase is checked in order in the (few) articles that have all its pairs.
-                several = len(words(text)) > 2
-                results.append(
-                    phrase_filter(self._articles, with_words, text) if several else with_words
+            if with_words is None:  # as_words let through a text with no words
+                raise QueryError(
+                    f"no words to search for in {text!r}",
+                    argument="text",
+                    accepted="a word or phrase with at least one letter or digit",
                 )
+            # Words and two-word phrases are answered by their postings; a longer
+            # phrase is checked in order in the (few) articles that have all its pairs.
+            several = len(words(text)) > 2
+            results.append(
+                phrase_filter(self._articles, with_words, text) if several else with_words
+            )
         if not results:
             return Corpus._subset(self._articles)
         if len(results) == 1 and isinstance(results[0], Sequence):
