@@ -48,6 +48,7 @@ from vnsg_corpus.model import (
 )
 from vnsg_corpus.parsing._article import parse_article, read_article, text_id
 from vnsg_corpus.periods import TemporalMatch, find_periods, parse_period
+from vnsg_corpus.series import Report, ReportedValue, Reporter, SeriesPoint, SeriesStatus
 from vnsg_corpus.vocabulary import (
     Framework,
     KnownPerson,
@@ -105,7 +106,12 @@ __all__ = [
     "Qualifier",
     "QueryError",
     "ReadError",
+    "Report",
+    "ReportedValue",
+    "Reporter",
     "SchemaVersionError",
+    "SeriesPoint",
+    "SeriesStatus",
     "Span",
     "TemporalMatch",
     "UnencodableTextError",

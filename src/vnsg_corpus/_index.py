@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from vnsg_corpus.consolidate import TimelineEntry
 from vnsg_corpus.model import Article, EconomicFigure, EntityKind, Metric, Partnership
+from vnsg_corpus.series import SeriesPoint
 from vnsg_corpus.text import fold
 
 __all__ = ["ArticleIndex", "words"]
@@ -43,6 +44,7 @@ class ArticleIndex:
         "mentions",
         "open_figures",
         "partnerships_by_pair",
+        "series",
         "sources",
         "timelines",
         "undated",
@@ -72,6 +74,8 @@ class ArticleIndex:
         self.figure_order: list[int] = []
         self.partnerships_by_pair: dict[frozenset[str], list[Partnership]] = defaultdict(list)
         self.timelines: dict[tuple[str, str], list[TimelineEntry]] = {}
+        # Series points per metric, built on the first series query of the metric.
+        self.series: dict[Metric, list[SeriesPoint]] = {}
         for position, article in enumerate(articles):
             self._add(position, article)
         self._sort_by_value()

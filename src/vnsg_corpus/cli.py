@@ -57,6 +57,7 @@ from vnsg_corpus.errors import (
 from vnsg_corpus.ingest import expand_paths, iter_articles
 from vnsg_corpus.model import Article, EconomicFigure, Person, Visit
 from vnsg_corpus.serialize import write_jsonl
+from vnsg_corpus.series import SeriesPoint
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
@@ -423,6 +424,30 @@ def _figure_row(figure: EconomicFigure) -> dict[str, Any]:
     }
 
 
+def _series_row(point: SeriesPoint) -> dict[str, Any]:
+    period = point.period
+    competing = point.values[:-1] if len(point.values) > 1 else ()
+    return {
+        "period_start": None if period.start is None else str(period.start),
+        "period_end": None if period.end is None else str(period.end),
+        "metric": str(point.metric),
+        "countries": " ".join(point.countries) or None,
+        "reporter": None if point.reporter is None else str(point.reporter),
+        "value": str(point.value),
+        "value_max": None if point.value_max is None else str(point.value_max),
+        "unit": point.unit,
+        "qualifier": str(point.qualifier),
+        "status": str(point.status),
+        "sources": len(point.articles),
+        "other_values": " ".join(
+            str(v.value) if v.value_max is None else f"{v.value}..{v.value_max}" for v in competing
+        )
+        or None,
+        "equivalents": " ".join(f"{a.value} {a.unit}" for a in point.equivalents) or None,
+        "articles": " ".join(point.articles),
+    }
+
+
 def _visit_row(visit: Visit) -> dict[str, Any]:
     return {
         "visitor": visit.visitor.name,
@@ -469,6 +494,10 @@ def _article_row(article: Article) -> dict[str, Any]:
 _FIGURE_COLUMNS = (
     "metric", "subject", "value", "value_max", "unit", "qualifier", "countries", "target",
     "period_start", "period_end", "articles", "evidence",
+)  # fmt: skip
+_SERIES_COLUMNS = (
+    "period_start", "period_end", "metric", "countries", "reporter", "value", "value_max", "unit",
+    "qualifier", "status", "sources", "other_values", "equivalents", "articles",
 )  # fmt: skip
 _VISIT_COLUMNS = (
     "visitor", "role", "visitor_country", "host_country", "start", "end", "kind", "status",
@@ -541,6 +570,20 @@ def _cmd_figures(args: argparse.Namespace, out: _Output) -> int:
     Corpus([]).figures(**query)  # every argument checked before any file is read
     figures = _open_corpus(args.corpus, "--corpus").figures(**query)
     _write_rows([_figure_row(f) for f in figures], _FIGURE_COLUMNS, args.format, out, "figures")
+    return EXIT_OK
+
+
+def _cmd_series(args: argparse.Namespace, out: _Output) -> int:
+    query: dict[str, Any] = {
+        "metric": args.metric,
+        "between": None if args.between is None else tuple(args.between),
+        "unit": as_unit("unit", args.unit),
+        "during": args.during,
+        "reporter": as_words("reporter", args.reporter),
+    }
+    Corpus([]).series(**query)  # every argument checked before any file is read
+    points = _open_corpus(args.corpus, "--corpus").series(**query)
+    _write_rows([_series_row(p) for p in points], _SERIES_COLUMNS, args.format, out, "points")
     return EXIT_OK
 
 
@@ -794,6 +837,18 @@ def _parser(output: _Output | None = None) -> argparse.ArgumentParser:
     visits.add_argument("--status", help="planned, under_way, completed")
     _query_options(visits)
 
+    series = commands.add_parser(
+        "series", help="one statistic per point, with its sources", output=output
+    )
+    series.add_argument("--metric", required=True, help="e.g. bilateral_trade")
+    series.add_argument(
+        "--between", nargs=2, metavar=("A", "B"), help="only points about these two countries"
+    )
+    series.add_argument("--unit", help="e.g. USD, SGD, percent")
+    series.add_argument("--during", help='a period: "2023", "2024-Q1", "2024-03"')
+    series.add_argument("--reporter", help="words of a reporter's name, or its country")
+    _query_options(series)
+
     partnerships = commands.add_parser(
         "partnerships", help="the timeline of relations", output=output
     )
@@ -816,6 +871,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, _Output], int]] = {
     "show": _cmd_show,
     "ingest": _cmd_ingest,
     "figures": _cmd_figures,
+    "series": _cmd_series,
     "visits": _cmd_visits,
     "partnerships": _cmd_partnerships,
     "articles": _cmd_articles,

@@ -14,7 +14,15 @@ from typing import TYPE_CHECKING
 from vnsg_corpus._files import ensure_regular, os_message
 from vnsg_corpus._gc import cyclic_gc_paused
 from vnsg_corpus._index import ArticleIndex, phrase_filter, words
-from vnsg_corpus._query import as_country, as_date, as_decimal, as_enum, as_period, as_words
+from vnsg_corpus._query import (
+    as_country,
+    as_date,
+    as_decimal,
+    as_enum,
+    as_period,
+    as_unit,
+    as_words,
+)
 from vnsg_corpus.consolidate import (
     ArticleDate,
     Conflict,
@@ -45,6 +53,13 @@ from vnsg_corpus.model import (
     VisitStatus,
 )
 from vnsg_corpus.parsing._article import parse_article
+from vnsg_corpus.series import (
+    SeriesPoint,
+    SeriesStatus,
+    as_conflict,
+    build_series,
+    figure_reporter,
+)
 from vnsg_corpus.text import fold
 from vnsg_corpus.vocabulary import Vocabulary
 
@@ -295,15 +310,7 @@ class Corpus:
         Raises:
             QueryError: If a metric, period, number or country is not understood.
         """
-        pair = None
-        if between is not None:
-            if isinstance(between, str) or len(between) != 2:
-                raise QueryError(
-                    f"between must be two countries, got {between!r}",
-                    argument="between",
-                    accepted='two country codes or names, e.g. ("VNM", "SGP")',
-                )
-            pair = frozenset(_country_arg("between", c) for c in between)
+        pair = None if between is None else _pair_arg(between)
         wanted_metric = as_enum("metric", metric, Metric)
         window = as_period("during", during)
         low, high = as_decimal("min_value", min_value), as_decimal("max_value", max_value)
@@ -468,13 +475,111 @@ class Corpus:
             )
         return list(index.timelines[key])
 
+    def series(
+        self,
+        metric: Metric | str,
+        *,
+        between: tuple[str, str] | None = None,
+        unit: str | None = None,
+        during: Period | dt.date | str | None = None,
+        reporter: str | None = None,
+    ) -> list[SeriesPoint]:
+        """One statistic per point, with every report of it, ordered by period.
+
+        Mentions of one statistic across articles become one point with all
+        its sources; roundings of one value agree; different currencies,
+        reporters, country pairs and periods (a year-to-date never meets a
+        full year) are different series.  See [`vnsg_corpus.series`][] for
+        the rules.
+
+        Args:
+            metric: A [`Metric`][vnsg_corpus.Metric] or its value ("bilateral_trade").
+            between: Only points about these two countries (codes or names,
+                in either order).
+            unit: Only points in this unit ("USD", "SGD", "percent").
+            during: Only points whose period overlaps this one (as for
+                [`figures`][vnsg_corpus.Corpus.figures]).
+            reporter: Only points counted by this reporter: words of its
+                name ("customs", "General Statistics Office") or its
+                country ("SGP", "Singapore").
+
+        Returns:
+            The points, ordered by period, then countries, unit and reporter.
+
+        Raises:
+            QueryError: If an argument is not understood.
+
+        Examples:
+            >>> import vnsg_corpus
+            >>> corpus = vnsg_corpus.load()
+            >>> for point in corpus.series("bilateral_trade", between=("VNM", "SGP")):
+            ...     print(point.period.start, point.period.end, point.value, point.unit,
+            ...           point.status.value, point.articles)
+            2023-01-01 2023-12-31 9000000000 USD single ('003_7822a41167061ddb',)
+            2024-01-01 2024-10-31 8640000000 USD single ('003_7822a41167061ddb',)
+        """
+        wanted = as_enum("metric", metric, Metric)
+        assert wanted is not None  # noqa: S101 - as_enum returns None only for None
+        pair = None if between is None else _pair_arg(between)
+        window = as_period("during", during)
+        unit_key = as_unit("unit", unit)
+        checked = as_words("reporter", reporter)
+        reporter_words = None if checked is None else fold(checked)
+        reporter_country = None if checked is None else _maybe_country(checked)
+        points = self._series(wanted)
+        found = []
+        for point in points:
+            if pair is not None and frozenset(point.countries) != pair:
+                continue
+            if unit_key is not None and point.unit != unit_key:
+                continue
+            if window is not None and not point.period.overlaps(window):
+                continue
+            if reporter_words is not None:
+                who = point.reporter
+                if who is None or not (
+                    reporter_words in fold(who.name)
+                    or (reporter_country is not None and who.country == reporter_country)
+                ):
+                    continue
+            found.append(point)
+        return found
+
+    def _series(self, metric: Metric) -> list[SeriesPoint]:
+        index = self._indexes()
+        if metric not in index.series:
+            lookup = self._lookup()
+            figures = [
+                (figure, self._articles[index.figure_order[number]].id)
+                for number, figure in index.figures_by_metric.get(metric, [])
+            ]
+            index.series[metric] = build_series(
+                figures,
+                published=self.article_dates,
+                reporter=lambda figure, article_id: figure_reporter(lookup[article_id], figure),
+            )
+        return index.series[metric]
+
     def conflicts(self) -> list[Conflict]:
-        """Facts that disagree across articles, each with the evidence of both sides."""
-        return find_conflicts(
+        """Facts that disagree across articles, each with the evidence of both sides.
+
+        Figures conflict by the rules of [`series`][vnsg_corpus.Corpus.series]:
+        only a *disputed* point is a conflict, never two roundings of one
+        value, two reporters' statistics, two currencies or a preliminary
+        value revised later.
+        """
+        conflicts = find_conflicts(
             (visit for article in self._articles for visit in article.visits),
-            (figure for article in self._articles for figure in article.figures),
+            (),
             self.article_dates,
         )
+        for metric in Metric:
+            conflicts.extend(
+                as_conflict(point)
+                for point in self._series(metric)
+                if point.status is SeriesStatus.DISPUTED
+            )
+        return conflicts
 
     def article_date(self, article_id: str) -> ArticleDate | None:
         """An article's date: stated, or inferred from the visits it reports.
@@ -663,6 +768,17 @@ def _maybe_country(value: str) -> str | None:
     from vnsg_corpus.gazetteer import Gazetteer  # noqa: PLC0415 - keep import light
 
     return Gazetteer.default().country(value)
+
+
+def _pair_arg(between: object) -> frozenset[str]:
+    """Resolve a ``between`` argument: two countries, codes or names, in either order."""
+    if isinstance(between, str) or not isinstance(between, Sequence) or len(between) != 2:
+        raise QueryError(
+            f"between must be two countries, got {between!r}",
+            argument="between",
+            accepted='two country codes or names, e.g. ("VNM", "SGP")',
+        )
+    return frozenset(_country_arg("between", str(c)) for c in between)
 
 
 def _country_arg(argument: str, value: str) -> str:
