@@ -170,7 +170,8 @@ def test_conflicting_figures_and_visit_dates_are_reported() -> None:
             evidence=(ev(article),),
         )
 
-    figures = [trade("9000000000", "a"), trade("9100000000", "b"), trade("9000000000", "d")]
+    # "9.6 billion" cannot be "9 billion" rounded (8.5..9.5 billion); "9.1 billion" could.
+    figures = [trade("9000000000", "a"), trade("9600000000", "b"), trade("9000000000", "d")]
     dated = [
         Visit(WONG, "VNM", D(2025, 3, 25), D(2025, 3, 26), evidence=(ev("a"),)),
         Visit(WONG, "VNM", D(2025, 3, 26), D(2025, 3, 27), evidence=(ev("b"),)),
@@ -182,6 +183,7 @@ def test_conflicting_figures_and_visit_dates_are_reported() -> None:
     )
     assert {e.article_id for e in conflicts[1].evidence} == {"a", "b", "d"}
     assert find_conflicts([], [trade("1", "a"), trade("1", "b")], DATES) == []
+    assert find_conflicts([], [trade("9000000000", "a"), trade("9100000000", "b")], DATES) == []
 
 
 def test_undated_article_date_is_inferred_from_the_named_weekday() -> None:

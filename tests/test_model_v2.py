@@ -248,9 +248,9 @@ def test_conflicts_never_mix_pairs_or_targets() -> None:
         trade(15, ("VNM", "SGP"), "c", target=True),
     ]
     assert find_conflicts([], figures) == []
-    clash = [*figures, trade(8, ("VNM", "SGP"), "d")]
+    clash = [*figures, trade(5, ("VNM", "SGP"), "d")]
     [conflict] = find_conflicts([], clash)
-    assert conflict.description.startswith("bilateral_trade VNM-SGP (trade, USD)")
+    assert conflict.description.startswith("bilateral_trade SGP-VNM (USD)")
     assert {e.article_id for e in conflict.evidence} == {"a", "d"}
 
 

@@ -47,6 +47,7 @@ def test_every_shipped_file_is_a_vocabulary_file() -> None:
         "outlets.json",
         "partnerships.json",
         "places.json",
+        "reporters.json",
         "roles.json",
         "visits.json",
     ]

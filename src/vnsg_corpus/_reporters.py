@@ -7,7 +7,7 @@ statistical body, in an earlier sentence of its paragraph.  A body named
 without attribution words ("the Ministry of Industry and Trade aims to...")
 is not a reporter, and nothing is guessed from the outlet.
 
-Two kinds of names are known (``data/reporters.json``): *agencies*, whose
+Two kinds of names are known (``reporters.json`` of the vocabulary): *agencies*, whose
 name says their country ("Foreign Investment Agency", "SingStat"), and
 *generic* bodies that need a country beside them ("Japan's customs", "the
 Department of Statistics of Singapore"); a country written beside an agency
@@ -16,12 +16,10 @@ overrides the agency's own ("Ghana's General Statistics Office").
 
 from __future__ import annotations
 
-import functools
-import json
 import re
-from importlib import resources
 
 from vnsg_corpus.gazetteer import Gazetteer
+from vnsg_corpus.vocabulary import ReporterWords, Vocabulary
 
 __all__ = ["reporter_of"]
 
@@ -47,27 +45,34 @@ _COUNTRY_BEFORE = re.compile(r"((?:[A-Z][\w.â€™'-]*\s+){0,2}[A-Z][\w.-]*)(?:['â€
 _COUNTRY_AFTER = re.compile(r"\A(?:\s+of)?(?:\s+the)?\s+((?:[A-Z][\w.-]*\s?){1,3})")
 
 
-@functools.cache
-def _vocabulary() -> tuple[
+_Compiled = tuple[
     re.Pattern[str],
     dict[str, tuple[str, str | None]],
     dict[str, str],
     dict[tuple[str, str], str],
-]:
+]
+_COMPILED: dict[int, tuple[ReporterWords, _Compiled]] = {}
+
+
+def _compiled(words: ReporterWords) -> _Compiled:
     """The name pattern; agencies by alias; generic names by phrase; agencies by kind, country."""
-    data = json.loads(
-        (resources.files("vnsg_corpus") / "data" / "reporters.json").read_text(encoding="utf-8")
-    )
+    cached = _COMPILED.get(id(words))
+    if cached is not None and cached[0] is words:
+        return cached[1]
     agencies: dict[str, tuple[str, str | None]] = {}
     by_kind: dict[tuple[str, str], str] = {}
-    for agency in data["agencies"]:
-        if "kind" in agency:
-            by_kind[agency["kind"], agency["country"]] = agency["name"]
-        for alias in agency["aliases"]:
-            agencies[alias] = (agency["name"], agency["country"])
-    generic: dict[str, str] = dict(data["generic"])
+    for agency in words.agencies:
+        if agency.kind is not None:
+            by_kind[agency.kind, agency.country] = agency.name
+        for alias in (agency.name, *agency.aliases):
+            agencies[alias] = (agency.name, agency.country)
+    generic = dict(words.generic)
     names = sorted({*agencies, *generic}, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+    body = "|".join(map(re.escape, names)) or r"(?!)"
+    pattern = re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])")
+    if len(_COMPILED) > 8:
+        _COMPILED.clear()
+    _COMPILED[id(words)] = (words, (pattern, agencies, generic, by_kind))
     return pattern, agencies, generic, by_kind
 
 
@@ -91,9 +96,11 @@ def _country_beside(text: str, start: int, end: int, floor: int, ceiling: int) -
     return None
 
 
-def _attributed(text: str, start: int, end: int) -> list[tuple[str, str | None, bool]]:
+def _attributed(
+    text: str, start: int, end: int, words: ReporterWords
+) -> list[tuple[str, str | None, bool]]:
     """Every statistical body named in ``text[start:end]``: (name, country, attributed)."""
-    pattern, agencies, generic, by_kind = _vocabulary()
+    pattern, agencies, generic, by_kind = _compiled(words)
     found = []
     for match in pattern.finditer(text, start, end):
         phrase = match.group()
@@ -112,7 +119,10 @@ def _attributed(text: str, start: int, end: int) -> list[tuple[str, str | None, 
 
 
 def reporter_of(
-    text: str, sentence: tuple[int, int], paragraph: tuple[int, int] | None = None
+    text: str,
+    sentence: tuple[int, int],
+    paragraph: tuple[int, int] | None = None,
+    words: ReporterWords | None = None,
 ) -> tuple[str, str | None] | None:
     """The reporter a sentence's figures are attributed to, as ``(name, country)``.
 
@@ -122,17 +132,19 @@ def reporter_of(
         paragraph: Offsets of the paragraph holding it, for an attribution
             made earlier in the paragraph ("According to the GSO, ... . Trade
             with Singapore reached ...").
+        words: The reporters to know; by default the shipped vocabulary's.
 
     Returns:
         The first attributed body of the sentence; else, when the sentence
         names no statistical body at all, the last attributed body of the
         paragraph before it; else ``None`` (unknown).
     """
-    named = _attributed(text, *sentence)
+    words = Vocabulary.default().reporters if words is None else words
+    named = _attributed(text, *sentence, words)
     for name, country, cue in named:
         if cue:
             return name, country
     if named or paragraph is None or paragraph[0] >= sentence[0]:
         return None
-    earlier = [(n, c) for n, c, cue in _attributed(text, paragraph[0], sentence[0]) if cue]
+    earlier = [(n, c) for n, c, cue in _attributed(text, paragraph[0], sentence[0], words) if cue]
     return earlier[-1] if earlier else None

@@ -41,7 +41,6 @@ import attrs
 from vnsg_corpus.model import (
     EconomicFigure,
     Evidence,
-    Metric,
     Partnership,
     PartnershipLevel,
     PartnershipStatus,
@@ -430,34 +429,18 @@ def _inferred_since(
 # -- figures and dates ----------------------------------------------------------
 
 
-def _figure_conflicts(figures: Iterable[EconomicFigure]) -> list[Conflict]:
-    groups: dict[tuple[Metric, tuple[str, ...], str, str, Period], list[EconomicFigure]]
-    groups = defaultdict(list)
-    for figure in figures:
-        if figure.period is None or figure.target:
-            continue
-        key = (figure.metric, figure.countries, figure.unit, fold(figure.subject), figure.period)
-        groups[key].append(figure)
-    conflicts = []
-    for (metric, countries, unit, subject, period), members in groups.items():
-        values = {(f.value, f.value_max) for f in members}
-        articles = {e.article_id for f in members for e in f.evidence}
-        if len(values) > 1 and len(articles) > 1:
-            shown = ", ".join(sorted(str(v) for v, _ in values))
-            evidence = sorted(
-                {e for f in members for e in f.evidence}, key=lambda e: (e.article_id, e.start)
-            )
-            conflicts.append(
-                Conflict(
-                    kind="figure",
-                    description=(
-                        f"{metric}{_between(countries)} ({subject}, {unit})"
-                        f" for {period.start}..{period.end}: {shown}"
-                    ),
-                    evidence=tuple(evidence),
-                )
-            )
-    return conflicts
+def _figure_conflicts(
+    figures: Iterable[EconomicFigure], dates: Mapping[str, dt.date | None]
+) -> list[Conflict]:
+    """Disputed series points (see [`vnsg_corpus.series`][]), reporters unknown."""
+    from vnsg_corpus.series import SeriesStatus, as_conflict, build_series  # noqa: PLC0415
+
+    located = [(f, f.evidence[0].article_id) for f in figures if f.evidence]
+    return [
+        as_conflict(point)
+        for point in build_series(located, published=dates)
+        if point.status is SeriesStatus.DISPUTED
+    ]
 
 
 def _between(countries: tuple[str, ...]) -> str:
@@ -471,16 +454,18 @@ def find_conflicts(
 ) -> list[Conflict]:
     """Facts that disagree across articles.
 
-    Reported: figures with the same metric, countries, unit, subject and
-    period but different values in different articles (targets are not
-    reports and never conflict); and one visit given different
-    dates by different mentions.
+    Reported: one visit given different dates by different mentions; and
+    figures of one statistic (metric, countries, unit, period) whose values
+    differ beyond rounding across articles, by the rules of
+    [`vnsg_corpus.series`][] (targets are not reports and never conflict;
+    reporters are not known here: [`Corpus.conflicts`][vnsg_corpus.Corpus.conflicts]
+    reads them from the articles).
 
     Returns:
         The conflicts, visits first, each with the evidence of every side.
     """
     dates: Mapping[str, dt.date | None] = article_dates or {}
-    return [*_visit_date_conflicts(visits, dates), *_figure_conflicts(figures)]
+    return [*_visit_date_conflicts(visits, dates), *_figure_conflicts(figures, dates)]
 
 
 def infer_article_dates(

@@ -431,7 +431,7 @@ def _point_order(point: SeriesPoint) -> tuple[object, ...]:
     )
 
 
-def _key(report: Report) -> _Key | None:
+def _statistic_of(report: Report) -> _Key | None:
     figure = report.figure
     if figure.period is None or figure.target:
         return None
@@ -484,7 +484,7 @@ def build_series(
             amounts.append((figure.converted.value, None, figure.converted.unit))
         for value, value_max, unit in amounts:
             report = Report(figure, article_id, dates.get(article_id), value, value_max, unit, who)
-            key = _key(report)
+            key = _statistic_of(report)
             if key is not None:
                 groups[key].append(report)
     points = [

@@ -60,7 +60,9 @@ __all__ = [
     "PageWords",
     "PartnershipWords",
     "Place",
+    "ReporterWords",
     "RoleWords",
+    "StatisticsAgency",
     "VisitWords",
     "Vocabulary",
 ]
@@ -536,6 +538,44 @@ class LanguageWords:
 
 
 @attrs.frozen
+class StatisticsAgency:
+    """A body whose statistics news figures cite: a reporter of a series.
+
+    Attributes:
+        name: Its canonical name ("General Statistics Office").
+        country: ISO 3166-1 alpha-3 code of its country.
+        aliases: Every way articles write it, matched as written (case
+            included): "GSO", "General Statistics Office of Viet Nam".
+        kind: The generic name it stands for in its country ("statistics
+            office", "customs"), so that "Singapore's statistics office" is
+            read as this agency; ``None`` when no generic name means it.
+    """
+
+    name: str
+    country: str
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_words)
+    kind: str | None = None
+
+
+@attrs.frozen
+class ReporterWords:
+    """``reporters.json``: the bodies whose statistics figures are attributed to.
+
+    Read by [`figure_reporter`][vnsg_corpus.series.figure_reporter] (see the
+    Series docs page).
+
+    Attributes:
+        agencies: Bodies whose name says their country ("Enterprise Singapore").
+        generic: Kinds of body that need a country beside them ("customs",
+            "Department of Statistics"), each with the generic name a
+            reporter of that kind is given ("customs", "statistics office").
+    """
+
+    agencies: tuple[StatisticsAgency, ...] = ()
+    generic: Mapping[str, str] = attrs.field(factory=dict)
+
+
+@attrs.frozen
 class PageWords:
     """``outlets.json``, key ``page``: the words of a news page around its story.
 
@@ -598,6 +638,7 @@ class Vocabulary:
         partnerships: The words of partnership levels.
         language: What every reader shares (sentence abbreviations).
         page: The words of a page around its story (date lines, credits).
+        reporters: The bodies whose statistics figures are attributed to.
     """
 
     countries: CountryNames
@@ -612,6 +653,7 @@ class Vocabulary:
     people: tuple[KnownPerson, ...] = ()
     frameworks: tuple[Framework, ...] = ()
     page: PageWords = attrs.field(factory=PageWords)
+    reporters: ReporterWords = attrs.field(factory=ReporterWords)
 
     @classmethod
     def default(cls) -> Vocabulary:
@@ -864,6 +906,11 @@ def _load(folder: Traversable) -> Vocabulary:
         partnerships=_structure(read("partnerships"), PartnershipWords, "partnerships.json"),
         language=_structure(read("language"), LanguageWords, "language.json"),
         page=page,
+        reporters=(
+            _structure(read("reporters"), ReporterWords, "reporters.json")
+            if (folder / "reporters.json").is_file()
+            else ReporterWords()
+        ),
     )
     _check(vocabulary, "data")
     return vocabulary
@@ -923,6 +970,7 @@ def _check(v: Vocabulary, source: str) -> None:
         ("outlets", v.outlets),
         ("people", v.people),
         ("frameworks", v.frameworks),
+        ("reporters.agencies", v.reporters.agencies),
     )
     for kind, entries in groups:
         unique(kind, entries)
