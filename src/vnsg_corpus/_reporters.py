@@ -64,11 +64,15 @@ def _compiled(words: ReporterWords) -> _Compiled:
     for agency in words.agencies:
         if agency.kind is not None:
             by_kind[agency.kind, agency.country] = agency.name
-        for alias in (agency.name, *agency.aliases):
-            agencies[alias] = (agency.name, agency.country)
     generic = dict(words.generic)
-    names = sorted({*agencies, *generic}, key=len, reverse=True)
-    body = "|".join(map(re.escape, names)) or r"(?!)"
+    for agency in words.agencies:
+        # The name is matched alone unless it is generic ("Department of Statistics");
+        # aliases always are ("General Statistics Office" for Viet Nam's).
+        names = agency.aliases if agency.name in generic else (agency.name, *agency.aliases)
+        for alias in names:
+            agencies[alias] = (agency.name, agency.country)
+    every = sorted({*agencies, *generic}, key=len, reverse=True)
+    body = "|".join(map(re.escape, every)) or r"(?!)"
     pattern = re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])")
     if len(_COMPILED) > 8:
         _COMPILED.clear()

@@ -202,7 +202,8 @@ class SeriesPoint:
         period: The period the statistic covers.
         reporter: Whose statistics these are, when an attribution says.
         values: The values reported: one unless the reports disagree, then
-            ordered by when each was last reported (the latest last).
+            ordered by when each was last reported (the latest last; undated
+            reports count as earliest; on a tie the lower value first).
         status: How the reports relate.
         subject: The figures' subject, for ``Metric.OTHER`` (whose series are
             kept apart by subject); else empty.
@@ -402,7 +403,7 @@ def _point(
     period = _period(reports)
     values = sorted(
         (_value(group) for group in _agreeing(reports)),
-        key=lambda v: (v.last_reported or dt.date.min, len(v.articles), v.value),
+        key=lambda v: (v.last_reported or dt.date.min, v.value, v.value_max or v.value),
     )
     equivalents = {e for r in reports if (e := r.equivalent) is not None}
     return SeriesPoint(
