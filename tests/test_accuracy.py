@@ -347,6 +347,17 @@ def test_accuracy_page_tables_are_regenerated(
     assert SCORES_MD.read_text(encoding="utf-8") == markdown(gold, scores)
 
 
+def test_series_table_is_regenerated(gold: list[dict[str, Any]]) -> None:
+    # Run `python benchmarks/bench_series.py --write` after a change that moves a count.
+    import bench_series  # noqa: PLC0415 - a benchmark module, on sys.path above
+
+    gold_points, predicted = bench_series.series_of(gold)
+    counts = bench_series.score(gold_points, predicted)
+    assert bench_series.SERIES_MD.read_text(encoding="utf-8") == bench_series.markdown(counts)
+    assert counts["right"] >= 0.75 * counts["gold"]
+    assert counts["right"] >= 0.75 * counts["predicted"]
+
+
 def _shared_scorer() -> ModuleType:
     if not SHARED_SCORER.is_file():
         pytest.skip("no shared/eval/score.py beside this checkout")

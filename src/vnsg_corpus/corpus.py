@@ -68,6 +68,8 @@ if TYPE_CHECKING:
 
 __all__ = ["Corpus", "load"]
 
+_METRIC_VALUES = frozenset(m.value for m in Metric)
+
 
 class Corpus:
     """An ordered collection of [`Article`][vnsg_corpus.Article]s with unique ids.
@@ -549,14 +551,19 @@ class Corpus:
         index = self._indexes()
         if metric not in index.series:
             lookup = self._lookup()
-            figures = [
-                (figure, self._articles[index.figure_order[number]].id)
-                for number, figure in index.figures_by_metric.get(metric, [])
-            ]
+
+            def located(wanted: Metric) -> list[tuple[EconomicFigure, str]]:
+                return [
+                    (figure, self._articles[index.figure_order[number]].id)
+                    for number, figure in index.figures_by_metric.get(wanted, [])
+                ]
+
+            base, growth, _ = metric.value.rpartition("_growth")
             index.series[metric] = build_series(
-                figures,
+                located(metric),
                 published=self.article_dates,
                 reporter=lambda figure, article_id: figure_reporter(lookup[article_id], figure),
+                context=located(Metric(base)) if growth and base in _METRIC_VALUES else (),
             )
         return index.series[metric]
 

@@ -19,7 +19,9 @@ every figure that reported it.  The rules (see the Series docs page):
   Reports whose ranges share a value are one value; qualifiers combine.
 - **Currencies** are never converted; a figure given in two ("US$18.4 billion
   (S$25 billion)") reports in both series, and each point lists the other as
-  an *equivalent*.
+  an *equivalent*.  A growth rate stated with its amount ("up 16.4 per cent to
+  S$31.3 billion") has that amount's currency as its *basis*: growth counted
+  in two currencies is two statistics.
 - **Reporters** are read from attributions ("according to the General
   Statistics Office") in the sentence or its paragraph, never from the outlet.
   Series of different reporters are kept apart; a report with no reporter
@@ -60,8 +62,10 @@ __all__ = [
     "figure_reporter",
 ]
 
-_Key = tuple[Metric, tuple[str, ...], str, tuple[dt.date | None, dt.date | None], str]
-"""What makes reports one statistic: metric, countries, unit, period's ends, subject."""
+_Key = tuple[Metric, tuple[str, ...], str, tuple[dt.date | None, dt.date | None], str, str]
+"""What makes reports one statistic: metric, countries, unit, period's ends, subject, basis."""
+
+_CURRENCY = re.compile(r"[A-Z]{3}")
 
 _SYMMETRIC = frozenset({Metric.BILATERAL_TRADE, Metric.BILATERAL_TRADE_GROWTH})
 """Metrics whose countries are partners in no order (two-way trade)."""
@@ -208,6 +212,10 @@ class SeriesPoint:
         subject: The figures' subject, for ``Metric.OTHER`` (whose series are
             kept apart by subject); else empty.
         equivalents: The same statistic in other currencies, as reports gave it.
+        basis: For a growth rate, the currency of the amount that grew when
+            the same sentence gives it ("up 16.4 per cent to S$31.3 billion":
+            ``"SGD"``); growth of trade counted in Singapore dollars and in US
+            dollars are two statistics.  ``None`` when not given.
     """
 
     metric: Metric
@@ -219,6 +227,7 @@ class SeriesPoint:
     status: SeriesStatus
     subject: str = ""
     equivalents: tuple[Amount, ...] = ()
+    basis: str | None = None
 
     @property
     def current(self) -> ReportedValue:
@@ -399,7 +408,7 @@ def _point(
     reporter: Reporter | None,
     reports: list[Report],
 ) -> SeriesPoint:
-    metric, countries, unit, _, subject = key
+    metric, countries, unit, _, subject, basis = key
     period = _period(reports)
     values = sorted(
         (_value(group) for group in _agreeing(reports)),
@@ -416,6 +425,7 @@ def _point(
         status=_status(values, period),
         subject=subject,
         equivalents=tuple(sorted(equivalents, key=lambda a: (a.unit, a.value))),
+        basis=basis or None,
     )
 
 
@@ -428,11 +438,12 @@ def _point_order(point: SeriesPoint) -> tuple[object, ...]:
         point.countries,
         point.unit,
         point.subject,
+        point.basis or "",
         "" if point.reporter is None else str(point.reporter),
     )
 
 
-def _statistic_of(report: Report) -> _Key | None:
+def _statistic_of(report: Report, basis: str) -> _Key | None:
     figure = report.figure
     if figure.period is None or figure.target:
         return None
@@ -441,7 +452,38 @@ def _statistic_of(report: Report) -> _Key | None:
         countries = tuple(sorted(countries))
     subject = fold(figure.subject) if figure.metric is Metric.OTHER else ""
     # Equal periods stated at different precisions ("2023", "January-December 2023") match.
-    return figure.metric, countries, report.unit, (figure.period.start, figure.period.end), subject
+    ends = (figure.period.start, figure.period.end)
+    return figure.metric, countries, report.unit, ends, subject, basis
+
+
+_Place = tuple[str, int, str, tuple[dt.date | None, dt.date | None]]
+"""Where a figure was read: article, sentence start, metric and period ends."""
+
+
+def _place(figure: EconomicFigure, article_id: str, metric: str) -> _Place | None:
+    if not figure.evidence or figure.period is None:
+        return None
+    return article_id, figure.evidence[0].start, metric, (figure.period.start, figure.period.end)
+
+
+def _bases(figures: Sequence[tuple[EconomicFigure, str]]) -> dict[_Place, set[str]]:
+    """The currencies of the amounts stated in each sentence, by metric and period."""
+    found: dict[_Place, set[str]] = defaultdict(set)
+    for figure, article_id in figures:
+        place = _place(figure, article_id, figure.metric.value)
+        if place is not None and _CURRENCY.fullmatch(figure.unit):
+            found[place].add(figure.unit)
+    return found
+
+
+def _basis(figure: EconomicFigure, article_id: str, bases: Mapping[_Place, set[str]]) -> str:
+    """The one currency of the amount a growth rate describes in its sentence, or ``""``."""
+    base, growth, _ = figure.metric.value.rpartition("_growth")
+    if not growth or figure.unit != "percent":
+        return ""
+    place = _place(figure, article_id, base)
+    currencies = bases.get(place, set()) if place is not None else set()
+    return next(iter(currencies)) if len(currencies) == 1 else ""
 
 
 def build_series(
@@ -449,6 +491,7 @@ def build_series(
     *,
     published: Mapping[str, dt.date | None] | None = None,
     reporter: Callable[[EconomicFigure, str], Reporter | None] | None = None,
+    context: Iterable[tuple[EconomicFigure, str]] = (),
 ) -> list[SeriesPoint]:
     """Consolidate figures into series points by the rules of this module.
 
@@ -457,6 +500,9 @@ def build_series(
         published: Article dates by id, to order and date reports.
         reporter: Says whose statistics a figure is (given the figure and its
             article id); by default no figure has a known reporter.
+        context: Other figures of the same articles, not consolidated but
+            read for the basis of growth rates (the amounts their sentences
+            state); ``figures`` are always read.
 
     Returns:
         The points, ordered by period, then metric, countries, unit, subject
@@ -477,15 +523,18 @@ def build_series(
         (Decimal('8250000000'), Decimal('8260000000'))
     """
     dates = published or {}
+    located = list(figures)
+    bases = _bases([*located, *context])
     groups: dict[_Key, list[Report]] = defaultdict(list)
-    for figure, article_id in figures:
+    for figure, article_id in located:
         who = None if reporter is None else reporter(figure, article_id)
+        basis = _basis(figure, article_id, bases)
         amounts = [(figure.value, figure.value_max, figure.unit)]
         if figure.converted is not None and figure.converted.unit != figure.unit:
             amounts.append((figure.converted.value, None, figure.converted.unit))
         for value, value_max, unit in amounts:
             report = Report(figure, article_id, dates.get(article_id), value, value_max, unit, who)
-            key = _statistic_of(report)
+            key = _statistic_of(report, basis)
             if key is not None:
                 groups[key].append(report)
     points = [
@@ -549,6 +598,7 @@ def as_conflict(point: SeriesPoint) -> Conflict:
         bilateral_trade SGP-VNM (USD) for 2019-01-01..2019-12-31: 7400000000 (a); 8000000000 (b)
     """
     who = "" if point.reporter is None else f", {point.reporter}"
+    who = who if point.basis is None else f" of {point.basis}{who}"
     countries = f" {'-'.join(point.countries)}" if point.countries else ""
     subject = f"{point.subject}, " if point.subject else ""
     values = sorted(point.values, key=lambda v: v.value)
