@@ -28,8 +28,14 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Literal
 
+import attrs
 import cattrs
-from cattrs.errors import IterableValidationError, IterableValidationNote
+from cattrs.errors import (
+    AttributeValidationNote,
+    ClassValidationError,
+    IterableValidationError,
+    IterableValidationNote,
+)
 from cattrs.gen import make_dict_structure_fn
 from cattrs.preconf.json import make_converter
 
@@ -43,6 +49,8 @@ from vnsg_corpus.model import (
     Evidence,
     Mention,
     Partnership,
+    Person,
+    QAPair,
     Span,
     Visit,
 )
@@ -80,11 +88,17 @@ def _structure_decimal(value: object, _: type) -> Decimal:
 _SHARED_DATES: dict[str, dt.date] = {}
 
 
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+"""The one date form a record holds: ``YYYY-MM-DD`` (``fromisoformat`` takes others too)."""
+
+
 def _structure_date(value: object, _: type) -> dt.date:
     if type(value) is not str:
         raise TypeError(f"expected an ISO date string, got {_json_type(value)}")
     day = _SHARED_DATES.get(value)
     if day is None:
+        if not _ISO_DATE.fullmatch(value):
+            raise ValueError(f"expected a date as YYYY-MM-DD, got {value[:40]!r}")
         day = dt.date.fromisoformat(value)
         if len(_SHARED_DATES) >= _SHARED_MAX_ENTRIES:
             _SHARED_DATES.clear()
@@ -192,8 +206,14 @@ def _array_hook_factory(conv: cattrs.Converter) -> Callable[[Any], Callable[[Any
         def structure_array(value: Any, _: Any) -> Any:
             if type(value) is not list:
                 raise TypeError(f"expected a JSON array, got {_json_type(value)}")
-            with contextlib.suppress(Exception):  # redone below, to report every bad item
-                return build([handle(item, item_type) for item in value])
+            try:
+                result = build([handle(item, item_type) for item in value])
+            except Exception:  # noqa: S110 - redone below, to report every bad item
+                pass
+            else:
+                if len(result) == len(value):  # a set is shorter when an item repeats
+                    return result
+                raise ValueError(f"a set holds {_first_repeated(value)!r} twice")
             errors: list[Exception] = []
             for index, item in enumerate(value):
                 try:
@@ -209,6 +229,16 @@ def _array_hook_factory(conv: cattrs.Converter) -> Callable[[Any], Callable[[Any
         return structure_array
 
     return factory
+
+
+def _first_repeated(values: list[Any]) -> Any:
+    """The first item of ``values`` equal to an earlier one (the items are set members)."""
+    seen: set[Any] = set()
+    for item in values:
+        if item in seen:
+            return item
+        seen.add(item)
+    return None
 
 
 def _json_type(value: object) -> str:
@@ -279,7 +309,62 @@ def _structure_bool(value: object, _: type) -> bool:
     return value
 
 
-def _make_converter() -> cattrs.Converter:
+_ADDED_IN_VERSION_2: dict[type, frozenset[str]] = {
+    EconomicFigure: frozenset({"countries", "target"}),
+    Partnership: frozenset({"tier", "inferred"}),
+    Visit: frozenset({"precision"}),
+}
+"""The fields version 2 added: a version 1 record lacks them, and they take their defaults."""
+
+# The records with fields that have defaults, inner ones first: a class's hook is
+# built with the hooks of the records it holds.
+_WITH_DEFAULTS = (Person, QAPair, Diagnostic, Visit, Partnership, EconomicFigure, Article)
+
+
+def _require_every_key(conv: cattrs.Converter, version: int) -> None:
+    """Make every field of a record a required key, as the writer writes them all.
+
+    cattrs lets a field with a default be left out; a record written by this
+    library never leaves one out, so a missing key is damage (a line cut short
+    by hand, a record from elsewhere), not a default.  Version 1 records may
+    lack only the fields version 2 added.
+    """
+    for cls in _WITH_DEFAULTS:
+        fields = attrs.fields(cls)
+        optional = frozenset(a.name for a in fields if a.default is not attrs.NOTHING)
+        if version == 1:
+            optional -= _ADDED_IN_VERSION_2.get(cls, frozenset())
+        types = {a.name: a.type for a in fields if a.name in optional}
+        inner = make_dict_structure_fn(cls, conv)
+        conv.register_structure_hook(cls, _requiring(cls, types, inner))
+
+
+def _requiring(
+    cls: type, types: dict[str, Any], inner: Callable[[Any, Any], Any]
+) -> Callable[[Any, Any], Any]:
+    """Wrap ``inner`` (cattrs' hook for ``cls``) to refuse a record lacking a key of ``types``."""
+    keys = frozenset(types)
+
+    def structure(value: Any, type_: Any) -> Any:
+        record = inner(value, type_)  # reports a bad value before a missing key
+        if keys <= value.keys():
+            return record
+        missing = []
+        for name, field_type in types.items():
+            if name not in value:
+                error = KeyError(name)
+                error.__notes__ = [
+                    AttributeValidationNote(
+                        f"Structuring class {cls.__name__} @ attribute {name}", name, field_type
+                    )
+                ]
+                missing.append(error)
+        raise ClassValidationError(f"While structuring {cls.__name__}", missing, cls)
+
+    return structure
+
+
+def _make_converter(version: int = SCHEMA_VERSION) -> cattrs.Converter:
     conv = make_converter(forbid_extra_keys=True, detailed_validation=True)
     conv.register_unstructure_hook(Decimal, str)
     conv.register_structure_hook(Decimal, _structure_decimal)
@@ -294,11 +379,27 @@ def _make_converter() -> cattrs.Converter:
     conv.register_unstructure_hook_func(_is_frozenset, sorted)
     conv.register_structure_hook_factory(_is_array, _array_hook_factory(conv))
     _fast_leaf_hooks(conv)
+    _require_every_key(conv, version)
     return conv
 
 
 converter: cattrs.Converter = _make_converter()
-"""The library's one ``cattrs`` converter (JSON-ready dicts <-> model records)."""
+"""The library's one ``cattrs`` converter (JSON-ready dicts <-> model records).
+
+It reads records of the current `SCHEMA_VERSION`, every field a required key.
+"""
+
+_OLDER_CONVERTERS: dict[int, cattrs.Converter] = {}
+
+
+def _converter_for(version: int) -> cattrs.Converter:
+    """The converter that reads records of ``version`` (built on first use)."""
+    if version == SCHEMA_VERSION:
+        return converter
+    conv = _OLDER_CONVERTERS.get(version)
+    if conv is None:
+        conv = _OLDER_CONVERTERS[version] = _make_converter(version)
+    return conv
 
 
 def to_dict(article: Article) -> dict[str, Any]:
@@ -363,7 +464,36 @@ def _first_error_path(exc: BaseException) -> tuple[str | None, str]:
 _FIELD_CHECK = re.compile(r"(?:invalid \w+: )?([a-z_]+) (?:must|names) ")
 
 
-def _check_spans(article: Article, *, path: str, line: int | None) -> None:
+_CODE = re.compile(r"[A-Z]{3}")
+"""An ISO 3166-1 alpha-3 country code or an ISO 4217 currency code."""
+
+_NAMED_UNITS = frozenset({"count", "people", "percent", "percentage_points", "rank"})
+"""The units of a figure that are no currency."""
+
+
+class _InvariantError(Exception):
+    """A broken invariant: the message and the JSON path of the field concerned."""
+
+    def __init__(self, message: str, field: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def _check_article(article: Article, *, path: str, line: int | None) -> None:
+    """Check what the model promises beyond each field's type (see the Robustness page).
+
+    Raises:
+        CorpusFormatError: Naming the first field that breaks a promise.
+    """
+    try:
+        _check_spans(article)
+        _check_facts(article)
+    except _InvariantError as invalid:
+        raise CorpusFormatError(str(invalid), path=path, line=line, field=invalid.field) from None
+
+
+def _check_spans(article: Article) -> None:
+    """Every span, mention and diagnostic lies inside the text, its end not before its start."""
     size = len(article.text)
     groups: list[tuple[str, Iterable[Span | Mention | Diagnostic]]] = [
         ("$.title", () if article.title is None else (article.title,)),
@@ -378,29 +508,134 @@ def _check_spans(article: Article, *, path: str, line: int | None) -> None:
     for field, spans in groups:
         for index, span in enumerate(spans):
             if not span.start <= span.end <= size:
-                raise CorpusFormatError(
+                raise _InvariantError(
                     f"span {span.start}..{span.end} lies outside the text ({size} characters)",
-                    path=path,
-                    line=line,
-                    field=field.format(index),
+                    field.format(index),
                 )
+    for index, mention in enumerate(article.mentions):
+        if mention.kind is EntityKind.COUNTRY and not _CODE.fullmatch(mention.key):
+            raise _InvariantError(
+                f"a country's key must be an ISO 3166-1 alpha-3 code, got {mention.key[:40]!r}",
+                f"$.mentions[{index}].key",
+            )
+
+
+def _check_facts(article: Article) -> None:
+    """Evidence, visits, partnerships and figures keep the promises of their docstrings."""
+    for i, visit in enumerate(article.visits):
+        _check_visit(visit, f"$.visits[{i}]")
+    for i, partnership in enumerate(article.partnerships):
+        _check_partnership(partnership, f"$.partnerships[{i}]")
+    for i, figure in enumerate(article.figures):
+        _check_figure(figure, f"$.figures[{i}]")
     facts: list[tuple[str, tuple[EconomicFigure | Visit | Partnership, ...]]] = [
         ("figures", article.figures),
         ("visits", article.visits),
         ("partnerships", article.partnerships),
     ]
+    text, size = article.text, len(article.text)
     for name, items in facts:
         for i, item in enumerate(items):
             for j, ev in enumerate(item.evidence):
-                if ev.end < ev.start or (
-                    ev.article_id == article.id and article.text[ev.start : ev.end] != ev.text
+                if (
+                    ev.article_id == article.id
+                    and ev.start <= ev.end <= size
+                    and text[ev.start : ev.end] == ev.text
                 ):
-                    raise CorpusFormatError(
-                        "evidence text does not match the article text at its span",
-                        path=path,
-                        line=line,
-                        field=f"$.{name}[{i}].evidence[{j}]",
+                    continue  # the usual case, checked in one go
+                at = f"$.{name}[{i}].evidence[{j}]"
+                if ev.article_id != article.id:
+                    raise _InvariantError(
+                        f"evidence names article {ev.article_id[:60]!r}, not this one"
+                        f" ({article.id[:60]!r})",
+                        f"{at}.article_id",
                     )
+                if not ev.start <= ev.end <= size:
+                    raise _InvariantError(
+                        f"evidence span {ev.start}..{ev.end} lies outside the text"
+                        f" ({size} characters)",
+                        at,
+                    )
+                raise _InvariantError(
+                    "evidence text does not match the article text at its span", at
+                )
+
+
+def _check_visit(visit: Visit, at: str) -> None:
+    start, end, days = visit.start, visit.end, visit.duration_days
+    if start is not None and end is not None and end < start:
+        raise _InvariantError(f"the visit ends ({end}) before it starts ({start})", f"{at}.end")
+    dated = start is not None or end is not None
+    if dated and visit.precision is None:
+        raise _InvariantError(
+            "a dated visit needs a precision (day, month or year)", f"{at}.precision"
+        )
+    if not dated and visit.precision is not None:
+        raise _InvariantError("an undated visit has no precision: null expected", f"{at}.precision")
+    if days is not None:
+        if days <= 0:
+            raise _InvariantError(
+                f"duration_days must be a positive number, got {days}", f"{at}.duration_days"
+            )
+        # One end and the length give the other end (Corpus.visits() works it out).
+        if start is not None and end is None and days - 1 > (dt.date.max - start).days:
+            raise _InvariantError(
+                f"a visit of {days} days from {start} would end after {dt.date.max},"
+                " the calendar's last day",
+                f"{at}.duration_days",
+            )
+        if end is not None and start is None and days - 1 > (end - dt.date.min).days:
+            raise _InvariantError(
+                f"a visit of {days} days to {end} would start before {dt.date.min},"
+                " the calendar's first day",
+                f"{at}.duration_days",
+            )
+    if visit.host_country is not None and not _CODE.fullmatch(visit.host_country):
+        raise _InvariantError(
+            f"host_country must be an ISO 3166-1 alpha-3 code, got {visit.host_country[:40]!r}",
+            f"{at}.host_country",
+        )
+    people = [(f"{at}.visitor", visit.visitor)]
+    for role in ("invited_by", "accompanied_by", "welcomed_by"):
+        people += [(f"{at}.{role}[{k}]", p) for k, p in enumerate(getattr(visit, role))]
+    for where, person in people:
+        if person.country is not None and not _CODE.fullmatch(person.country):
+            raise _InvariantError(
+                f"country must be an ISO 3166-1 alpha-3 code, got {person.country[:40]!r}",
+                f"{where}.country",
+            )
+
+
+def _check_partnership(partnership: Partnership, at: str) -> None:
+    codes = sorted(partnership.countries)
+    if len(codes) != 2 or not all(_CODE.fullmatch(code) for code in codes):
+        raise _InvariantError(
+            f"countries must be two ISO 3166-1 alpha-3 codes, got {codes!r}"[:200],
+            f"{at}.countries",
+        )
+    if partnership.tier is not None and not partnership.tier.is_tier:
+        raise _InvariantError(
+            f"tier must be a rung of the ladder; {partnership.tier.value!r} is a sectoral"
+            " framework (null)",
+            f"{at}.tier",
+        )
+
+
+def _check_figure(figure: EconomicFigure, at: str) -> None:
+    if figure.value_max is not None and figure.value_max < figure.value:
+        raise _InvariantError(
+            f"value_max ({figure.value_max}) is below value ({figure.value})", f"{at}.value_max"
+        )
+    units = [(f"{at}.unit", figure.unit)]
+    if figure.converted is not None:
+        units.append((f"{at}.converted.unit", figure.converted.unit))
+    for where, unit in units:
+        if unit not in _NAMED_UNITS and not _CODE.fullmatch(unit):
+            raise _InvariantError(
+                "unit must be an ISO 4217 code or one of count, people, percent,"
+                f" percentage_points, rank; got {unit[:40]!r}",
+                where,
+            )
 
 
 def from_dict(record: object, *, path: str = "<data>", line: int | None = None) -> Article:
@@ -435,12 +670,76 @@ def from_dict(record: object, *, path: str = "<data>", line: int | None = None) 
             field="$.schema_version",
         )
     try:
-        article = converter.structure(fields, Article)
+        article = _converter_for(version).structure(fields, Article)
     except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as exc:
         field, message = _first_error_path(exc)
         raise CorpusFormatError(message, path=path, line=line, field=field) from exc
-    _check_spans(article, path=path, line=line)
+    _check_article(article, path=path, line=line)
     return article
+
+
+class _DuplicateKeyError(Exception):
+    """A JSON object names one key twice (``json`` would keep the last value silently)."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    record = dict(pairs)
+    if len(record) < len(pairs):
+        raise _DuplicateKeyError("a key appears twice")
+    return record
+
+
+_DECODER = json.JSONDecoder(object_pairs_hook=_unique_keys)
+_LONG_INT_DECODER = json.JSONDecoder(object_pairs_hook=_unique_keys, parse_int=_read_int)
+
+
+_REPEATED = object()
+"""Marks, as an extra key of a decoded object, the first key the object repeats."""
+
+
+def _marking_repeats(pairs: list[tuple[str, Any]]) -> dict[object, Any]:
+    record: dict[object, Any] = {}
+    for key, value in pairs:
+        if key in record and _REPEATED not in record:
+            record[_REPEATED] = key
+        record[key] = value
+    return record
+
+
+_MARKING_DECODER = json.JSONDecoder(object_pairs_hook=_marking_repeats, parse_int=_read_int)
+
+
+def _loads(text: str) -> Any:
+    """``json.loads``, but refusing an object that repeats a key (named by its JSON path)."""
+    if text.startswith("\ufeff"):
+        raise json.JSONDecodeError("Unexpected UTF-8 BOM (decode using utf-8-sig)", text, 0)
+    try:
+        try:
+            return _DECODER.decode(text)
+        except json.JSONDecodeError:
+            raise
+        except ValueError:  # an integer beyond int()'s digit limit: find which field holds it
+            return _LONG_INT_DECODER.decode(text)
+    except _DuplicateKeyError:
+        pass
+    # Decoded again to find the object: the first in document order, outer objects first.
+    stack: list[tuple[str, Any]] = [("$", _MARKING_DECODER.decode(text))]
+    while stack:
+        at, node = stack.pop()
+        if isinstance(node, dict):
+            repeated = node.get(_REPEATED)
+            if repeated is not None:
+                raise _DuplicateKeyError(
+                    f"key {repeated[:60]!r} appears twice in one object", f"{at}.{repeated[:100]}"
+                )
+            stack.extend((f"{at}.{k}", v) for k, v in reversed(node.items()))
+        elif isinstance(node, list):
+            stack.extend((f"{at}[{i}]", v) for i, v in reversed(list(enumerate(node))))
+    raise _DuplicateKeyError("a key appears twice in one object")  # pragma: no cover
 
 
 def from_json(data: str | bytes, *, path: str = "<data>", line: int | None = None) -> Article:
@@ -452,16 +751,17 @@ def from_json(data: str | bytes, *, path: str = "<data>", line: int | None = Non
             [`from_dict`][vnsg_corpus.serialize.from_dict]).
     """
     try:
-        try:
-            record = json.loads(data)
-        except json.JSONDecodeError:
-            raise
-        except ValueError:  # an integer beyond int()'s digit limit: find which field holds it
-            record = json.loads(data, parse_int=_read_int)
+        if isinstance(data, str):
+            text = data
+        else:  # as json.loads does: UTF-8 (with or without a BOM), UTF-16 or UTF-32
+            text = bytes(data).decode(json.detect_encoding(data), "surrogatepass")
+        record = _loads(text)
     except RecursionError:
         raise CorpusFormatError("JSON nested too deeply", path=path, line=line) from None
     except UnicodeDecodeError as exc:
         raise CorpusFormatError(f"not valid UTF-8: {exc.reason}", path=path, line=line) from None
+    except _DuplicateKeyError as exc:
+        raise CorpusFormatError(str(exc), path=path, line=line, field=exc.field) from None
     except ValueError as exc:  # JSONDecodeError
         raise CorpusFormatError(f"invalid JSON: {exc}", path=path, line=line) from None
     return from_dict(record, path=path, line=line)
