@@ -209,8 +209,8 @@ BROKEN: dict[str, tuple[Change, str, str]] = {
             0,
             value={"article_id": "a", "start": 9, "end": 2, "text": ""},
         ),
-        "$.partnerships[0].evidence[0]",
-        "outside the text",
+        "$.partnerships[0].evidence[0].end",
+        "end must not be before start (2 < 9)",
     ),
     "evidence that is not the text at its span": (
         put("figures", 0, "evidence", 0, "text", value="Trade reached US$90 billion in 2024."),
@@ -297,8 +297,56 @@ BROKEN: dict[str, tuple[Change, str, str]] = {
     ),
     "mention ends before it starts": (
         put("mentions", value=[{"kind": "person", "key": "Wong", "start": 9, "end": 5}]),
+        "$.mentions[0].end",
+        "end must not be before start (5 < 9)",
+    ),
+    "mention past the end of the text": (
+        put("mentions", value=[{"kind": "person", "key": "Wong", "start": 9, "end": 500}]),
         "$.mentions[0]",
-        "outside the text",
+        "span 9..500 lies outside the text (81 characters)",
+    ),
+    "second mention past the end of the text": (
+        put(
+            "mentions",
+            value=[
+                {"kind": "person", "key": "Wong", "start": 0, "end": 5},
+                {"kind": "country", "key": "VNM", "start": 80, "end": 83},
+            ],
+        ),
+        "$.mentions[1]",
+        "span 80..83 lies outside the text (81 characters)",
+    ),
+    "mention beyond the shared offsets, reversed": (
+        put("mentions", value=[{"kind": "person", "key": "W", "start": 70000, "end": 5}]),
+        "$.mentions[0].end",
+        "end must not be before start",
+    ),
+    "country mention keyed by name, offsets beyond the shared ones": (
+        put("mentions", value=[{"kind": "country", "key": "Viet Nam", "start": 0, "end": 70000}]),
+        "$.mentions[0].key",
+        "alpha-3",
+    ),
+    "paragraph past the end of the text": (
+        put("paragraphs", value=[{"start": 0, "end": 10}, {"start": 10, "end": 83}]),
+        "$.paragraphs[1]",
+        "lies outside the text",
+    ),
+    "title reversed": (
+        put("title", value={"start": 5, "end": 1}),
+        "$.title",
+        "before start",
+    ),
+    "diagnostic reversed": (
+        put("diagnostics", value=[{"code": "x", "message": "m", "start": 5, "end": 1}]),
+        "$.diagnostics[0]",
+        "lies outside the text",
+    ),
+    "answer past the end of the text": (
+        put(
+            "qa", value=[{"question": {"start": 0, "end": 5}, "answer": [{"start": 5, "end": 99}]}]
+        ),
+        "$.qa[0].answer[0]",
+        "lies outside the text",
     ),
     # dates
     "date without hyphens": (put("date", value="20250101"), "$.date", "YYYY-MM-DD"),

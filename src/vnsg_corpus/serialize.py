@@ -19,11 +19,12 @@ import contextlib
 import datetime as dt
 import enum
 import json
+import operator
 import os
 import re
 import tempfile
 import typing
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Literal
@@ -68,6 +69,13 @@ __all__ = [
 
 
 Errors = Literal["strict", "skip"]
+
+
+_CODE = re.compile(r"[A-Z]{3}")
+"""An ISO 3166-1 alpha-3 country code or an ISO 4217 currency code."""
+
+_NAMED_UNITS = frozenset({"count", "people", "percent", "percentage_points", "rank"})
+"""The units of a figure that are no currency."""
 
 
 def _structure_decimal(value: object, _: type) -> Decimal:
@@ -255,10 +263,15 @@ def _fast_leaf_hooks(conv: cattrs.Converter) -> None:
     """Hand-written hooks for the records every article holds dozens of.
 
     A loaded article has about thirty mentions and a dozen evidence spans; these
-    hooks read a well-formed one in a few checks.  Anything they do not accept
-    goes to the hook cattrs generates, which reports the bad field.
+    hooks read a well-formed one in a few checks, its own invariants included
+    (the end not before the start, a country's key a code), so that the checks
+    of the whole article need not visit each again.  Anything they do not
+    accept goes to the hook cattrs generates, which reports the bad field, and
+    then to the same invariants.
     """
     kinds = {kind.value: kind for kind in EntityKind}
+    country = EntityKind.COUNTRY
+    is_code = _CODE.fullmatch
     detailed_mention = make_dict_structure_fn(
         Mention, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
     )
@@ -267,36 +280,61 @@ def _fast_leaf_hooks(conv: cattrs.Converter) -> None:
     )
     ints = _SHARED_INTS
     limit = len(ints)
+    strings = _SHARED_STRINGS
 
-    def offset(value: object) -> int | None:
-        return ints[value] if type(value) is int and 0 <= value < limit else None
+    def shared(value: str) -> str:
+        if len(value) > _SHARED_MAX_LENGTH:
+            return value
+        if len(strings) >= _SHARED_MAX_ENTRIES:
+            strings.clear()
+        return strings.setdefault(value, value)
 
     def structure_mention(value: Any, type_: Any) -> Mention:
         if type(value) is dict and len(value) == 4:
-            name = value.get("kind")
+            name, key = value.get("kind"), value.get("key")
+            start, end = value.get("start"), value.get("end")
             kind = kinds.get(name) if type(name) is str else None
-            key, start, end = value.get("key"), offset(value.get("start")), offset(value.get("end"))
-            if kind is not None and type(key) is str and start is not None and end is not None:
-                return Mention(kind, _structure_str(key, str), start, end)
-        return detailed_mention(value, type_)
+            if (
+                kind is not None
+                and type(key) is str
+                and type(start) is int
+                and type(end) is int
+                and 0 <= start <= end < limit
+                and (kind is not country or is_code(key))
+            ):
+                return Mention(kind, shared(key), ints[start], ints[end])
+        mention: Mention = detailed_mention(value, type_)
+        _check_ends(mention.start, mention.end)
+        if mention.kind is country and not is_code(mention.key):
+            raise ValueError(
+                f"key must be an ISO 3166-1 alpha-3 code for a country, got {mention.key[:40]!r}"
+            )
+        return mention
 
     def structure_evidence(value: Any, type_: Any) -> Evidence:
         if type(value) is dict and len(value) == 4:
             article_id, text = value.get("article_id"), value.get("text")
-            start, end = offset(value.get("start")), offset(value.get("end"))
+            start, end = value.get("start"), value.get("end")
             if (
                 type(article_id) is str
                 and type(text) is str
-                and start is not None
-                and end is not None
+                and type(start) is int
+                and type(end) is int
+                and 0 <= start <= end < limit
             ):
-                return Evidence(
-                    _structure_str(article_id, str), start, end, _structure_str(text, str)
-                )
-        return detailed_evidence(value, type_)
+                return Evidence(shared(article_id), ints[start], ints[end], shared(text))
+        evidence: Evidence = detailed_evidence(value, type_)
+        _check_ends(evidence.start, evidence.end)
+        return evidence
 
     conv.register_structure_hook(Mention, structure_mention)
     conv.register_structure_hook(Evidence, structure_evidence)
+
+
+def _check_ends(start: int, end: int) -> None:
+    """Refuse a span whose end is before its start (a ``Span`` refuses one itself)."""
+    if end < start:
+        raise ValueError(f"end must not be before start ({end} < {start})")
 
 
 _READABLE_VERSIONS = (1, SCHEMA_VERSION)
@@ -464,13 +502,6 @@ def _first_error_path(exc: BaseException) -> tuple[str | None, str]:
 _FIELD_CHECK = re.compile(r"(?:invalid \w+: )?([a-z_]+) (?:must|names) ")
 
 
-_CODE = re.compile(r"[A-Z]{3}")
-"""An ISO 3166-1 alpha-3 country code or an ISO 4217 currency code."""
-
-_NAMED_UNITS = frozenset({"count", "people", "percent", "percentage_points", "rank"})
-"""The units of a figure that are no currency."""
-
-
 class _InvariantError(Exception):
     """A broken invariant: the message and the JSON path of the field concerned."""
 
@@ -493,31 +524,43 @@ def _check_article(article: Article, *, path: str, line: int | None) -> None:
 
 
 def _check_spans(article: Article) -> None:
-    """Every span, mention and diagnostic lies inside the text, its end not before its start."""
+    """Every span, mention and diagnostic lies inside the text, its end not before its start.
+
+    Spans, mentions and evidence were refused already if they end before they
+    start (by ``Span`` and the hooks above): their ends alone are checked here,
+    by the greatest of each group.
+    """
     size = len(article.text)
-    groups: list[tuple[str, Iterable[Span | Mention | Diagnostic]]] = [
+    groups: list[tuple[str, Sequence[Span | Mention | Diagnostic]]] = [
         ("$.title", () if article.title is None else (article.title,)),
         ("$.headings[{}]", article.headings),
         ("$.paragraphs[{}]", article.paragraphs),
         ("$.mentions[{}]", article.mentions),
-        ("$.diagnostics[{}]", article.diagnostics),
+    ]
+    for field, spans in groups:
+        if spans and max(map(_END, spans)) > size:
+            index = next(i for i, span in enumerate(spans) if span.end > size)
+            span = spans[index]
+            raise _InvariantError(
+                f"span {span.start}..{span.end} lies outside the text ({size} characters)",
+                field.format(index),
+            )
+    checked: list[tuple[str, Sequence[Span | Diagnostic]]] = [
+        ("$.diagnostics[{}]", article.diagnostics)
     ]
     for i, pair in enumerate(article.qa):
-        groups.append((f"$.qa[{i}].question", (pair.question,)))
-        groups.append((f"$.qa[{i}].answer[{{}}]", pair.answer))
-    for field, spans in groups:
+        checked.append((f"$.qa[{i}].question", (pair.question,)))
+        checked.append((f"$.qa[{i}].answer[{{}}]", pair.answer))
+    for field, spans in checked:
         for index, span in enumerate(spans):
             if not span.start <= span.end <= size:
                 raise _InvariantError(
                     f"span {span.start}..{span.end} lies outside the text ({size} characters)",
                     field.format(index),
                 )
-    for index, mention in enumerate(article.mentions):
-        if mention.kind is EntityKind.COUNTRY and not _CODE.fullmatch(mention.key):
-            raise _InvariantError(
-                f"a country's key must be an ISO 3166-1 alpha-3 code, got {mention.key[:40]!r}",
-                f"$.mentions[{index}].key",
-            )
+
+
+_END = operator.attrgetter("end")
 
 
 def _check_facts(article: Article) -> None:
