@@ -20,6 +20,7 @@ from vnsg_corpus.errors import (
     UnencodableTextError,
     VnsgCorpusError,
     VocabularyError,
+    WriteError,
 )
 from vnsg_corpus.gazetteer import Gazetteer
 from vnsg_corpus.model import (
@@ -114,6 +115,7 @@ __all__ = [
     "VnsgCorpusError",
     "Vocabulary",
     "VocabularyError",
+    "WriteError",
     "__version__",
     "find_periods",
     "load",

@@ -22,11 +22,11 @@ import json
 import operator
 import os
 import re
-import tempfile
+import stat
+import time
 import typing
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
 from typing import Any, Literal
 
 import attrs
@@ -40,7 +40,22 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn
 from cattrs.preconf.json import make_converter
 
-from vnsg_corpus.errors import CorpusFormatError, SchemaVersionError, UnencodableTextError
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not POSIX: stale temporary files are told by age
+    _flock: Callable[[int, int], None] | None = None
+    _EXCLUSIVE = _SHARED = 0
+else:
+    _flock = fcntl.flock
+    _EXCLUSIVE = fcntl.LOCK_EX | fcntl.LOCK_NB
+    _SHARED = fcntl.LOCK_SH | fcntl.LOCK_NB
+
+from vnsg_corpus.errors import (
+    CorpusFormatError,
+    SchemaVersionError,
+    UnencodableTextError,
+    WriteError,
+)
 from vnsg_corpus.model import (
     SCHEMA_VERSION,
     Article,
@@ -859,9 +874,15 @@ def read_jsonl(
 def write_jsonl(articles: Iterable[Article], path: str | os.PathLike[str]) -> int:
     """Write articles to a JSON Lines file, atomically.
 
-    The records go to a temporary file beside ``path``, which is flushed,
-    ``fsync``-ed and then renamed over ``path``.  If anything fails, ``path`` is
-    left as it was.
+    The records go to a temporary file beside the target, which is flushed,
+    ``fsync``-ed and then renamed over the target.  If anything fails, the
+    target is left as it was and the temporary file is removed.
+
+    A path that is a symbolic link is saved through to the file it points to;
+    the link stays.  A new file gets the permissions the umask allows
+    (``0o644`` under the usual ``022``); a file saved over keeps its own.  A
+    temporary file of the same target left by a save that was killed is
+    removed first (see the Robustness page).
 
     Args:
         articles: The articles to write, in order (may be a generator).
@@ -873,29 +894,54 @@ def write_jsonl(articles: Iterable[Article], path: str | os.PathLike[str]) -> in
     Raises:
         UnencodableTextError: If an article holds text JSON cannot store
             unchanged; nothing is written.
-        OSError: If the file cannot be written; ``path`` is left as it was.
+        WriteError: If the target cannot be written: its folder does not
+            exist, it is a folder or no regular file, or the system refuses
+            (no permission, a full disk).  The error names the target, never
+            the temporary file; the target is left as it was.
     """
-    target = Path(path)
-    directory = target.parent if str(target.parent) else Path()
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    name = os.fspath(path)
+    target = _save_target(name)
+    directory, base = os.path.split(target)
+    _remove_stale_temps(directory, base)
     try:
-        mode = target.stat().st_mode & 0o777
+        mode: int | None = stat.S_IMODE(os.stat(target).st_mode)
     except OSError:
-        mode = 0o644
+        mode = None  # a new file: created with the umask's permissions
+    fd, tmp_name = _create_temp(directory, base, name, private=mode is not None)
     count = 0
     try:
-        os.fchmod(fd, mode)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-            for article in articles:
-                out.write(to_json(article))
-                out.write("\n")
-                count += 1
+        out = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+    except BaseException:
+        os.close(fd)
+        _unlink_quietly(tmp_name)
+        raise
+    try:
+        try:
+            _hold(fd)
+            if mode is not None:
+                os.fchmod(fd, mode)
+        except OSError as exc:
+            raise WriteError(_os_reason(exc), path=name) from exc
+        write = out.write
+        for article in articles:  # the caller's errors pass through as they are
+            line = to_json(article)
+            try:
+                write(line)
+                write("\n")
+            except OSError as exc:
+                raise WriteError(_os_reason(exc), path=name) from exc
+            count += 1
+        try:
             out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp_name, target)
+            os.fsync(fd)
+            out.close()
+            os.replace(tmp_name, target)
+        except OSError as exc:
+            raise WriteError(_os_reason(exc), path=name) from exc
     except BaseException:
         with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
+            out.close()
+        _unlink_quietly(tmp_name)
         raise
     with contextlib.suppress(OSError):  # make the rename itself durable
         dir_fd = os.open(directory, os.O_RDONLY)
@@ -904,3 +950,172 @@ def write_jsonl(articles: Iterable[Article], path: str | os.PathLike[str]) -> in
         finally:
             os.close(dir_fd)
     return count
+
+
+def _save_target(name: str) -> str:
+    """The file a save of ``name`` replaces: symbolic links followed, checked to be one.
+
+    Raises:
+        WriteError: If ``name`` cannot name a file, or names a folder, a loop
+            of links or something other than a regular file.
+    """
+    if "\0" in name:
+        raise WriteError(
+            "the path contains a NUL character, which no file name can hold", path=name
+        )
+    if not name:
+        raise WriteError("an empty path; name the file to write", path=name)
+    if name.endswith(_SEPARATORS):
+        raise WriteError("the path ends with a separator, as a folder's; name a file", path=name)
+    target = os.path.realpath(name)
+    try:
+        info = os.lstat(target)
+    except FileNotFoundError:
+        return target  # a new file (its folder is checked when the file is created)
+    except OSError as exc:
+        raise WriteError(_os_reason(exc), path=name) from exc
+    if stat.S_ISLNK(info.st_mode):
+        raise WriteError("a loop of symbolic links; no file to write", path=name)
+    if stat.S_ISDIR(info.st_mode):
+        raise WriteError("a folder, not a file; name the file to write", path=name)
+    if not stat.S_ISREG(info.st_mode):
+        raise WriteError(
+            "not a regular file (a device, a FIFO or a socket); a save replaces only a file",
+            path=name,
+        )
+    return target
+
+
+_SEPARATORS = tuple(sep for sep in (os.sep, os.altsep) if sep)
+
+
+def _create_temp(directory: str, base: str, name: str, *, private: bool) -> tuple[int, str]:
+    """Create the save's temporary file ``.<base>.<8 random hex digits>.tmp`` in ``directory``.
+
+    A new target's file is created with mode ``0o666``, which the umask
+    narrows; a file saved over is created private and given the target's mode.
+
+    Raises:
+        WriteError: Naming the target (``name``), not the temporary file.
+    """
+    for _ in range(100):
+        tmp_name = os.path.join(directory, f".{base}.{os.urandom(4).hex()}{_TEMP_SUFFIX}")
+        try:
+            fd = os.open(
+                tmp_name,
+                os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0),
+                0o600 if private else 0o666,
+            )
+        except FileExistsError:
+            continue
+        except FileNotFoundError as exc:
+            raise WriteError(f"the folder {directory} does not exist", path=name) from exc
+        except NotADirectoryError as exc:
+            raise WriteError(f"{directory} is not a folder", path=name) from exc
+        except OSError as exc:
+            raise WriteError(
+                f"cannot create a file in the folder {directory}: {_os_reason(exc)}", path=name
+            ) from exc
+        return fd, tmp_name
+    raise WriteError(f"no free temporary file name in {directory}", path=name)  # pragma: no cover
+
+
+def _os_reason(exc: OSError) -> str:
+    """An ``OSError``'s reason in the library's style: ``"no space left on device"``."""
+    text = exc.strerror or str(exc)
+    return text[:1].lower() + text[1:]
+
+
+def _unlink_quietly(name: str) -> None:
+    with contextlib.suppress(OSError):
+        os.unlink(name)
+
+
+# -- temporary files of killed saves --------------------------------------------------
+
+_TEMP_SUFFIX = ".tmp"
+_TEMP_RANDOM = r"[a-z0-9_]{8}"
+"""The random part of a temporary file's name: 8 hex digits (``mkstemp``'s 8 letters,
+digits and ``_`` in 0.6.0 and earlier)."""
+
+_STALE_AFTER = 10.0
+"""Seconds without a write after which an unlocked temporary file of a save is stale."""
+
+_STALE_AFTER_UNLOCKABLE = 3600.0
+"""The same, where locks cannot tell whether its save is alive (no ``fcntl``, or a
+file system without locks)."""
+
+
+def _hold(fd: int) -> None:
+    """Lock the save's temporary file for as long as it is open (``flock``).
+
+    The lock is how another save tells a temporary file still being written
+    from one a killed save left: the kernel drops the lock when the process
+    dies, however it dies.  Where locks are not available the file is not
+    locked, and only its age tells.
+    """
+    if _flock is None:  # pragma: no cover - not POSIX
+        return
+    with contextlib.suppress(OSError):
+        _flock(fd, _EXCLUSIVE)
+
+
+def _held(path: str) -> bool | None:
+    """Whether a live save holds the lock of the temporary file ``path`` (``None``: unknown)."""
+    if _flock is None:  # pragma: no cover - not POSIX
+        return None
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        return None
+    try:
+        _flock(fd, _SHARED)
+    except BlockingIOError:
+        return True
+    except OSError:
+        return None
+    finally:
+        os.close(fd)  # drops the probe's own lock
+    return False
+
+
+def _remove_stale_temps(directory: str, base: str) -> list[str]:
+    """Remove the temporary files of saves of ``base`` that were killed; return their paths.
+
+    Only files named as this module names the temporary files of ``base``
+    (``.<base>.<8 letters or digits>.tmp``), regular files (never a link),
+    not modified for ``_STALE_AFTER`` (10) seconds and locked by no save are removed.
+    A save in progress in another process or thread holds its file's lock,
+    so two saves of one target never remove each other's file.
+    """
+    prefix = f".{base}."
+    pattern = re.compile(re.escape(prefix) + _TEMP_RANDOM + re.escape(_TEMP_SUFFIX))
+    removed: list[str] = []
+    try:
+        with os.scandir(directory or ".") as entries:
+            candidates = [
+                entry
+                for entry in entries
+                if entry.name.startswith(prefix) and pattern.fullmatch(entry.name)
+            ]
+    except OSError:
+        return removed
+    now = time.time()
+    for entry in candidates:
+        try:
+            info = entry.stat(follow_symlinks=False)
+        except OSError:
+            continue
+        if not stat.S_ISREG(info.st_mode):
+            continue
+        idle = now - info.st_mtime
+        if idle < _STALE_AFTER:
+            continue  # maybe a save that has just created it, or one of 0.6.0 (no lock)
+        held = _held(entry.path)
+        if held or (held is None and idle < _STALE_AFTER_UNLOCKABLE):
+            continue
+        with contextlib.suppress(OSError):
+            os.unlink(entry.path)
+            removed.append(entry.path)
+    return removed
