@@ -211,13 +211,22 @@ def test_a_save_to_a_missing_folder_names_the_target(tmp_path: Path) -> None:
     assert isinstance(error.__cause__, FileNotFoundError)
 
 
-def test_a_save_into_a_file_as_if_a_folder_is_refused(tmp_path: Path) -> None:
-    (tmp_path / "notes.txt").write_text("", encoding="utf-8")
-    target = tmp_path / "notes.txt" / "corpus.jsonl"
+@pytest.mark.parametrize("under", ["", "more/"], ids=["in the file", "deeper"])
+def test_a_save_into_a_file_as_if_a_folder_is_refused(tmp_path: Path, under: str) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("", encoding="utf-8")
+    target = f"{notes}/{under}corpus.jsonl"
     with pytest.raises(WriteError) as info:
         CORPUS.save(target)
-    assert info.value.path == str(target)
-    assert ".tmp" not in str(info.value)
+    assert str(info.value) == f"{target}: {notes} is not a folder"
+    assert notes.read_text(encoding="utf-8") == ""
+
+
+def test_a_save_to_a_missing_folder_deeper_names_the_folder(tmp_path: Path) -> None:
+    target = tmp_path / "a" / "b" / "corpus.jsonl"
+    with pytest.raises(WriteError) as info:
+        CORPUS.save(target)
+    assert str(info.value) == f"{target}: the folder {tmp_path / 'a' / 'b'} does not exist"
 
 
 @pytest.mark.parametrize(

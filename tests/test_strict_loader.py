@@ -338,8 +338,13 @@ BROKEN: dict[str, tuple[Change, str, str]] = {
     ),
     "diagnostic reversed": (
         put("diagnostics", value=[{"code": "x", "message": "m", "start": 5, "end": 1}]),
+        "$.diagnostics[0].end",
+        "end must not be before start (1 < 5)",
+    ),
+    "diagnostic past the end of the text": (
+        put("diagnostics", value=[{"code": "x", "message": "m", "start": 5, "end": 90}]),
         "$.diagnostics[0]",
-        "lies outside the text",
+        "span 5..90 lies outside the text (81 characters)",
     ),
     "answer past the end of the text": (
         put(

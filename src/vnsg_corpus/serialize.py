@@ -492,11 +492,13 @@ def to_json(article: Article) -> str:
 
 
 def _format_leaf(exc: BaseException, type_: type | None) -> str:
-    """Describe one leaf error: our hooks' own messages, else cattrs' wording."""
+    """Describe one leaf error: our hooks' and the model's own messages, else cattrs' wording.
+
+    Those messages say what was expected ("expected a date as YYYY-MM-DD, got
+    '20250101'"); the field's Python type would add only noise.
+    """
     if isinstance(exc, ValueError | TypeError) and str(exc):
-        if type_ is None:
-            return str(exc)
-        return f"invalid {getattr(type_, '__name__', str(type_))}: {exc}"
+        return str(exc)
     return cattrs.v.format_exception(exc, type_)
 
 
@@ -514,7 +516,7 @@ def _first_error_path(exc: BaseException) -> tuple[str | None, str]:
     return (path if path.startswith("$") else None), first
 
 
-_FIELD_CHECK = re.compile(r"(?:invalid \w+: )?([a-z_]+) (?:must|names) ")
+_FIELD_CHECK = re.compile(r"([a-z_]+) (?:must|names) ")
 
 
 class _InvariantError(Exception):
@@ -568,7 +570,12 @@ def _check_spans(article: Article) -> None:
         checked.append((f"$.qa[{i}].answer[{{}}]", pair.answer))
     for field, spans in checked:
         for index, span in enumerate(spans):
-            if not span.start <= span.end <= size:
+            if span.end < span.start:
+                raise _InvariantError(
+                    f"end must not be before start ({span.end} < {span.start})",
+                    f"{field.format(index)}.end",
+                )
+            if span.end > size:
                 raise _InvariantError(
                     f"span {span.start}..{span.end} lies outside the text ({size} characters)",
                     field.format(index),
@@ -973,7 +980,7 @@ def _save_target(name: str) -> str:
     except FileNotFoundError:
         return target  # a new file (its folder is checked when the file is created)
     except OSError as exc:
-        raise WriteError(_os_reason(exc), path=name) from exc
+        raise WriteError(_folder_problem(os.path.dirname(target), exc), path=name) from exc
     if stat.S_ISLNK(info.st_mode):
         raise WriteError("a loop of symbolic links; no file to write", path=name)
     if stat.S_ISDIR(info.st_mode):
@@ -1008,16 +1015,22 @@ def _create_temp(directory: str, base: str, name: str, *, private: bool) -> tupl
             )
         except FileExistsError:
             continue
-        except FileNotFoundError as exc:
-            raise WriteError(f"the folder {directory} does not exist", path=name) from exc
-        except NotADirectoryError as exc:
-            raise WriteError(f"{directory} is not a folder", path=name) from exc
         except OSError as exc:
-            raise WriteError(
-                f"cannot create a file in the folder {directory}: {_os_reason(exc)}", path=name
-            ) from exc
+            raise WriteError(_folder_problem(directory, exc), path=name) from exc
         return fd, tmp_name
     raise WriteError(f"no free temporary file name in {directory}", path=name)  # pragma: no cover
+
+
+def _folder_problem(directory: str, exc: OSError) -> str:
+    """Why no file can be made in ``directory``: it is missing, under a file, or refused."""
+    if os.path.isdir(directory):
+        return f"cannot create a file in the folder {directory}: {_os_reason(exc)}"
+    path = directory  # find the first part of the path that is no folder
+    while (parent := os.path.dirname(path)) != path and not os.path.isdir(parent):
+        path = parent
+    if os.path.lexists(path):
+        return f"{path} is not a folder"
+    return f"the folder {directory} does not exist"
 
 
 def _os_reason(exc: OSError) -> str:
