@@ -497,6 +497,21 @@ def test_the_parsers_records_keep_every_promise(tmp_path: Path) -> None:
     assert Corpus.load(path) == corpus
 
 
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def test_a_file_the_last_version_one_release_wrote_keeps_every_promise() -> None:
+    # The bundled seeds as vnsg_corpus 0.5.0 saved them (schema version 1).
+    path = DATA / "saved-by-0.5.0.jsonl"
+    assert json.loads(path.read_text(encoding="utf-8").splitlines()[0])["schema_version"] == 1
+    corpus = Corpus.load(path)
+    seeds = vnsg_corpus.load()
+    assert corpus.ids == seeds.ids
+    assert [a.text for a in corpus] == [a.text for a in seeds]
+    assert [len(a.visits) + len(a.figures) + len(a.partnerships) for a in corpus] == [4, 3, 15]
+    assert all(v.precision is Precision.DAY for a in corpus for v in a.visits if v.start)
+
+
 # -- errors="skip" ------------------------------------------------------------------
 
 
