@@ -716,8 +716,11 @@ def from_dict(record: object, *, path: str = "<data>", line: int | None = None) 
 
     Raises:
         SchemaVersionError: If ``schema_version`` is missing or not supported.
-        CorpusFormatError: If a field is missing, unexpected, of the wrong type
-            or inconsistent with the text; ``field`` holds its JSON path.
+        CorpusFormatError: If a field is missing, unexpected or of the wrong
+            type, or the record breaks a promise of the model (a visit ending
+            before it starts, evidence that is not the text...: every check is
+            listed under "Loader invariants" on the Robustness page);
+            ``field`` holds its JSON path.
     """
     if not isinstance(record, dict):
         raise CorpusFormatError(
@@ -852,7 +855,9 @@ def read_jsonl(
         The articles, in file order.
 
     Raises:
-        CorpusFormatError: On a bad line (with ``errors="strict"``), naming the
+        CorpusFormatError: On a bad line (with ``errors="strict"``): not JSON,
+            a key given twice, or a record
+            [`from_dict`][vnsg_corpus.serialize.from_dict] refuses; naming the
             file, the line and the field.
         ReadError: If the file cannot be opened.
     """
