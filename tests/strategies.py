@@ -3,6 +3,7 @@
 import datetime as dt
 import unicodedata
 
+import attrs
 from hypothesis import strategies as st
 
 from vnsg_corpus import (
@@ -58,6 +59,39 @@ persons = st.builds(
 
 
 @st.composite
+def visit_dates(
+    draw: st.DrawFn,
+) -> tuple[dt.date | None, dt.date | None, int | None, Precision | None]:
+    """``start``, ``end``, ``duration_days`` and ``precision`` of a visit, as the loader checks.
+
+    The end is not before the start; the precision is ``None`` exactly when both
+    dates are; a duration from one known end stays inside the calendar.
+    """
+    start, end = draw(st.none() | dates), draw(st.none() | dates)
+    if start is not None and end is not None and end < start:
+        start, end = end, start
+    days = draw(st.none() | st.integers(1, 30))
+    if days is not None and (
+        (start is not None and end is None and days - 1 > (dt.date.max - start).days)
+        or (end is not None and start is None and days - 1 > (end - dt.date.min).days)
+    ):
+        days = None
+    undated = start is None and end is None
+    precision = None if undated else draw(st.sampled_from(Precision))
+    return start, end, days, precision
+
+
+def _figure_range(figure: EconomicFigure) -> EconomicFigure:
+    """The figure with ``value_max`` no lower than ``value`` (swapped when it was)."""
+    if figure.value_max is not None and figure.value_max < figure.value:
+        return attrs.evolve(figure, value=figure.value_max, value_max=figure.value)
+    return figure
+
+
+tiers = st.sampled_from([level for level in PartnershipLevel if level.is_tier])
+
+
+@st.composite
 def vietnamese_text(draw: st.DrawFn) -> str:
     """Vietnamese names in NFC or NFD, with or without diacritics, among plain text."""
     words = draw(st.lists(st.sampled_from(VIETNAMESE_WORDS) | st.text(max_size=8), max_size=10))
@@ -67,7 +101,7 @@ def vietnamese_text(draw: st.DrawFn) -> str:
 
 @st.composite
 def articles(draw: st.DrawFn) -> Article:
-    """Articles whose spans and evidence all point into their own text."""
+    """Articles that keep every promise the loader checks (spans and evidence in their text...)."""
     text = draw(st.text(max_size=200) | vietnamese_text())
     article_id = draw(st.text(min_size=1, max_size=20))
     size = len(text)
@@ -96,21 +130,23 @@ def articles(draw: st.DrawFn) -> Article:
         converted=st.none() | st.builds(Amount, value=decimals, unit=st.just("SGD")),
         countries=st.lists(countries, max_size=2, unique=True).map(tuple),
         target=st.booleans(),
-    )
-    visit = st.builds(
-        Visit,
-        visitor=persons,
-        host_country=st.none() | countries,
-        start=st.none() | dates,
-        end=st.none() | dates,
-        kind=st.sampled_from(VisitKind),
-        status=st.sampled_from(VisitStatus),
-        invited_by=st.lists(persons, max_size=2).map(tuple),
-        accompanied_by=st.lists(persons, max_size=2).map(tuple),
-        welcomed_by=st.lists(persons, max_size=2).map(tuple),
-        duration_days=st.none() | st.integers(1, 30),
-        evidence=evidence(),
-        precision=st.none() | st.sampled_from(Precision),
+    ).map(_figure_range)
+    visit = visit_dates().flatmap(
+        lambda when: st.builds(
+            Visit,
+            visitor=persons,
+            host_country=st.none() | countries,
+            start=st.just(when[0]),
+            end=st.just(when[1]),
+            kind=st.sampled_from(VisitKind),
+            status=st.sampled_from(VisitStatus),
+            invited_by=st.lists(persons, max_size=2).map(tuple),
+            accompanied_by=st.lists(persons, max_size=2).map(tuple),
+            welcomed_by=st.lists(persons, max_size=2).map(tuple),
+            duration_days=st.just(when[2]),
+            evidence=evidence(),
+            precision=st.just(when[3]),
+        )
     )
     partnership = st.builds(
         Partnership,
@@ -119,16 +155,18 @@ def articles(draw: st.DrawFn) -> Article:
         since=st.none() | periods(),
         status=st.sampled_from(PartnershipStatus),
         evidence=evidence(),
-        tier=st.none() | st.sampled_from(PartnershipLevel),
+        tier=st.none() | tiers,
         inferred=st.booleans(),
     )
     mention = spans().flatmap(
-        lambda s: st.builds(
-            Mention,
-            kind=st.sampled_from(EntityKind),
-            key=st.text(min_size=1, max_size=10),
-            start=st.just(s.start),
-            end=st.just(s.end),
+        lambda s: st.sampled_from(EntityKind).flatmap(
+            lambda kind: st.builds(
+                Mention,
+                kind=st.just(kind),
+                key=countries if kind is EntityKind.COUNTRY else st.text(min_size=1, max_size=10),
+                start=st.just(s.start),
+                end=st.just(s.end),
+            )
         )
     )
     diagnostic = spans().flatmap(

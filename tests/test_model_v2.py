@@ -58,6 +58,15 @@ def test_version_one_record_loads_with_defaults() -> None:
         "schema_version": 1,
         "id": "old",
         "text": "Ties.",
+        "date": None,
+        "source": None,
+        "dateline": None,
+        "title": None,
+        "headings": [],
+        "paragraphs": [],
+        "qa": [],
+        "mentions": [],
+        "diagnostics": [],
         "visits": [
             {
                 "visitor": {"name": "Lê Văn A", "role": None, "country": "VNM"},

@@ -21,6 +21,7 @@ from vnsg_corpus.errors import (
     VnsgCorpusError,
     VnsgCorpusWarning,
     VocabularyError,
+    WriteError,
 )
 from vnsg_corpus.gazetteer import Gazetteer
 from vnsg_corpus.model import (
@@ -122,6 +123,7 @@ __all__ = [
     "VnsgCorpusWarning",
     "Vocabulary",
     "VocabularyError",
+    "WriteError",
     "__version__",
     "find_periods",
     "load",

@@ -724,11 +724,16 @@ class Corpus:
     def save(self, path: str | os.PathLike[str]) -> None:
         """Save the corpus as JSON Lines, atomically.
 
-        See [`write_jsonl`][vnsg_corpus.serialize.write_jsonl] for the guarantees.
+        See [`write_jsonl`][vnsg_corpus.serialize.write_jsonl] for the
+        guarantees: a symbolic link is saved through to its file, a new file
+        honours the umask, temporary files of killed saves are cleaned up.
 
         Raises:
             UnencodableTextError: If an article holds text JSON cannot store
                 unchanged; the file is left as it was.
+            WriteError: If the file cannot be written (its folder does not
+                exist, it is a folder, no permission, a full disk), naming
+                the target; the file is left as it was.
         """
         _serialize().write_jsonl(self._articles, path)
 

@@ -28,6 +28,7 @@ __all__ = [
     "VnsgCorpusError",
     "VnsgCorpusWarning",
     "VocabularyError",
+    "WriteError",
 ]
 
 
@@ -69,6 +70,26 @@ class ReadError(VnsgCorpusError, OSError):
     def __str__(self) -> str:
         where = self.path if self.offset is None else f"{self.path} (byte {self.offset})"
         return f"{where}: {self.args[0]}"
+
+
+class WriteError(VnsgCorpusError, OSError):
+    """A corpus could not be saved; the target file is left as it was.
+
+    Raised for a target in a folder that does not exist, a target that is a
+    folder or no regular file, a loop of symbolic links, and any failure of
+    the operating system while writing (a full disk, no permission).  The
+    ``OSError`` behind it, if any, is its ``__cause__``.
+
+    Attributes:
+        path: The target, as given to the save.
+    """
+
+    def __init__(self, message: str, *, path: str) -> None:
+        super().__init__(message)
+        self.path = path
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.args[0]}"
 
 
 class CorpusFormatError(VnsgCorpusError, ValueError):

@@ -19,21 +19,43 @@ import contextlib
 import datetime as dt
 import enum
 import json
+import operator
 import os
 import re
-import tempfile
+import stat
+import time
 import typing
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
 from typing import Any, Literal
 
+import attrs
 import cattrs
-from cattrs.errors import IterableValidationError, IterableValidationNote
+from cattrs.errors import (
+    AttributeValidationNote,
+    ClassValidationError,
+    IterableValidationError,
+    IterableValidationNote,
+)
 from cattrs.gen import make_dict_structure_fn
 from cattrs.preconf.json import make_converter
 
-from vnsg_corpus.errors import CorpusFormatError, SchemaVersionError, UnencodableTextError
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not POSIX: stale temporary files are told by age
+    _flock: Callable[[int, int], None] | None = None
+    _EXCLUSIVE = _SHARED = 0
+else:
+    _flock = fcntl.flock
+    _EXCLUSIVE = fcntl.LOCK_EX | fcntl.LOCK_NB
+    _SHARED = fcntl.LOCK_SH | fcntl.LOCK_NB
+
+from vnsg_corpus.errors import (
+    CorpusFormatError,
+    SchemaVersionError,
+    UnencodableTextError,
+    WriteError,
+)
 from vnsg_corpus.model import (
     SCHEMA_VERSION,
     Article,
@@ -43,6 +65,8 @@ from vnsg_corpus.model import (
     Evidence,
     Mention,
     Partnership,
+    Person,
+    QAPair,
     Span,
     Visit,
 )
@@ -60,6 +84,13 @@ __all__ = [
 
 
 Errors = Literal["strict", "skip"]
+
+
+_CODE = re.compile(r"[A-Z]{3}")
+"""An ISO 3166-1 alpha-3 country code or an ISO 4217 currency code."""
+
+_NAMED_UNITS = frozenset({"count", "people", "percent", "percentage_points", "rank"})
+"""The units of a figure that are no currency."""
 
 
 def _structure_decimal(value: object, _: type) -> Decimal:
@@ -80,11 +111,17 @@ def _structure_decimal(value: object, _: type) -> Decimal:
 _SHARED_DATES: dict[str, dt.date] = {}
 
 
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+"""The one date form a record holds: ``YYYY-MM-DD`` (``fromisoformat`` takes others too)."""
+
+
 def _structure_date(value: object, _: type) -> dt.date:
     if type(value) is not str:
         raise TypeError(f"expected an ISO date string, got {_json_type(value)}")
     day = _SHARED_DATES.get(value)
     if day is None:
+        if not _ISO_DATE.fullmatch(value):
+            raise ValueError(f"expected a date as YYYY-MM-DD, got {value[:40]!r}")
         day = dt.date.fromisoformat(value)
         if len(_SHARED_DATES) >= _SHARED_MAX_ENTRIES:
             _SHARED_DATES.clear()
@@ -192,8 +229,14 @@ def _array_hook_factory(conv: cattrs.Converter) -> Callable[[Any], Callable[[Any
         def structure_array(value: Any, _: Any) -> Any:
             if type(value) is not list:
                 raise TypeError(f"expected a JSON array, got {_json_type(value)}")
-            with contextlib.suppress(Exception):  # redone below, to report every bad item
-                return build([handle(item, item_type) for item in value])
+            try:
+                result = build([handle(item, item_type) for item in value])
+            except Exception:  # noqa: S110 - redone below, to report every bad item
+                pass
+            else:
+                if len(result) == len(value):  # a set is shorter when an item repeats
+                    return result
+                raise ValueError(f"a set holds {_first_repeated(value)!r} twice")
             errors: list[Exception] = []
             for index, item in enumerate(value):
                 try:
@@ -211,6 +254,16 @@ def _array_hook_factory(conv: cattrs.Converter) -> Callable[[Any], Callable[[Any
     return factory
 
 
+def _first_repeated(values: list[Any]) -> Any:
+    """The first item of ``values`` equal to an earlier one (the items are set members)."""
+    seen: set[Any] = set()
+    for item in values:
+        if item in seen:
+            return item
+        seen.add(item)
+    return None
+
+
 def _json_type(value: object) -> str:
     """What JSON calls the type of a decoded value, for error messages."""
     if isinstance(value, _LongInteger):
@@ -225,10 +278,15 @@ def _fast_leaf_hooks(conv: cattrs.Converter) -> None:
     """Hand-written hooks for the records every article holds dozens of.
 
     A loaded article has about thirty mentions and a dozen evidence spans; these
-    hooks read a well-formed one in a few checks.  Anything they do not accept
-    goes to the hook cattrs generates, which reports the bad field.
+    hooks read a well-formed one in a few checks, its own invariants included
+    (the end not before the start, a country's key a code), so that the checks
+    of the whole article need not visit each again.  Anything they do not
+    accept goes to the hook cattrs generates, which reports the bad field, and
+    then to the same invariants.
     """
     kinds = {kind.value: kind for kind in EntityKind}
+    country = EntityKind.COUNTRY
+    is_code = _CODE.fullmatch
     detailed_mention = make_dict_structure_fn(
         Mention, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
     )
@@ -237,36 +295,61 @@ def _fast_leaf_hooks(conv: cattrs.Converter) -> None:
     )
     ints = _SHARED_INTS
     limit = len(ints)
+    strings = _SHARED_STRINGS
 
-    def offset(value: object) -> int | None:
-        return ints[value] if type(value) is int and 0 <= value < limit else None
+    def shared(value: str) -> str:
+        if len(value) > _SHARED_MAX_LENGTH:
+            return value
+        if len(strings) >= _SHARED_MAX_ENTRIES:
+            strings.clear()
+        return strings.setdefault(value, value)
 
     def structure_mention(value: Any, type_: Any) -> Mention:
         if type(value) is dict and len(value) == 4:
-            name = value.get("kind")
+            name, key = value.get("kind"), value.get("key")
+            start, end = value.get("start"), value.get("end")
             kind = kinds.get(name) if type(name) is str else None
-            key, start, end = value.get("key"), offset(value.get("start")), offset(value.get("end"))
-            if kind is not None and type(key) is str and start is not None and end is not None:
-                return Mention(kind, _structure_str(key, str), start, end)
-        return detailed_mention(value, type_)
+            if (
+                kind is not None
+                and type(key) is str
+                and type(start) is int
+                and type(end) is int
+                and 0 <= start <= end < limit
+                and (kind is not country or is_code(key))
+            ):
+                return Mention(kind, shared(key), ints[start], ints[end])
+        mention: Mention = detailed_mention(value, type_)
+        _check_ends(mention.start, mention.end)
+        if mention.kind is country and not is_code(mention.key):
+            raise ValueError(
+                f"key must be an ISO 3166-1 alpha-3 code for a country, got {mention.key[:40]!r}"
+            )
+        return mention
 
     def structure_evidence(value: Any, type_: Any) -> Evidence:
         if type(value) is dict and len(value) == 4:
             article_id, text = value.get("article_id"), value.get("text")
-            start, end = offset(value.get("start")), offset(value.get("end"))
+            start, end = value.get("start"), value.get("end")
             if (
                 type(article_id) is str
                 and type(text) is str
-                and start is not None
-                and end is not None
+                and type(start) is int
+                and type(end) is int
+                and 0 <= start <= end < limit
             ):
-                return Evidence(
-                    _structure_str(article_id, str), start, end, _structure_str(text, str)
-                )
-        return detailed_evidence(value, type_)
+                return Evidence(shared(article_id), ints[start], ints[end], shared(text))
+        evidence: Evidence = detailed_evidence(value, type_)
+        _check_ends(evidence.start, evidence.end)
+        return evidence
 
     conv.register_structure_hook(Mention, structure_mention)
     conv.register_structure_hook(Evidence, structure_evidence)
+
+
+def _check_ends(start: int, end: int) -> None:
+    """Refuse a span whose end is before its start (a ``Span`` refuses one itself)."""
+    if end < start:
+        raise ValueError(f"end must not be before start ({end} < {start})")
 
 
 _READABLE_VERSIONS = (1, SCHEMA_VERSION)
@@ -279,7 +362,62 @@ def _structure_bool(value: object, _: type) -> bool:
     return value
 
 
-def _make_converter() -> cattrs.Converter:
+_ADDED_IN_VERSION_2: dict[type, frozenset[str]] = {
+    EconomicFigure: frozenset({"countries", "target"}),
+    Partnership: frozenset({"tier", "inferred"}),
+    Visit: frozenset({"precision"}),
+}
+"""The fields version 2 added: a version 1 record lacks them, and they take their defaults."""
+
+# The records with fields that have defaults, inner ones first: a class's hook is
+# built with the hooks of the records it holds.
+_WITH_DEFAULTS = (Person, QAPair, Diagnostic, Visit, Partnership, EconomicFigure, Article)
+
+
+def _require_every_key(conv: cattrs.Converter, version: int) -> None:
+    """Make every field of a record a required key, as the writer writes them all.
+
+    cattrs lets a field with a default be left out; a record written by this
+    library never leaves one out, so a missing key is damage (a line cut short
+    by hand, a record from elsewhere), not a default.  Version 1 records may
+    lack only the fields version 2 added.
+    """
+    for cls in _WITH_DEFAULTS:
+        fields = attrs.fields(cls)
+        optional = frozenset(a.name for a in fields if a.default is not attrs.NOTHING)
+        if version == 1:
+            optional -= _ADDED_IN_VERSION_2.get(cls, frozenset())
+        types = {a.name: a.type for a in fields if a.name in optional}
+        inner = make_dict_structure_fn(cls, conv)
+        conv.register_structure_hook(cls, _requiring(cls, types, inner))
+
+
+def _requiring(
+    cls: type, types: dict[str, Any], inner: Callable[[Any, Any], Any]
+) -> Callable[[Any, Any], Any]:
+    """Wrap ``inner`` (cattrs' hook for ``cls``) to refuse a record lacking a key of ``types``."""
+    keys = frozenset(types)
+
+    def structure(value: Any, type_: Any) -> Any:
+        record = inner(value, type_)  # reports a bad value before a missing key
+        if keys <= value.keys():
+            return record
+        missing = []
+        for name, field_type in types.items():
+            if name not in value:
+                error = KeyError(name)
+                error.__notes__ = [
+                    AttributeValidationNote(
+                        f"Structuring class {cls.__name__} @ attribute {name}", name, field_type
+                    )
+                ]
+                missing.append(error)
+        raise ClassValidationError(f"While structuring {cls.__name__}", missing, cls)
+
+    return structure
+
+
+def _make_converter(version: int = SCHEMA_VERSION) -> cattrs.Converter:
     conv = make_converter(forbid_extra_keys=True, detailed_validation=True)
     conv.register_unstructure_hook(Decimal, str)
     conv.register_structure_hook(Decimal, _structure_decimal)
@@ -294,11 +432,27 @@ def _make_converter() -> cattrs.Converter:
     conv.register_unstructure_hook_func(_is_frozenset, sorted)
     conv.register_structure_hook_factory(_is_array, _array_hook_factory(conv))
     _fast_leaf_hooks(conv)
+    _require_every_key(conv, version)
     return conv
 
 
 converter: cattrs.Converter = _make_converter()
-"""The library's one ``cattrs`` converter (JSON-ready dicts <-> model records)."""
+"""The library's one ``cattrs`` converter (JSON-ready dicts <-> model records).
+
+It reads records of the current `SCHEMA_VERSION`, every field a required key.
+"""
+
+_OLDER_CONVERTERS: dict[int, cattrs.Converter] = {}
+
+
+def _converter_for(version: int) -> cattrs.Converter:
+    """The converter that reads records of ``version`` (built on first use)."""
+    if version == SCHEMA_VERSION:
+        return converter
+    conv = _OLDER_CONVERTERS.get(version)
+    if conv is None:
+        conv = _OLDER_CONVERTERS[version] = _make_converter(version)
+    return conv
 
 
 def to_dict(article: Article) -> dict[str, Any]:
@@ -338,11 +492,13 @@ def to_json(article: Article) -> str:
 
 
 def _format_leaf(exc: BaseException, type_: type | None) -> str:
-    """Describe one leaf error: our hooks' own messages, else cattrs' wording."""
+    """Describe one leaf error: our hooks' and the model's own messages, else cattrs' wording.
+
+    Those messages say what was expected ("expected a date as YYYY-MM-DD, got
+    '20250101'"); the field's Python type would add only noise.
+    """
     if isinstance(exc, ValueError | TypeError) and str(exc):
-        if type_ is None:
-            return str(exc)
-        return f"invalid {getattr(type_, '__name__', str(type_))}: {exc}"
+        return str(exc)
     return cattrs.v.format_exception(exc, type_)
 
 
@@ -360,47 +516,191 @@ def _first_error_path(exc: BaseException) -> tuple[str | None, str]:
     return (path if path.startswith("$") else None), first
 
 
-_FIELD_CHECK = re.compile(r"(?:invalid \w+: )?([a-z_]+) (?:must|names) ")
+_FIELD_CHECK = re.compile(r"([a-z_]+) (?:must|names) ")
 
 
-def _check_spans(article: Article, *, path: str, line: int | None) -> None:
+class _InvariantError(Exception):
+    """A broken invariant: the message and the JSON path of the field concerned."""
+
+    def __init__(self, message: str, field: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def _check_article(article: Article, *, path: str, line: int | None) -> None:
+    """Check what the model promises beyond each field's type (see the Robustness page).
+
+    Raises:
+        CorpusFormatError: Naming the first field that breaks a promise.
+    """
+    try:
+        _check_spans(article)
+        _check_facts(article)
+    except _InvariantError as invalid:
+        raise CorpusFormatError(str(invalid), path=path, line=line, field=invalid.field) from None
+
+
+def _check_spans(article: Article) -> None:
+    """Every span, mention and diagnostic lies inside the text, its end not before its start.
+
+    Spans, mentions and evidence were refused already if they end before they
+    start (by ``Span`` and the hooks above): their ends alone are checked here,
+    by the greatest of each group.
+    """
     size = len(article.text)
-    groups: list[tuple[str, Iterable[Span | Mention | Diagnostic]]] = [
+    groups: list[tuple[str, Sequence[Span | Mention | Diagnostic]]] = [
         ("$.title", () if article.title is None else (article.title,)),
         ("$.headings[{}]", article.headings),
         ("$.paragraphs[{}]", article.paragraphs),
         ("$.mentions[{}]", article.mentions),
-        ("$.diagnostics[{}]", article.diagnostics),
+    ]
+    for field, spans in groups:
+        if spans and max(map(_END, spans)) > size:
+            index = next(i for i, span in enumerate(spans) if span.end > size)
+            span = spans[index]
+            raise _InvariantError(
+                f"span {span.start}..{span.end} lies outside the text ({size} characters)",
+                field.format(index),
+            )
+    checked: list[tuple[str, Sequence[Span | Diagnostic]]] = [
+        ("$.diagnostics[{}]", article.diagnostics)
     ]
     for i, pair in enumerate(article.qa):
-        groups.append((f"$.qa[{i}].question", (pair.question,)))
-        groups.append((f"$.qa[{i}].answer[{{}}]", pair.answer))
-    for field, spans in groups:
+        checked.append((f"$.qa[{i}].question", (pair.question,)))
+        checked.append((f"$.qa[{i}].answer[{{}}]", pair.answer))
+    for field, spans in checked:
         for index, span in enumerate(spans):
-            if not span.start <= span.end <= size:
-                raise CorpusFormatError(
-                    f"span {span.start}..{span.end} lies outside the text ({size} characters)",
-                    path=path,
-                    line=line,
-                    field=field.format(index),
+            if span.end < span.start:
+                raise _InvariantError(
+                    f"end must not be before start ({span.end} < {span.start})",
+                    f"{field.format(index)}.end",
                 )
+            if span.end > size:
+                raise _InvariantError(
+                    f"span {span.start}..{span.end} lies outside the text ({size} characters)",
+                    field.format(index),
+                )
+
+
+_END = operator.attrgetter("end")
+
+
+def _check_facts(article: Article) -> None:
+    """Evidence, visits, partnerships and figures keep the promises of their docstrings."""
+    for i, visit in enumerate(article.visits):
+        _check_visit(visit, f"$.visits[{i}]")
+    for i, partnership in enumerate(article.partnerships):
+        _check_partnership(partnership, f"$.partnerships[{i}]")
+    for i, figure in enumerate(article.figures):
+        _check_figure(figure, f"$.figures[{i}]")
     facts: list[tuple[str, tuple[EconomicFigure | Visit | Partnership, ...]]] = [
         ("figures", article.figures),
         ("visits", article.visits),
         ("partnerships", article.partnerships),
     ]
+    text, size = article.text, len(article.text)
     for name, items in facts:
         for i, item in enumerate(items):
             for j, ev in enumerate(item.evidence):
-                if ev.end < ev.start or (
-                    ev.article_id == article.id and article.text[ev.start : ev.end] != ev.text
+                if (
+                    ev.article_id == article.id
+                    and ev.start <= ev.end <= size
+                    and text[ev.start : ev.end] == ev.text
                 ):
-                    raise CorpusFormatError(
-                        "evidence text does not match the article text at its span",
-                        path=path,
-                        line=line,
-                        field=f"$.{name}[{i}].evidence[{j}]",
+                    continue  # the usual case, checked in one go
+                at = f"$.{name}[{i}].evidence[{j}]"
+                if ev.article_id != article.id:
+                    raise _InvariantError(
+                        f"evidence names article {ev.article_id[:60]!r}, not this one"
+                        f" ({article.id[:60]!r})",
+                        f"{at}.article_id",
                     )
+                if not ev.start <= ev.end <= size:
+                    raise _InvariantError(
+                        f"evidence span {ev.start}..{ev.end} lies outside the text"
+                        f" ({size} characters)",
+                        at,
+                    )
+                raise _InvariantError(
+                    "evidence text does not match the article text at its span", at
+                )
+
+
+def _check_visit(visit: Visit, at: str) -> None:
+    start, end, days = visit.start, visit.end, visit.duration_days
+    if start is not None and end is not None and end < start:
+        raise _InvariantError(f"the visit ends ({end}) before it starts ({start})", f"{at}.end")
+    dated = start is not None or end is not None
+    if dated and visit.precision is None:
+        raise _InvariantError(
+            "a dated visit needs a precision (day, month or year)", f"{at}.precision"
+        )
+    if not dated and visit.precision is not None:
+        raise _InvariantError("an undated visit has no precision: null expected", f"{at}.precision")
+    if days is not None:
+        if days <= 0:
+            raise _InvariantError(
+                f"duration_days must be a positive number, got {days}", f"{at}.duration_days"
+            )
+        # One end and the length give the other end (Corpus.visits() works it out).
+        if start is not None and end is None and days - 1 > (dt.date.max - start).days:
+            raise _InvariantError(
+                f"a visit of {days} days from {start} would end after {dt.date.max},"
+                " the calendar's last day",
+                f"{at}.duration_days",
+            )
+        if end is not None and start is None and days - 1 > (end - dt.date.min).days:
+            raise _InvariantError(
+                f"a visit of {days} days to {end} would start before {dt.date.min},"
+                " the calendar's first day",
+                f"{at}.duration_days",
+            )
+    if visit.host_country is not None and not _CODE.fullmatch(visit.host_country):
+        raise _InvariantError(
+            f"host_country must be an ISO 3166-1 alpha-3 code, got {visit.host_country[:40]!r}",
+            f"{at}.host_country",
+        )
+    people = [(f"{at}.visitor", visit.visitor)]
+    for role in ("invited_by", "accompanied_by", "welcomed_by"):
+        people += [(f"{at}.{role}[{k}]", p) for k, p in enumerate(getattr(visit, role))]
+    for where, person in people:
+        if person.country is not None and not _CODE.fullmatch(person.country):
+            raise _InvariantError(
+                f"country must be an ISO 3166-1 alpha-3 code, got {person.country[:40]!r}",
+                f"{where}.country",
+            )
+
+
+def _check_partnership(partnership: Partnership, at: str) -> None:
+    codes = sorted(partnership.countries)
+    if len(codes) != 2 or not all(_CODE.fullmatch(code) for code in codes):
+        raise _InvariantError(
+            f"countries must be two ISO 3166-1 alpha-3 codes, got {codes!r}"[:200],
+            f"{at}.countries",
+        )
+    if partnership.tier is not None and not partnership.tier.is_tier:
+        raise _InvariantError(
+            f"tier must be a rung of the ladder; {partnership.tier.value!r} is a sectoral"
+            " framework (null)",
+            f"{at}.tier",
+        )
+
+
+def _check_figure(figure: EconomicFigure, at: str) -> None:
+    if figure.value_max is not None and figure.value_max < figure.value:
+        raise _InvariantError(
+            f"value_max ({figure.value_max}) is below value ({figure.value})", f"{at}.value_max"
+        )
+    units = [(f"{at}.unit", figure.unit)]
+    if figure.converted is not None:
+        units.append((f"{at}.converted.unit", figure.converted.unit))
+    for where, unit in units:
+        if unit not in _NAMED_UNITS and not _CODE.fullmatch(unit):
+            raise _InvariantError(
+                "unit must be an ISO 4217 code or one of count, people, percent,"
+                f" percentage_points, rank; got {unit[:40]!r}",
+                where,
+            )
 
 
 def from_dict(record: object, *, path: str = "<data>", line: int | None = None) -> Article:
@@ -416,8 +716,11 @@ def from_dict(record: object, *, path: str = "<data>", line: int | None = None) 
 
     Raises:
         SchemaVersionError: If ``schema_version`` is missing or not supported.
-        CorpusFormatError: If a field is missing, unexpected, of the wrong type
-            or inconsistent with the text; ``field`` holds its JSON path.
+        CorpusFormatError: If a field is missing, unexpected or of the wrong
+            type, or the record breaks a promise of the model (a visit ending
+            before it starts, evidence that is not the text...: every check is
+            listed under "Loader invariants" on the Robustness page);
+            ``field`` holds its JSON path.
     """
     if not isinstance(record, dict):
         raise CorpusFormatError(
@@ -435,12 +738,76 @@ def from_dict(record: object, *, path: str = "<data>", line: int | None = None) 
             field="$.schema_version",
         )
     try:
-        article = converter.structure(fields, Article)
+        article = _converter_for(version).structure(fields, Article)
     except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as exc:
         field, message = _first_error_path(exc)
         raise CorpusFormatError(message, path=path, line=line, field=field) from exc
-    _check_spans(article, path=path, line=line)
+    _check_article(article, path=path, line=line)
     return article
+
+
+class _DuplicateKeyError(Exception):
+    """A JSON object names one key twice (``json`` would keep the last value silently)."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    record = dict(pairs)
+    if len(record) < len(pairs):
+        raise _DuplicateKeyError("a key appears twice")
+    return record
+
+
+_DECODER = json.JSONDecoder(object_pairs_hook=_unique_keys)
+_LONG_INT_DECODER = json.JSONDecoder(object_pairs_hook=_unique_keys, parse_int=_read_int)
+
+
+_REPEATED = object()
+"""Marks, as an extra key of a decoded object, the first key the object repeats."""
+
+
+def _marking_repeats(pairs: list[tuple[str, Any]]) -> dict[object, Any]:
+    record: dict[object, Any] = {}
+    for key, value in pairs:
+        if key in record and _REPEATED not in record:
+            record[_REPEATED] = key
+        record[key] = value
+    return record
+
+
+_MARKING_DECODER = json.JSONDecoder(object_pairs_hook=_marking_repeats, parse_int=_read_int)
+
+
+def _loads(text: str) -> Any:
+    """``json.loads``, but refusing an object that repeats a key (named by its JSON path)."""
+    if text.startswith("\ufeff"):
+        raise json.JSONDecodeError("Unexpected UTF-8 BOM (decode using utf-8-sig)", text, 0)
+    try:
+        try:
+            return _DECODER.decode(text)
+        except json.JSONDecodeError:
+            raise
+        except ValueError:  # an integer beyond int()'s digit limit: find which field holds it
+            return _LONG_INT_DECODER.decode(text)
+    except _DuplicateKeyError:
+        pass
+    # Decoded again to find the object: the first in document order, outer objects first.
+    stack: list[tuple[str, Any]] = [("$", _MARKING_DECODER.decode(text))]
+    while stack:
+        at, node = stack.pop()
+        if isinstance(node, dict):
+            repeated = node.get(_REPEATED)
+            if repeated is not None:
+                raise _DuplicateKeyError(
+                    f"key {repeated[:60]!r} appears twice in one object", f"{at}.{repeated[:100]}"
+                )
+            stack.extend((f"{at}.{k}", v) for k, v in reversed(node.items()))
+        elif isinstance(node, list):
+            stack.extend((f"{at}[{i}]", v) for i, v in reversed(list(enumerate(node))))
+    raise _DuplicateKeyError("a key appears twice in one object")  # pragma: no cover
 
 
 def from_json(data: str | bytes, *, path: str = "<data>", line: int | None = None) -> Article:
@@ -452,16 +819,17 @@ def from_json(data: str | bytes, *, path: str = "<data>", line: int | None = Non
             [`from_dict`][vnsg_corpus.serialize.from_dict]).
     """
     try:
-        try:
-            record = json.loads(data)
-        except json.JSONDecodeError:
-            raise
-        except ValueError:  # an integer beyond int()'s digit limit: find which field holds it
-            record = json.loads(data, parse_int=_read_int)
+        if isinstance(data, str):
+            text = data
+        else:  # as json.loads does: UTF-8 (with or without a BOM), UTF-16 or UTF-32
+            text = bytes(data).decode(json.detect_encoding(data), "surrogatepass")
+        record = _loads(text)
     except RecursionError:
         raise CorpusFormatError("JSON nested too deeply", path=path, line=line) from None
     except UnicodeDecodeError as exc:
         raise CorpusFormatError(f"not valid UTF-8: {exc.reason}", path=path, line=line) from None
+    except _DuplicateKeyError as exc:
+        raise CorpusFormatError(str(exc), path=path, line=line, field=exc.field) from None
     except ValueError as exc:  # JSONDecodeError
         raise CorpusFormatError(f"invalid JSON: {exc}", path=path, line=line) from None
     return from_dict(record, path=path, line=line)
@@ -487,7 +855,9 @@ def read_jsonl(
         The articles, in file order.
 
     Raises:
-        CorpusFormatError: On a bad line (with ``errors="strict"``), naming the
+        CorpusFormatError: On a bad line (with ``errors="strict"``): not JSON,
+            a key given twice, or a record
+            [`from_dict`][vnsg_corpus.serialize.from_dict] refuses; naming the
             file, the line and the field.
         ReadError: If the file cannot be opened.
     """
@@ -516,9 +886,15 @@ def read_jsonl(
 def write_jsonl(articles: Iterable[Article], path: str | os.PathLike[str]) -> int:
     """Write articles to a JSON Lines file, atomically.
 
-    The records go to a temporary file beside ``path``, which is flushed,
-    ``fsync``-ed and then renamed over ``path``.  If anything fails, ``path`` is
-    left as it was.
+    The records go to a temporary file beside the target, which is flushed,
+    ``fsync``-ed and then renamed over the target.  If anything fails, the
+    target is left as it was and the temporary file is removed.
+
+    A path that is a symbolic link is saved through to the file it points to;
+    the link stays.  A new file gets the permissions the umask allows
+    (``0o644`` under the usual ``022``); a file saved over keeps its own.  A
+    temporary file of the same target left by a save that was killed is
+    removed first (see the Robustness page).
 
     Args:
         articles: The articles to write, in order (may be a generator).
@@ -530,29 +906,54 @@ def write_jsonl(articles: Iterable[Article], path: str | os.PathLike[str]) -> in
     Raises:
         UnencodableTextError: If an article holds text JSON cannot store
             unchanged; nothing is written.
-        OSError: If the file cannot be written; ``path`` is left as it was.
+        WriteError: If the target cannot be written: its folder does not
+            exist, it is a folder or no regular file, or the system refuses
+            (no permission, a full disk).  The error names the target, never
+            the temporary file; the target is left as it was.
     """
-    target = Path(path)
-    directory = target.parent if str(target.parent) else Path()
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    name = os.fspath(path)
+    target = _save_target(name)
+    directory, base = os.path.split(target)
+    _remove_stale_temps(directory, base)
     try:
-        mode = target.stat().st_mode & 0o777
+        mode: int | None = stat.S_IMODE(os.stat(target).st_mode)
     except OSError:
-        mode = 0o644
+        mode = None  # a new file: created with the umask's permissions
+    fd, tmp_name = _create_temp(directory, base, name, private=mode is not None)
     count = 0
     try:
-        os.fchmod(fd, mode)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-            for article in articles:
-                out.write(to_json(article))
-                out.write("\n")
-                count += 1
+        out = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+    except BaseException:
+        os.close(fd)
+        _unlink_quietly(tmp_name)
+        raise
+    try:
+        try:
+            _hold(fd)
+            if mode is not None:
+                os.fchmod(fd, mode)
+        except OSError as exc:
+            raise WriteError(_os_reason(exc), path=name) from exc
+        write = out.write
+        for article in articles:  # the caller's errors pass through as they are
+            line = to_json(article)
+            try:
+                write(line)
+                write("\n")
+            except OSError as exc:
+                raise WriteError(_os_reason(exc), path=name) from exc
+            count += 1
+        try:
             out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp_name, target)
+            os.fsync(fd)
+            out.close()
+            os.replace(tmp_name, target)
+        except OSError as exc:
+            raise WriteError(_os_reason(exc), path=name) from exc
     except BaseException:
         with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
+            out.close()
+        _unlink_quietly(tmp_name)
         raise
     with contextlib.suppress(OSError):  # make the rename itself durable
         dir_fd = os.open(directory, os.O_RDONLY)
@@ -561,3 +962,178 @@ def write_jsonl(articles: Iterable[Article], path: str | os.PathLike[str]) -> in
         finally:
             os.close(dir_fd)
     return count
+
+
+def _save_target(name: str) -> str:
+    """The file a save of ``name`` replaces: symbolic links followed, checked to be one.
+
+    Raises:
+        WriteError: If ``name`` cannot name a file, or names a folder, a loop
+            of links or something other than a regular file.
+    """
+    if "\0" in name:
+        raise WriteError(
+            "the path contains a NUL character, which no file name can hold", path=name
+        )
+    if not name:
+        raise WriteError("an empty path; name the file to write", path=name)
+    if name.endswith(_SEPARATORS):
+        raise WriteError("the path ends with a separator, as a folder's; name a file", path=name)
+    target = os.path.realpath(name)
+    try:
+        info = os.lstat(target)
+    except FileNotFoundError:
+        return target  # a new file (its folder is checked when the file is created)
+    except OSError as exc:
+        raise WriteError(_folder_problem(os.path.dirname(target), exc), path=name) from exc
+    if stat.S_ISLNK(info.st_mode):
+        raise WriteError("a loop of symbolic links; no file to write", path=name)
+    if stat.S_ISDIR(info.st_mode):
+        raise WriteError("a folder, not a file; name the file to write", path=name)
+    if not stat.S_ISREG(info.st_mode):
+        raise WriteError(
+            "not a regular file (a device, a FIFO or a socket); a save replaces only a file",
+            path=name,
+        )
+    return target
+
+
+_SEPARATORS = tuple(sep for sep in (os.sep, os.altsep) if sep)
+
+
+def _create_temp(directory: str, base: str, name: str, *, private: bool) -> tuple[int, str]:
+    """Create the save's temporary file ``.<base>.<8 random hex digits>.tmp`` in ``directory``.
+
+    A new target's file is created with mode ``0o666``, which the umask
+    narrows; a file saved over is created private and given the target's mode.
+
+    Raises:
+        WriteError: Naming the target (``name``), not the temporary file.
+    """
+    for _ in range(100):
+        tmp_name = os.path.join(directory, f".{base}.{os.urandom(4).hex()}{_TEMP_SUFFIX}")
+        try:
+            fd = os.open(
+                tmp_name,
+                os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0),
+                0o600 if private else 0o666,
+            )
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            raise WriteError(_folder_problem(directory, exc), path=name) from exc
+        return fd, tmp_name
+    raise WriteError(f"no free temporary file name in {directory}", path=name)  # pragma: no cover
+
+
+def _folder_problem(directory: str, exc: OSError) -> str:
+    """Why no file can be made in ``directory``: it is missing, under a file, or refused."""
+    if os.path.isdir(directory):
+        return f"cannot create a file in the folder {directory}: {_os_reason(exc)}"
+    path = directory  # find the first part of the path that is no folder
+    while (parent := os.path.dirname(path)) != path and not os.path.isdir(parent):
+        path = parent
+    if os.path.lexists(path):
+        return f"{path} is not a folder"
+    return f"the folder {directory} does not exist"
+
+
+def _os_reason(exc: OSError) -> str:
+    """An ``OSError``'s reason in the library's style: ``"no space left on device"``."""
+    text = exc.strerror or str(exc)
+    return text[:1].lower() + text[1:]
+
+
+def _unlink_quietly(name: str) -> None:
+    with contextlib.suppress(OSError):
+        os.unlink(name)
+
+
+# -- temporary files of killed saves --------------------------------------------------
+
+_TEMP_SUFFIX = ".tmp"
+_TEMP_RANDOM = r"[a-z0-9_]{8}"
+"""The random part of a temporary file's name: 8 hex digits (``mkstemp``'s 8 letters,
+digits and ``_`` in 0.6.0 and earlier)."""
+
+_STALE_AFTER = 10.0
+"""Seconds without a write after which an unlocked temporary file of a save is stale."""
+
+_STALE_AFTER_UNLOCKABLE = 3600.0
+"""The same, where locks cannot tell whether its save is alive (no ``fcntl``, or a
+file system without locks)."""
+
+
+def _hold(fd: int) -> None:
+    """Lock the save's temporary file for as long as it is open (``flock``).
+
+    The lock is how another save tells a temporary file still being written
+    from one a killed save left: the kernel drops the lock when the process
+    dies, however it dies.  Where locks are not available the file is not
+    locked, and only its age tells.
+    """
+    if _flock is None:  # pragma: no cover - not POSIX
+        return
+    with contextlib.suppress(OSError):
+        _flock(fd, _EXCLUSIVE)
+
+
+def _held(path: str) -> bool | None:
+    """Whether a live save holds the lock of the temporary file ``path`` (``None``: unknown)."""
+    if _flock is None:  # pragma: no cover - not POSIX
+        return None
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        return None
+    try:
+        _flock(fd, _SHARED)
+    except BlockingIOError:
+        return True
+    except OSError:
+        return None
+    finally:
+        os.close(fd)  # drops the probe's own lock
+    return False
+
+
+def _remove_stale_temps(directory: str, base: str) -> list[str]:
+    """Remove the temporary files of saves of ``base`` that were killed; return their paths.
+
+    Only files named as this module names the temporary files of ``base``
+    (``.<base>.<8 letters or digits>.tmp``), regular files (never a link),
+    not modified for ``_STALE_AFTER`` (10) seconds and locked by no save are removed.
+    A save in progress in another process or thread holds its file's lock,
+    so two saves of one target never remove each other's file.
+    """
+    prefix = f".{base}."
+    pattern = re.compile(re.escape(prefix) + _TEMP_RANDOM + re.escape(_TEMP_SUFFIX))
+    removed: list[str] = []
+    try:
+        with os.scandir(directory or ".") as entries:
+            candidates = [
+                entry
+                for entry in entries
+                if entry.name.startswith(prefix) and pattern.fullmatch(entry.name)
+            ]
+    except OSError:
+        return removed
+    now = time.time()
+    for entry in candidates:
+        try:
+            info = entry.stat(follow_symlinks=False)
+        except OSError:
+            continue
+        if not stat.S_ISREG(info.st_mode):
+            continue
+        idle = now - info.st_mtime
+        if idle < _STALE_AFTER:
+            continue  # maybe a save that has just created it, or one of 0.6.0 (no lock)
+        held = _held(entry.path)
+        if held or (held is None and idle < _STALE_AFTER_UNLOCKABLE):
+            continue
+        with contextlib.suppress(OSError):
+            os.unlink(entry.path)
+            removed.append(entry.path)
+    return removed
