@@ -18,6 +18,7 @@ from vnsg_corpus import errors
 
 SAMPLES: dict[type[errors.VnsgCorpusError], errors.VnsgCorpusError] = {
     errors.VnsgCorpusError: errors.VnsgCorpusError("the bundled seed articles are missing"),
+    errors.WriteError: errors.WriteError("the folder out does not exist", path="out/corpus.jsonl"),
     errors.ReadError: errors.ReadError(
         "not valid UTF-8: invalid start byte", path="articles/a17.txt", offset=4
     ),

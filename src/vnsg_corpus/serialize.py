@@ -50,6 +50,7 @@ else:
     _EXCLUSIVE = fcntl.LOCK_EX | fcntl.LOCK_NB
     _SHARED = fcntl.LOCK_SH | fcntl.LOCK_NB
 
+from vnsg_corpus._files import os_message
 from vnsg_corpus.errors import (
     CorpusFormatError,
     SchemaVersionError,
@@ -933,7 +934,7 @@ def write_jsonl(articles: Iterable[Article], path: str | os.PathLike[str]) -> in
             if mode is not None:
                 os.fchmod(fd, mode)
         except OSError as exc:
-            raise WriteError(_os_reason(exc), path=name) from exc
+            raise WriteError(os_message(exc), path=name) from exc
         write = out.write
         for article in articles:  # the caller's errors pass through as they are
             line = to_json(article)
@@ -941,7 +942,7 @@ def write_jsonl(articles: Iterable[Article], path: str | os.PathLike[str]) -> in
                 write(line)
                 write("\n")
             except OSError as exc:
-                raise WriteError(_os_reason(exc), path=name) from exc
+                raise WriteError(os_message(exc), path=name) from exc
             count += 1
         try:
             out.flush()
@@ -949,7 +950,7 @@ def write_jsonl(articles: Iterable[Article], path: str | os.PathLike[str]) -> in
             out.close()
             os.replace(tmp_name, target)
         except OSError as exc:
-            raise WriteError(_os_reason(exc), path=name) from exc
+            raise WriteError(os_message(exc), path=name) from exc
     except BaseException:
         with contextlib.suppress(OSError):
             out.close()
@@ -1029,19 +1030,13 @@ def _create_temp(directory: str, base: str, name: str, *, private: bool) -> tupl
 def _folder_problem(directory: str, exc: OSError) -> str:
     """Why no file can be made in ``directory``: it is missing, under a file, or refused."""
     if os.path.isdir(directory):
-        return f"cannot create a file in the folder {directory}: {_os_reason(exc)}"
+        return f"cannot create a file in the folder {directory}: {os_message(exc)}"
     path = directory  # find the first part of the path that is no folder
     while (parent := os.path.dirname(path)) != path and not os.path.isdir(parent):
         path = parent
     if os.path.lexists(path):
         return f"{path} is not a folder"
     return f"the folder {directory} does not exist"
-
-
-def _os_reason(exc: OSError) -> str:
-    """An ``OSError``'s reason in the library's style: ``"no space left on device"``."""
-    text = exc.strerror or str(exc)
-    return text[:1].lower() + text[1:]
 
 
 def _unlink_quietly(name: str) -> None:
