@@ -694,7 +694,12 @@ class Corpus:
         """Load a corpus saved with [`save`][vnsg_corpus.Corpus.save] (JSON Lines).
 
         Only a regular file is read: a FIFO, a device or a directory is a
-        ``ReadError`` before anything is read.
+        ``ReadError`` before anything is read.  Every record is checked
+        against every promise of the model (every key present, ISO dates,
+        visit dates and durations within the calendar, evidence of this
+        article slicing to its text, ``value_max >= value``, codes and
+        units, no key given twice): the Robustness page lists the checks
+        under "Loader invariants".
 
         Args:
             path: The corpus file.
