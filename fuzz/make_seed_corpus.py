@@ -5,13 +5,14 @@ with NBSP for spaces, with Windows line endings, on one line) and the hostile
 inputs of the robustness catalogue (docs/robustness.md), scaled down to a few
 kilobytes so that libFuzzer mutates them quickly.  The load corpus holds saved
 JSON Lines records and damaged variants of them.  The folders are git-ignored;
-re-run this script to rebuild them::
+re-run this script to rebuild them (``--out DIR`` writes them elsewhere)::
 
     python fuzz/make_seed_corpus.py
 """
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
 import shutil
@@ -147,16 +148,22 @@ def _write(folder: Path, items: list[bytes]) -> int:
     return len({hashlib.sha1(item).hexdigest() for item in items})  # noqa: S324
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.partition("\n")[0])
+    parser.add_argument(
+        "--out", type=Path, default=HERE, help="where to write corpus-*/ (default: fuzz/)"
+    )
+    out: Path = parser.parse_args(argv).out
+    out.mkdir(parents=True, exist_ok=True)
     texts = [t.encode("utf-8", "surrogatepass") for t in _texts()]
     for name, items in [
         ("corpus-parse", texts),
         ("corpus-load", _records()),
         ("corpus-roundtrip", texts),
     ]:
-        count = _write(HERE / name, items)
-        print(f"{HERE / name}: {count} inputs")
-    (HERE / "corpus-crashes").mkdir(exist_ok=True)  # for -artifact_prefix
+        count = _write(out / name, items)
+        print(f"{out / name}: {count} inputs")
+    (out / "corpus-crashes").mkdir(exist_ok=True)  # for -artifact_prefix
     return 0
 
 
