@@ -3,6 +3,7 @@
 import datetime as dt
 import unicodedata
 
+import attrs
 from hypothesis import strategies as st
 
 from vnsg_corpus import (
@@ -30,7 +31,10 @@ from vnsg_corpus import (
 
 VIETNAMESE_WORDS = ["Việt Nam", "Tô Lâm", "Đà Nẵng", "Hà Nội", "Phạm Minh Chính", "Bình Dương"]
 
-dates = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31))
+dates = st.dates(min_value=dt.date.min, max_value=dt.date.max) | st.sampled_from(
+    [dt.date.min, dt.date(1, 1, 2), dt.date(9999, 12, 30), dt.date.max]
+)
+"""Any date Python can hold (0001-01-01..9999-12-31), its two ends often."""
 countries = st.sampled_from(["VNM", "SGP", "JPN", "IDN", "MYS", "USA"])
 decimals = st.decimals(
     allow_nan=False, allow_infinity=False, places=4, min_value=-(10**15), max_value=10**15
@@ -65,6 +69,30 @@ def vietnamese_text(draw: st.DrawFn) -> str:
     return unicodedata.normalize(draw(st.sampled_from(["NFC", "NFD"])), text)
 
 
+def _valid_visit(visit: Visit) -> Visit:
+    """A visit as the model promises it: no end before its start, a duration inside the calendar.
+
+    A duration that would carry a stated end past 0001-01-01 or 9999-12-31 is dropped.
+    """
+    start, end, duration = visit.start, visit.end, visit.duration_days
+    if start is not None and end is not None and end < start:
+        start, end = end, start
+    room = min(
+        (dt.date.max - start).days if start is not None else dt.date.max.toordinal(),
+        (end - dt.date.min).days if end is not None else dt.date.max.toordinal(),
+    )
+    if duration is not None and room < duration - 1:
+        duration = None
+    return attrs.evolve(visit, start=start, end=end, duration_days=duration)
+
+
+def _valid_figure(figure: EconomicFigure) -> EconomicFigure:
+    """A figure as the model promises it: a range's upper bound not below its value."""
+    if figure.value_max is not None and figure.value_max < figure.value:
+        return attrs.evolve(figure, value=figure.value_max, value_max=figure.value)
+    return figure
+
+
 @st.composite
 def articles(draw: st.DrawFn) -> Article:
     """Articles whose spans and evidence all point into their own text."""
@@ -96,7 +124,7 @@ def articles(draw: st.DrawFn) -> Article:
         converted=st.none() | st.builds(Amount, value=decimals, unit=st.just("SGD")),
         countries=st.lists(countries, max_size=2, unique=True).map(tuple),
         target=st.booleans(),
-    )
+    ).map(_valid_figure)
     visit = st.builds(
         Visit,
         visitor=persons,
@@ -111,7 +139,7 @@ def articles(draw: st.DrawFn) -> Article:
         duration_days=st.none() | st.integers(1, 30),
         evidence=evidence(),
         precision=st.none() | st.sampled_from(Precision),
-    )
+    ).map(_valid_visit)
     partnership = st.builds(
         Partnership,
         countries=st.frozensets(countries, min_size=2, max_size=2),

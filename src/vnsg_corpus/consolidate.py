@@ -17,7 +17,10 @@ Rules for visits (see [`merge_visits`][vnsg_corpus.consolidate.merge_visits]):
   sources: dates from the sources that state them (a conflict is reported
   when they disagree), the most specific kind, the status told by the latest
   article, every person invited, accompanying or welcoming, and the stated
-  duration; a start and a duration give the end, and the reverse.
+  duration; a start and a duration give the end, and the reverse (unless
+  that would fall outside 0001-01-01..9999-12-31: the end stays unknown).
+  When one source's first day comes after another's last day, the merged
+  visit keeps the first day and leaves the end unknown.
 * Merging is deterministic, independent of the order of the input and
   idempotent: merging merged visits changes nothing.
 
@@ -227,6 +230,8 @@ def _combine(members: Sequence[Visit], dates: Mapping[str, dt.date | None]) -> V
             end = add_days(start, duration - 1)
         elif end is not None and start is None:
             start = add_days(end, 1 - duration)
+    if start is not None and end is not None and end < start:
+        end = None  # one report's first day after another's last: the end is in doubt
     kinds = [v.kind for v in ordered if v.kind is not VisitKind.UNSPECIFIED]
     # The status told by the latest dated report; undated reports only when no dated one tells.
     told = [v for v in ordered if v.status is not VisitStatus.UNKNOWN]
