@@ -50,10 +50,12 @@ def test_fallback_engine_saves_a_crash_and_replays_it(
     (crash,) = tmp_path.glob("crash-*")
     assert crash.read_bytes() == b"boom"
     assert "ValueError: found it" in capsys.readouterr().err
-    engine.Setup(["harness", str(crash)], target)
+    engine.Setup(["harness", str(crash), f"-artifact_prefix={tmp_path}/again-"], target)
     with pytest.raises(SystemExit) as replayed:
         engine.Fuzz()
     assert replayed.value.code == 1
+    (again,) = tmp_path.glob("again-crash-*")
+    assert again.read_bytes() == b"boom"
 
 
 def test_fallback_engine_stops_after_its_runs(
