@@ -14,7 +14,7 @@ import os
 import sys
 import tempfile
 
-import atheris
+from _engine import atheris
 
 with atheris.instrument_imports():
     from vnsg_corpus import CorpusFormatError

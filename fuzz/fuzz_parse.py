@@ -12,7 +12,7 @@ seconds) is a hang.
 
 import sys
 
-import atheris
+from _engine import atheris
 
 with atheris.instrument_imports():
     from _common import check_exact, text_of

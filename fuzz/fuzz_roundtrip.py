@@ -16,7 +16,7 @@ import os
 import sys
 import tempfile
 
-import atheris
+from _engine import atheris
 
 with atheris.instrument_imports():
     from _common import has_surrogate_pair, text_of

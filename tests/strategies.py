@@ -31,7 +31,10 @@ from vnsg_corpus import (
 
 VIETNAMESE_WORDS = ["Việt Nam", "Tô Lâm", "Đà Nẵng", "Hà Nội", "Phạm Minh Chính", "Bình Dương"]
 
-dates = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31))
+dates = st.dates(min_value=dt.date.min, max_value=dt.date.max) | st.sampled_from(
+    [dt.date.min, dt.date(1, 1, 2), dt.date(9999, 12, 30), dt.date.max]
+)
+"""Any date Python can hold (0001-01-01..9999-12-31), its two ends often."""
 countries = st.sampled_from(["VNM", "SGP", "JPN", "IDN", "MYS", "USA"])
 decimals = st.decimals(
     allow_nan=False, allow_infinity=False, places=4, min_value=-(10**15), max_value=10**15

@@ -89,7 +89,10 @@ def test_set_is_as_large_and_varied_as_promised(gold: list[dict[str, Any]]) -> N
 
 def test_no_article_is_reserved_for_independent_evaluation(gold: list[dict[str, Any]]) -> None:
     if not RESERVED.is_file():
-        pytest.skip("no shared/eval/reserved.py beside this checkout")
+        pytest.skip(
+            f"needs {RESERVED}: the project's list of articles reserved for independent"
+            " evaluation, kept outside the repository in shared/ beside the checkout"
+        )
     assert reserved(gold, ARTICLES) == []
 
 
@@ -360,7 +363,10 @@ def test_series_table_is_regenerated(gold: list[dict[str, Any]]) -> None:
 
 def _shared_scorer() -> ModuleType:
     if not SHARED_SCORER.is_file():
-        pytest.skip("no shared/eval/score.py beside this checkout")
+        pytest.skip(
+            f"needs {SHARED_SCORER}: the project's shared scorer, kept outside the repository"
+            " in shared/ beside the checkout"
+        )
     spec = importlib.util.spec_from_file_location("shared_score", SHARED_SCORER)
     assert spec is not None
     assert spec.loader is not None

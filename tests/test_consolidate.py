@@ -90,7 +90,8 @@ visits = st.builds(
     Visit,
     visitor=st.sampled_from([LAM, WONG, Person("to lam")]),
     host_country=st.sampled_from(["SGP", "VNM"]),
-    start=st.none() | st.sampled_from([D(2025, 3, 11), D(2025, 3, 25), D(2027, 6, 2)]),
+    start=st.none()
+    | st.sampled_from([D(2025, 3, 11), D(2025, 3, 25), D(2027, 6, 2), D(9999, 12, 30), D.max]),
     kind=st.sampled_from(VisitKind),
     status=st.sampled_from(VisitStatus),
     duration_days=st.none() | st.integers(1, 4),

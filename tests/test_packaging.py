@@ -1,9 +1,11 @@
 """Packaging: the public surface, the version, and the wheel's contents."""
 
+import ast
 import importlib.metadata
 import re
 import subprocess
 import sys
+import tomllib
 import zipfile
 from pathlib import Path
 
@@ -52,7 +54,10 @@ def test_version_matches_metadata_and_changelog() -> None:
 def test_seeds_are_byte_identical_to_shared_copies() -> None:
     shared = ROOT.parent / "shared" / "seeds"
     if not shared.is_dir():
-        pytest.skip("no shared/ folder beside this checkout")
+        pytest.skip(
+            f"needs {shared}: the project's shared copies of the seed articles, kept outside"
+            " the repository in shared/ beside the checkout"
+        )
     ours = sorted(p.name for p in (ROOT / "seeds").glob("*.txt"))
     assert ours == sorted(p.name for p in shared.glob("*.txt"))
     for name in ours:
@@ -95,3 +100,51 @@ def test_load_works_from_the_installed_wheel_without_a_checkout(
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "3 VNS"
+
+
+# -- the docs build ------------------------------------------------------------
+
+
+def test_the_docs_extra_has_a_signature_formatter() -> None:
+    # mkdocstrings formats separate signatures with black or ruff; without either, each
+    # signature of the API page renders on one long line.
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
+    docs = [
+        re.split(r"[<>=!~ \[;]", r, maxsplit=1)[0] for r in project["optional-dependencies"]["docs"]
+    ]
+    assert "ruff" in docs or "black" in docs
+    assert re.search(r"^\s+separate_signature: true$", _mkdocs_yml(), re.M)
+
+
+def test_mkdocs_sets_the_site_url() -> None:
+    urls = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]["urls"]
+    assert f"\nsite_url: {urls['Documentation']}\n" in _mkdocs_yml()
+
+
+def _mkdocs_yml() -> str:
+    return (ROOT / "mkdocs.yml").read_text("utf-8")
+
+
+# The command line's module docstring (a "Usage::" block) is the CLI work's to convert.
+_REST_PENDING = {"cli.py"}
+
+
+def test_api_docstrings_have_no_rest_literal_blocks() -> None:
+    # mkdocstrings reads docstrings as Markdown: a reST "::" shows literally on the API page.
+    found = []
+    for path in sorted((ROOT / "src" / "vnsg_corpus").rglob("*.py")):
+        if path.name in _REST_PENDING:
+            continue
+        tree = ast.parse(path.read_text("utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(
+                node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef
+            ):
+                continue
+            doc = ast.get_docstring(node) or ""
+            found += [
+                f"{path.name}: {line.strip()}"
+                for line in doc.splitlines()
+                if line.rstrip().endswith("::") and not line.lstrip().startswith(">>>")
+            ]
+    assert found == []

@@ -1,13 +1,16 @@
 """vnsg_corpus: a typed corpus of news about Việt Nam–Singapore relations.
 
 Parse article text into typed records with provenance, and query a corpus of
-them::
+them:
 
-    >>> import vnsg_corpus
-    >>> corpus = vnsg_corpus.load()          # the bundled seed articles
-    >>> article = corpus["002_4d38c75250e07b85"]
-    >>> article.date, article.source, article.dateline
-    (datetime.date(2025, 3, 23), 'VNA/VNS', 'SINGAPORE')
+```python
+>>> import vnsg_corpus
+>>> corpus = vnsg_corpus.load()          # the bundled seed articles
+>>> article = corpus["002_4d38c75250e07b85"]
+>>> article.date, article.source, article.dateline
+(datetime.date(2025, 3, 23), 'VNA/VNS', 'SINGAPORE')
+
+```
 """
 
 from vnsg_corpus.corpus import Corpus, load

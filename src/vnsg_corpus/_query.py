@@ -9,6 +9,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import TypeVar
 
+from vnsg_corpus._dates import month_end
 from vnsg_corpus.errors import QueryError
 from vnsg_corpus.model import Period, Precision
 from vnsg_corpus.periods import parse_period
@@ -69,8 +70,10 @@ def _check_length(argument: str, value: str, accepted: str) -> None:
 
 
 def _month_end(year: int, month: int) -> dt.date:
-    following = dt.date(year + month // 12, month % 12 + 1, 1)
-    return following - dt.timedelta(days=1)
+    end = month_end(year, month)  # "9999-12" too: no step into year 10000
+    if end is None:
+        raise ValueError(f"no month {year}-{month:02d}")
+    return end
 
 
 def _string_period(text: str) -> Period | None:

@@ -17,7 +17,10 @@ Rules for visits (see [`merge_visits`][vnsg_corpus.consolidate.merge_visits]):
   sources: dates from the sources that state them (a conflict is reported
   when they disagree), the most specific kind, the status told by the latest
   article, every person invited, accompanying or welcoming, and the stated
-  duration; a start and a duration give the end, and the reverse.
+  duration; a start and a duration give the end, and the reverse (unless
+  that would fall outside 0001-01-01..9999-12-31: the end stays unknown).
+  When one source's first day comes after another's last day, the merged
+  visit keeps the first day and leaves the end unknown.
 * Merging is deterministic, independent of the order of the input and
   idempotent: merging merged visits changes nothing.
 
@@ -38,6 +41,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
+from vnsg_corpus._dates import add_days
 from vnsg_corpus.model import (
     EconomicFigure,
     Evidence,
@@ -63,7 +67,7 @@ __all__ = [
     "partnership_timeline",
 ]
 
-_ATTACH_WINDOW = dt.timedelta(days=45)
+_ATTACH_DAYS = 45
 _STATUS_STRENGTH = {
     PartnershipStatus.PROPOSED: 0,
     PartnershipStatus.EXPECTED: 1,
@@ -220,10 +224,13 @@ def _combine(members: Sequence[Visit], dates: Mapping[str, dt.date | None]) -> V
     end = max((v.end for v in dated if v.end is not None), default=None)
     duration = next((v.duration_days for v in ordered if v.duration_days is not None), None)
     if duration is not None and duration > 0 and precision is Precision.DAY:
+        # Past 0001-01-01 or 9999-12-31 the missing end stays unknown (None).
         if start is not None and end is None:
-            end = start + dt.timedelta(days=duration - 1)
+            end = add_days(start, duration - 1)
         elif end is not None and start is None:
-            start = end - dt.timedelta(days=duration - 1)
+            start = add_days(end, 1 - duration)
+    if start is not None and end is not None and end < start:
+        end = None  # one report's first day after another's last: the end is in doubt
     kinds = [v.kind for v in ordered if v.kind is not VisitKind.UNSPECIFIED]
     # The status told by the latest dated report; undated reports only when no dated one tells.
     told = [v for v in ordered if v.status is not VisitStatus.UNKNOWN]
@@ -257,7 +264,7 @@ def _cluster(group: list[Visit], dates: Mapping[str, dt.date | None]) -> list[li
     bounds: list[tuple[dt.date, dt.date]] = []
     for visit in dated:
         start, end = _span_of(visit)  # type: ignore[misc]  # dated by construction
-        if bounds and start <= bounds[-1][1] + dt.timedelta(days=1):
+        if bounds and (start - bounds[-1][1]).days <= 1:
             clusters[-1].append(visit)
             bounds[-1] = (bounds[-1][0], max(bounds[-1][1], end))
         else:
@@ -268,10 +275,10 @@ def _cluster(group: list[Visit], dates: Mapping[str, dt.date | None]) -> list[li
         when = _articles_date(visit, dates)
         target: int | None = None
         if when is not None:
-            best: dt.timedelta | None = None
+            best: int | None = None
             for index, (lo, hi) in enumerate(bounds):
-                gap = lo - when if when < lo else (when - hi if when > hi else dt.timedelta(0))
-                if gap <= _ATTACH_WINDOW and (best is None or gap < best):
+                gap = (lo - when).days if when < lo else ((when - hi).days if when > hi else 0)
+                if gap <= _ATTACH_DAYS and (best is None or gap < best):
                     best, target = gap, index
         elif len(clusters) == 1:
             target = 0
@@ -517,8 +524,8 @@ def _day_named(visit: Visit, combined: Visit) -> dt.date:
     start = combined.start or dt.date.min
     end = combined.end or start
     words = {w for e in visit.evidence for w in fold(e.text).replace(",", " ").split()}
-    for offset in range((end - start).days + 1):
-        day = start + dt.timedelta(days=offset)
-        if _WEEKDAYS[day.weekday()] in words:
+    for offset in range(min((end - start).days + 1, 7)):  # a weekday recurs within 7 days
+        day = add_days(start, offset)
+        if day is not None and _WEEKDAYS[day.weekday()] in words:
             return day
     return start

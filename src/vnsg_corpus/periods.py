@@ -58,6 +58,11 @@ Rules:
   span and kind, but with ``period=None``.  Impossible dates ("February 30",
   "March 32-35", "2025-02-30") and backward ranges ("2024-2020", "2025-03")
   are matched with ``period=None`` too, so a caller can report a diagnostic.
+* **Calendar limits.** Arithmetic on the reference date that would step past
+  0001-01-01 or 9999-12-31 ("next year" or "January 5" in an article of
+  9999-12-31, "two years ago" in year 1) never raises: the expression is
+  matched with ``period=None`` and ``out_of_range=True`` (no partial period,
+  which would read as a stock).
 * **Years** are four-digit numbers 1900-2100 standing alone: not inside a
   longer number ("12024", the "2024" of "3,2024"), not after a currency sign
   ("$2024"), not before a scale word or unit ("2024 million", "2050 MW",
@@ -104,8 +109,8 @@ from collections.abc import Callable, Mapping
 from typing import Literal, TypeAlias
 
 import attrs
-from dateutil.relativedelta import relativedelta
 
+from vnsg_corpus._dates import add_days, add_months, in_calendar, month_end, safe_date
 from vnsg_corpus.model import Period, Precision, Span
 from vnsg_corpus.parsing._patterns import trie_alternation
 
@@ -120,7 +125,8 @@ class TemporalMatch:
         start: Offset of the first character of the expression in the text as given.
         end: Offset one past the last character; ``text[start:end]`` is the expression.
         period: The resolved period, or ``None`` when it cannot be resolved (no
-            reference date for a relative expression, or an impossible date).
+            reference date for a relative expression, an impossible date, or a
+            date out of range: see ``out_of_range``).
         kind: A short, stable tag for the form of the expression: ``"year"``,
             ``"month"``, ``"day"``, ``"year_range"``, ``"month_range"``,
             ``"day_range"``, ``"quarter"``, ``"half"``, ``"months_of"``,
@@ -130,6 +136,9 @@ class TemporalMatch:
         ambiguous: ``True`` when the period is ``None`` because a numeric date
             reads two ways ("11/3/2025", with no ``numeric_order``), so that a
             caller can report it.
+        out_of_range: ``True`` when the period is ``None`` because resolving it
+            against the reference date would step past 0001-01-01 or 9999-12-31
+            ("next year" in an article dated 9999), so that a caller can report it.
     """
 
     start: int
@@ -137,6 +146,7 @@ class TemporalMatch:
     period: Period | None
     kind: str
     ambiguous: bool = False
+    out_of_range: bool = False
 
     @property
     def span(self) -> Span:
@@ -320,15 +330,41 @@ def _int(text: str | None) -> int | None:
     return None if text is None else int(text)
 
 
+class _OutOfRange(Exception):  # noqa: N818 - a signal inside this module, not an error
+    """Arithmetic on the reference date left the calendar (0001-01-01..9999-12-31)."""
+
+
+def _within(day: _dt.date | None) -> _dt.date:
+    """A date ``_dates`` computed; ``None`` (past either end of the calendar) is out of range."""
+    if day is None:
+        raise _OutOfRange
+    return day
+
+
+def _check_years(*years: int) -> None:
+    if not all(in_calendar(year) for year in years):
+        raise _OutOfRange
+
+
+def _day(year: int, month: int, day: int) -> _dt.date:
+    """A stated day: out of range when the year is; ``ValueError`` when no such day."""
+    _check_years(year)
+    return _dt.date(year, month, day)
+
+
 def _year_period(year: int) -> Period:
+    _check_years(year)
     return Period(_dt.date(year, 1, 1), _dt.date(year, 12, 31), Precision.YEAR)
 
 
 def _months_period(
     year1: int, month1: int, year2: int, month2: int, precision: Precision = Precision.MONTH
 ) -> Period:
+    _check_years(year1, year2)
     start = _dt.date(year1, month1, 1)
-    end = _dt.date(year2, month2, 1) + relativedelta(day=31)
+    end = month_end(year2, month2)
+    if end is None:
+        raise ValueError(month2)
     return Period(start, end, precision)
 
 
@@ -357,14 +393,25 @@ def _year_of(g: _Groups, ref: _dt.date | None) -> int | None:
 
 
 def _nearest_year(month: int, day: int, ref: _dt.date) -> int | None:
-    """The year that puts ``month``/``day`` nearest ``ref`` (ties to the past)."""
+    """The year that puts ``month``/``day`` nearest ``ref`` (ties to the past).
+
+    It may be year 0 or 10000, one past either end of the calendar (the
+    caller's date is then out of range): the day's distance there is counted
+    from the same day of year 1 or 9999 (both years 0 and 10000 are leap years).
+    """
+    if not 1 <= month <= 12:
+        return None
     best: tuple[int, int] | None = None
     for year in (ref.year - 1, ref.year, ref.year + 1):
-        try:
-            probe = _dt.date(year, month, max(1, min(day, 28)))
-        except ValueError:
+        probe = safe_date(min(max(year, 1), 9999), month, max(1, min(day, 28)))
+        if probe is None:
             continue
-        distance = abs((probe - ref).days)
+        if year == 0:
+            distance = (ref - probe).days + (366 if month <= 2 else 365)
+        elif year == 10000:
+            distance = (probe - ref).days + (366 if month > 2 else 365)
+        else:
+            distance = abs((probe - ref).days)
         if best is None or distance < best[0]:
             best = (distance, year)
     return None if best is None else best[1]
@@ -384,7 +431,7 @@ def _r_year(g: _Groups, ref: _dt.date | None, order: NumericOrder = None) -> Per
 
 def _r_decade(g: _Groups, ref: _dt.date | None, order: NumericOrder = None) -> Period | None:
     first = int(g["dec"] or "")
-    return Period(_dt.date(first, 1, 1), _dt.date(first + 9, 12, 31), Precision.YEAR)
+    return Period(_year_period(first).start, _year_period(first + 9).end, Precision.YEAR)
 
 
 def _r_month(g: _Groups, ref: _dt.date | None, order: NumericOrder = None) -> Period | None:
@@ -407,7 +454,7 @@ def _r_day(g: _Groups, ref: _dt.date | None, order: NumericOrder = None) -> Peri
         year = _nearest_year(month, day, ref)
         if year is None:
             return None
-    date = _dt.date(year, month, day)
+    date = _day(year, month, day)
     return Period(date, date, Precision.DAY)
 
 
@@ -429,7 +476,7 @@ def _r_day_range(g: _Groups, ref: _dt.date | None, order: NumericOrder = None) -
             return None
     if year2 is None:
         year2 = year1 + 1 if wraps else year1
-    return Period(_dt.date(year1, month1, day1), _dt.date(year2, month2, day2), Precision.DAY)
+    return Period(_day(year1, month1, day1), _day(year2, month2, day2), Precision.DAY)
 
 
 def _r_month_range(g: _Groups, ref: _dt.date | None, order: NumericOrder = None) -> Period | None:
@@ -460,7 +507,7 @@ def _r_year_range(g: _Groups, ref: _dt.date | None, order: NumericOrder = None) 
             if year1 % 100 < 90 or short > 9:
                 return None  # "2025-03" is no range
             year2 += 100  # "1999-00"
-    return Period(_dt.date(year1, 1, 1), _dt.date(year2, 12, 31), Precision.YEAR)
+    return Period(_year_period(year1).start, _year_period(year2).end, Precision.YEAR)
 
 
 def _r_quarter(g: _Groups, ref: _dt.date | None, order: NumericOrder = None) -> Period | None:
@@ -502,7 +549,7 @@ def _r_relative(g: _Groups, ref: _dt.date | None, order: NumericOrder = None) ->
         return None
     if g.get("day") is not None:
         word = (g["day"] or "").lower()
-        date = ref + _dt.timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[word])
+        date = _within(add_days(ref, {"yesterday": -1, "today": 0, "tomorrow": 1}[word]))
         return Period(date, date, Precision.DAY)
     if g.get("dir") is not None:
         direction, unit = (g["dir"] or "").lower(), (g["unit"] or "").lower()
@@ -513,14 +560,14 @@ def _r_relative(g: _Groups, ref: _dt.date | None, order: NumericOrder = None) ->
     if unit == "year":
         return _year_period(ref.year + step)
     if unit == "month":
-        first = ref.replace(day=1) + relativedelta(months=step)
+        first = _within(add_months(ref.replace(day=1), step))
         return _months_period(first.year, first.month, first.year, first.month)
     if unit == "quarter":
         index = ref.year * 4 + (ref.month - 1) // 3 + step
         year, quarter = divmod(index, 4)
         return _months_period(year, 3 * quarter + 1, year, 3 * quarter + 3, Precision.QUARTER)
-    monday = ref - _dt.timedelta(days=ref.weekday()) + _dt.timedelta(weeks=step)
-    return Period(monday, monday + _dt.timedelta(days=6), Precision.DAY)
+    monday = _within(add_days(ref, 7 * step - ref.weekday()))
+    return Period(monday, _within(add_days(monday, 6)), Precision.DAY)
 
 
 def _r_weekday(g: _Groups, ref: _dt.date | None, order: NumericOrder = None) -> Period | None:
@@ -529,12 +576,12 @@ def _r_weekday(g: _Groups, ref: _dt.date | None, order: NumericOrder = None) -> 
     weekday = _WEEKDAY_NUMBERS[(g["w"] or "")[:3].lower()]
     modifier = (g.get("wmod") or "").lower()
     if modifier == "next":
-        date = ref + _dt.timedelta(days=(weekday - ref.weekday()) % 7 or 7)
+        date = add_days(ref, (weekday - ref.weekday()) % 7 or 7)
     elif modifier == "last":
-        date = ref - _dt.timedelta(days=(ref.weekday() - weekday) % 7 or 7)
+        date = add_days(ref, -((ref.weekday() - weekday) % 7 or 7))
     else:
-        date = ref - _dt.timedelta(days=(ref.weekday() - weekday) % 7)
-    return Period(date, date, Precision.DAY)
+        date = add_days(ref, -((ref.weekday() - weekday) % 7))
+    return Period(_within(date), _within(date), Precision.DAY)
 
 
 def _r_unit_of_reference(
@@ -564,13 +611,6 @@ def _r_stock(g: _Groups, ref: _dt.date | None, order: NumericOrder = None) -> Pe
     return None if inner is None else Period(None, inner.end, inner.precision)
 
 
-def _date_or_none(year: int, month: int, day: int) -> _dt.date | None:
-    try:
-        return _dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
 def numeric_readings(first: int, second: int, year: int) -> tuple[_dt.date | None, _dt.date | None]:
     """The day-first and the month-first reading of a numeric date ``first/second/year``.
 
@@ -578,7 +618,7 @@ def numeric_readings(first: int, second: int, year: int) -> tuple[_dt.date | Non
     two numbers are equal.  The one place the library reads "11/3/2025"
     (article text and page date lines alike).
     """
-    return _date_or_none(year, second, first), _date_or_none(year, first, second)
+    return safe_date(year, second, first), safe_date(year, first, second)
 
 
 def _numeric_readings(g: _Groups) -> tuple[_dt.date | None, _dt.date | None]:
@@ -616,7 +656,7 @@ def _r_mixed_range(g: _Groups, ref: _dt.date | None, order: NumericOrder = None)
         return None
     first_ref = ref
     if _HAS_YEAR.search(first_text) is None and _RELATIVE_WORD.search(first_text) is None:
-        first_ref = _dt.date(last.end.year, 12, 31)  # "from Q1 to Q3 2024"
+        first_ref = _year_period(last.end.year).end  # "from Q1 to Q3 2024"
     first = _resolve_point(first_text, first_ref, order)
     if first is None or first.start is None or first.start > last.end:
         return None
@@ -631,10 +671,12 @@ def _r_window(g: _Groups, ref: _dt.date | None, order: NumericOrder = None) -> P
     count = _NUMBER_WORDS.get(word) or int(word)
     unit = (g["wunit"] or "").lower()
     if unit.startswith("month"):
-        first = ref.replace(day=1) - relativedelta(months=count - 1)
+        first = _within(add_months(ref.replace(day=1), 1 - count))
         return _months_period(first.year, first.month, ref.year, ref.month)
     years = count * (10 if unit.startswith("decade") else 1)
-    return Period(_dt.date(ref.year - years + 1, 1, 1), _dt.date(ref.year, 12, 31), Precision.YEAR)
+    return Period(
+        _year_period(ref.year - years + 1).start, _year_period(ref.year).end, Precision.YEAR
+    )
 
 
 def _r_month_relative(
@@ -659,13 +701,13 @@ def _r_ago(g: _Groups, ref: _dt.date | None, order: NumericOrder = None) -> Peri
     count = _NUMBER_WORDS.get(word) or int(word)
     unit = (g["aunit"] or "").lower()
     if unit.startswith("day"):
-        date = ref - _dt.timedelta(days=count)
+        date = _within(add_days(ref, -count))
         return Period(date, date, Precision.DAY)
     if unit.startswith("week"):
-        monday = ref - _dt.timedelta(days=ref.weekday()) - _dt.timedelta(weeks=count)
-        return Period(monday, monday + _dt.timedelta(days=6), Precision.DAY)
+        monday = _within(add_days(ref, -ref.weekday() - 7 * count))
+        return Period(monday, _within(add_days(monday, 6)), Precision.DAY)
     if unit.startswith("month"):
-        month = ref.replace(day=1) - relativedelta(months=count)
+        month = _within(add_months(ref.replace(day=1), -count))
         return _months_period(month.year, month.month, month.year, month.month)
     years = count * (10 if unit.startswith("decade") else 1)
     return _year_period(ref.year - years)
@@ -1045,9 +1087,14 @@ _LEADING_PREPOSITION = re.compile(r"(?:in|on|during|throughout|at|for)\s{1,3}", 
 def _safe(
     resolve: _Resolver, groups: _Groups, ref: _dt.date | None, order: NumericOrder
 ) -> Period | None:
+    """Resolve a match: ``None`` when it names no date ("February 30").
+
+    Arithmetic past either end of the calendar raises ``_OutOfRange`` through
+    this, for ``_match_at`` to mark the match ``out_of_range``.
+    """
     try:
         return resolve(groups, ref, order)
-    except (ValueError, OverflowError, KeyError):
+    except (ValueError, KeyError):
         return None
 
 
@@ -1075,7 +1122,10 @@ def _match_at(
     for form in _BY_FIRST[text[start]]:
         m = form.regex.match(text, start)
         if m is not None:
-            period = _safe(form.resolve, m.groupdict(), ref, order)
+            try:
+                period = _safe(form.resolve, m.groupdict(), ref, order)
+            except (_OutOfRange, OverflowError):
+                return TemporalMatch(start, m.end(), None, form.kind, out_of_range=True)
             ambiguous = period is None and order is None and _ambiguous(text, start, m.end())
             return TemporalMatch(start, m.end(), period, form.kind, ambiguous=ambiguous)
     return None
@@ -1214,12 +1264,15 @@ def parse_period(
     lead = _LEADING_PREPOSITION.match(text)
     if lead is not None:
         candidates.append(text[lead.end() :])
-    for candidate in candidates:
-        for form in _TOP:
-            m = form.regex.fullmatch(candidate)
-            if m is not None:
-                return _safe(form.resolve, m.groupdict(), ref, numeric_order)
-        period = _resolve_point(candidate, ref, numeric_order)
-        if period is not None:
-            return period
+    try:
+        for candidate in candidates:
+            for form in _TOP:
+                m = form.regex.fullmatch(candidate)
+                if m is not None:
+                    return _safe(form.resolve, m.groupdict(), ref, numeric_order)
+            period = _resolve_point(candidate, ref, numeric_order)
+            if period is not None:
+                return period
+    except (_OutOfRange, OverflowError):  # past 0001-01-01 or 9999-12-31
+        return None
     return None

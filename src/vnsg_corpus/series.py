@@ -46,6 +46,7 @@ from decimal import Decimal
 
 import attrs
 
+from vnsg_corpus._dates import add_days
 from vnsg_corpus._reporters import reporter_of
 from vnsg_corpus.consolidate import Conflict
 from vnsg_corpus.model import Amount, Article, EconomicFigure, Evidence, Metric, Period, Qualifier
@@ -74,7 +75,7 @@ _PRELIMINARY = re.compile(
     r"\b(?:estimat\w*|preliminar\w*|provisional\w*|initial|flash|advance|expected|projected)\b",
     re.IGNORECASE,
 )
-_GRACE = dt.timedelta(days=31)
+_GRACE_DAYS = 31
 """A value published within this long after its period ended counts as preliminary."""
 
 
@@ -376,10 +377,8 @@ def _preliminary(value: ReportedValue, period: Period) -> bool:
         if any(_PRELIMINARY.search(e.text) for e in report.evidence):
             continue
         if report.published is not None and period.end is not None:
-            try:
-                if report.published <= period.end + _GRACE:
-                    continue
-            except OverflowError:
+            deadline = add_days(period.end, _GRACE_DAYS)  # None: past the calendar's end
+            if deadline is None or report.published <= deadline:
                 continue
         return False
     return True

@@ -26,6 +26,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from vnsg_corpus._dates import OUT_OF_RANGE
 from vnsg_corpus.model import Diagnostic, EconomicFigure, Partnership, Span, Visit
 from vnsg_corpus.parsing._entities import Entities
 from vnsg_corpus.parsing._sentences import split_sentences
@@ -188,14 +189,16 @@ class Analysis:
         Resolved against ``reference`` and ``numeric_order`` (see
         [`find_periods`][vnsg_corpus.periods.find_periods]); a numeric date
         that reads two ways is reported once, as an ``ambiguous_date``
-        diagnostic, when its paragraph is first read.
+        diagnostic, and one that would fall outside 0001-01-01..9999-12-31
+        once, as a ``date_out_of_range`` diagnostic, when its paragraph is
+        first read.
         """
         found = self._temporals.get((ps, pe))
         if found is None:
             paragraph = self.text[ps:pe]
             found = self._temporals[(ps, pe)] = (
                 [
-                    TemporalMatch(t.start + ps, t.end + ps, t.period, t.kind, ambiguous=t.ambiguous)
+                    attrs.evolve(t, start=t.start + ps, end=t.end + ps)
                     for t in find_periods(
                         paragraph, reference=self.reference, numeric_order=self.numeric_order
                     )
@@ -213,6 +216,17 @@ class Analysis:
                 )
                 for t in found
                 if t.ambiguous
+            )
+            self.diagnostics.extend(
+                Diagnostic(
+                    OUT_OF_RANGE,
+                    f"{self.text[t.start : t.end]!r} would fall outside 0001-01-01..9999-12-31"
+                    f" counted from the article date {self.reference}; no period was given",
+                    t.start,
+                    t.end,
+                )
+                for t in found
+                if t.out_of_range
             )
         return found
 

@@ -41,8 +41,8 @@ import re
 from collections.abc import Sequence
 
 import attrs
-from dateutil.relativedelta import relativedelta
 
+from vnsg_corpus._dates import add_months, month_end, safe_date
 from vnsg_corpus.model import Period, Precision
 from vnsg_corpus.parsing._partnership_names import Level
 from vnsg_corpus.parsing._partnership_vocab import DASHES, Vocab
@@ -55,13 +55,7 @@ _UNUSABLE_KINDS = frozenset({"day_range", "stock", "until"})
 """Temporal kinds that never date a level: visit dates, stocks and limits."""
 _YEAR = re.compile(r"(?<![0-9])[0-9]{4}(?![0-9])")
 _BRACKET = re.compile(r"[ \t]{0,3}[(\[]")
-_STEPS = {
-    Precision.DAY: relativedelta(days=1),
-    Precision.MONTH: relativedelta(months=1),
-    Precision.QUARTER: relativedelta(months=3),
-    Precision.HALF: relativedelta(months=6),
-    Precision.YEAR: relativedelta(years=1),
-}
+_MONTHS = {Precision.DAY: 0, Precision.MONTH: 1, Precision.QUARTER: 3, Precision.HALF: 6}
 
 
 @attrs.frozen
@@ -86,12 +80,15 @@ class Dated:
         inferred: Whether it is arithmetic rather than stated.
         relative: Whether the article's date was used.
         base: The base year a count was made from (for coordination).
+        out_of_range: Whether the arithmetic gave a year outside 1..9999
+            ("9999 years ago"), so ``since`` is ``None``.
     """
 
     since: Period | None = None
     inferred: bool = False
     relative: bool = False
     base: Base | None = None
+    out_of_range: bool = False
 
 
 def usable(t: TemporalMatch) -> bool:
@@ -133,10 +130,15 @@ def number(words: str, v: Vocab) -> int | None:
 
 
 def _year(year: int) -> Period | None:
-    """The whole of ``year``, if it is a valid year."""
-    if not datetime.MINYEAR <= year <= datetime.MAXYEAR:
-        return None
-    return Period(datetime.date(year, 1, 1), datetime.date(year, 12, 31), Precision.YEAR)
+    """The whole of ``year``, if it is a valid year (1..9999)."""
+    start, end = safe_date(year, 1, 1), safe_date(year, 12, 31)
+    return None if start is None or end is None else Period(start, end, Precision.YEAR)
+
+
+def _counted(year: int, *, relative: bool, base: Base | None = None) -> Dated:
+    """A year worked out by arithmetic; one outside 1..9999 is left unknown, ``out_of_range``."""
+    period = _year(year)
+    return Dated(period, inferred=True, relative=relative, base=base, out_of_range=period is None)
 
 
 def _point(period: Period) -> Period | None:
@@ -145,11 +147,12 @@ def _point(period: Period) -> Period | None:
         return None
     if period.end is not None:
         return period
-    try:
-        end = period.start + _STEPS[period.precision] - relativedelta(days=1)
-    except (OverflowError, ValueError):
-        return None
-    return Period(period.start, end, period.precision)
+    if period.precision is Precision.DAY:
+        return Period(period.start, period.start, period.precision)
+    # A unit's first day is the first of a month: its last day is the end of its last month.
+    last = add_months(period.start, _MONTHS.get(period.precision, 12) - 1)
+    end = None if last is None else month_end(last.year, last.month)
+    return None if end is None else Period(period.start, end, period.precision)
 
 
 def _stated(t: TemporalMatch) -> Dated:
@@ -234,7 +237,7 @@ def since(
             if value is None or reference is None:
                 return Dated()
             years = value * v.units.get(fold(ago.group("u")), 1)
-            return Dated(_year(reference.year - years), inferred=True, relative=True)
+            return _counted(reference.year - years, relative=True)
         counted = None
         for m in v.years_since.finditer(text, *back):
             counted = m
@@ -252,4 +255,4 @@ def since(
         base = Base(reference.year, True)
     if base is None or count <= 0:
         return Dated()
-    return Dated(_year(base.year - count), inferred=True, relative=base.relative, base=base)
+    return _counted(base.year - count, relative=base.relative, base=base)

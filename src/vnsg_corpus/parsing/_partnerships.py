@@ -86,7 +86,9 @@ from collections.abc import Sequence
 
 import attrs
 
+from vnsg_corpus._dates import OUT_OF_RANGE
 from vnsg_corpus.model import (
+    Diagnostic,
     EntityKind,
     Evidence,
     Partnership,
@@ -338,6 +340,16 @@ def _sentence(p: _Paragraph, sentence: tuple[int, int], levels: list[Level]) -> 
         )
         if found_pairs is None:
             continue
+        if dated.out_of_range:
+            p.analysis.diagnostics.append(
+                Diagnostic(
+                    OUT_OF_RANGE,
+                    f"{text[lv.start : lv.end]!r}: the year it took effect, counted back,"
+                    " would fall outside 1..9999; it is left unknown",
+                    lv.start,
+                    lv.end,
+                )
+            )
         found.append(
             _Found(
                 found_pairs,

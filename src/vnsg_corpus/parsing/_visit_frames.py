@@ -15,7 +15,8 @@ from typing import NamedTuple
 
 import attrs
 
-from vnsg_corpus.model import Period, Precision, VisitKind, VisitStatus
+from vnsg_corpus._dates import OUT_OF_RANGE, add_days, month_end
+from vnsg_corpus.model import Diagnostic, Period, Precision, VisitKind, VisitStatus
 from vnsg_corpus.parsing._analysis import Analysis
 from vnsg_corpus.parsing._entities import PersonRef
 from vnsg_corpus.parsing._patterns import APOSTROPHES, SPACE
@@ -898,6 +899,7 @@ def read_dates(
     sentence: Sentence,
     reference: datetime.date | None,
     temporals: Callable[[], Sequence[TemporalMatch]],
+    diagnostics: list[Diagnostic] | None = None,
 ) -> None:
     """Give the frames of the sentence the dates the sentence states.
 
@@ -915,12 +917,16 @@ def read_dates(
     followed by a relative year ("September last year") is that month of that
     year.  A day and month with no year of its own takes the one year the
     sentence states ("in 2018 during X's visit to Australia from March
-    14-17"), else the article date's.
+    14-17"), else the article date's.  A day that arithmetic would carry past
+    9999-12-31 ("will visit on Tuesday" in an article of Wednesday
+    9999-12-29; "from Monday to Sunday" from 9999-12-27) is left unknown,
+    with a ``date_out_of_range`` diagnostic.
 
     Args:
         sentence: The sentence.
         reference: The article date.
         temporals: Gives the temporal expressions of the sentence.
+        diagnostics: Where to report a day left unknown.
     """
     found = [t for t in temporals() if sentence.s <= t.start and t.end <= sentence.e]
     if not found:
@@ -948,13 +954,15 @@ def read_dates(
             if period is None:
                 continue
             if opened is not None and _RANGE_JOIN.fullmatch(text, opened[0].end, t.start):
-                _end_range(opened[1], t, period)  # "from Monday to Tuesday"
+                if not _end_range(opened[1], t, period):  # "from Monday to Tuesday"
+                    _out_of_range(diagnostics, opened[0].start, t.end)
                 opened = None
                 continue
             f = _day_frame(sentence, starts, t.start, t.end)
             opened = None
             if f is not None and f.precision is not Precision.DAY:
-                _set_day(f, t, period, reference, text)
+                if not _set_day(f, t, period, reference, text):
+                    _out_of_range(diagnostics, t.start, t.end)
                 opened = (t, f)
             continue
         opened = None
@@ -1116,18 +1124,35 @@ def _opens_range(text: str, found: Sequence[TemporalMatch], n: int) -> bool:
     return _RANGE_JOIN.fullmatch(text, t.end, found[n + 1].start) is not None
 
 
-def _end_range(f: Frame, t: TemporalMatch, period: Period) -> None:
+def _end_range(f: Frame, t: TemporalMatch, period: Period) -> bool:
     """End a frame's range of days at the day or weekday ``t`` after its first day.
 
     A weekday is the first such day on or after the start ("from Monday to
     Tuesday", "from today till Saturday"); a day must not come before it.
+    Returns ``False`` when that weekday would fall past 9999-12-31 (the end
+    stays unknown).
     """
     if f.start is None or f.end is not None or period.start is None:
-        return
-    if t.kind == "weekday":
-        f.end = f.start + datetime.timedelta(days=(period.start.weekday() - f.start.weekday()) % 7)
-    elif t.kind == "day" and period.start >= f.start:
+        return True
+    if t.kind == "weekday":  # at most six days on: None only past 9999-12-31
+        f.end = add_days(f.start, (period.start.weekday() - f.start.weekday()) % 7)
+        return f.end is not None
+    if t.kind == "day" and period.start >= f.start:
         f.end = period.start
+    return True
+
+
+def _out_of_range(diagnostics: list[Diagnostic] | None, start: int, end: int) -> None:
+    """Report a day of a visit that would fall past 9999-12-31 (``text[start:end]`` names it)."""
+    if diagnostics is not None:
+        diagnostics.append(
+            Diagnostic(
+                OUT_OF_RANGE,
+                "this day would fall after 9999-12-31; the visit's day is left unknown",
+                start,
+                end,
+            )
+        )
 
 
 def _same_year(text: str, before: Sequence[TemporalMatch], t: TemporalMatch) -> Period | None:
@@ -1147,9 +1172,9 @@ def _month_of(month: Period | None, year: Period | None) -> Period | None:
         return None
     if month is None or month.start is None:
         return None
-    first = month.start.replace(year=year.start.year)
-    last = (first + datetime.timedelta(days=32)).replace(day=1) - datetime.timedelta(days=1)
-    return Period(first, last, Precision.MONTH)
+    first = month.start.replace(year=year.start.year, day=1)
+    last = month_end(first.year, first.month)
+    return None if last is None else Period(first, last, Precision.MONTH)
 
 
 def _day_frame(sentence: Sentence, starts: list[int], lo: int, hi: int) -> Frame | None:
@@ -1199,10 +1224,14 @@ def _coarse_frame(sentence: Sentence, lo: int, hi: int, after: bool) -> Frame | 
 
 def _set_day(
     f: Frame, t: TemporalMatch, period: Period, reference: datetime.date | None, text: str
-) -> None:
-    """Date a frame with a day, day range or weekday (over a month or year it had)."""
+) -> bool:
+    """Date a frame with a day, day range or weekday (over a month or year it had).
+
+    Returns ``False`` when a planned weekday moved a week on would fall past
+    9999-12-31 (the day stays unknown).
+    """
     if period.start is None:
-        return
+        return True
     if f.precision is not None:
         f.start = f.end = None
     f.precision = Precision.DAY
@@ -1211,12 +1240,13 @@ def _set_day(
     elif f.ends:  # "concluded his visit on Friday"
         f.end = period.start
     else:
-        day = period.start
+        day: datetime.date | None = period.start
         weekday = t.kind == "weekday" and not _is_last(text[t.start : t.end])
         planned = f.status is VisitStatus.PLANNED
-        if weekday and planned and reference and day < reference:
-            day += datetime.timedelta(days=7)  # "will visit Japan on Tuesday"
+        if weekday and planned and reference and period.start < reference:
+            day = add_days(period.start, 7)  # "will visit Japan on Tuesday"; None past 9999-12-31
         f.start = day
+    return f.start is not None or f.end is not None
 
 
 def _is_last(written: str) -> bool:
@@ -1278,7 +1308,7 @@ def read_sentence(
         return sentence
     for f in sentence.frames:
         read_status(sentence, f)
-    read_dates(sentence, a.reference, lambda: a.temporals_in(ps, pe, span))
+    read_dates(sentence, a.reference, lambda: a.temporals_in(ps, pe, span), a.diagnostics)
     read_repeats(sentence, lambda: a.temporals_in(ps, pe, span))
     starts = [f.trig_start for f in sentence.frames]
     for c in sentence.companions:  # each phrase to the nearest frame

@@ -190,7 +190,17 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from vnsg_corpus.model import Evidence, Person, Precision, Span, Visit, VisitKind, VisitStatus
+from vnsg_corpus._dates import OUT_OF_RANGE, add_days
+from vnsg_corpus.model import (
+    Diagnostic,
+    Evidence,
+    Person,
+    Precision,
+    Span,
+    Visit,
+    VisitKind,
+    VisitStatus,
+)
 from vnsg_corpus.parsing._analysis import Analysis
 from vnsg_corpus.parsing._entities import Entities, PersonRef
 from vnsg_corpus.parsing._patterns import scan
@@ -352,16 +362,30 @@ class _Acc:
         )
 
     def span(self) -> tuple[datetime.date | None, datetime.date | None]:
-        """First and last day, the missing one from the duration when stated."""
+        """First and last day, the missing one from the duration when stated.
+
+        The missing one stays ``None`` when the duration would carry it past
+        0001-01-01 or 9999-12-31 (see ``out_of_range``).
+        """
         start, end = self.start, self.end
         duration = self.duration if self.precision is Precision.DAY else None
         if start is not None and end is None and duration is not None:
-            end = start + datetime.timedelta(days=duration - 1)
+            end = add_days(start, duration - 1)
         elif end is not None and start is None and duration is not None:
-            start = end - datetime.timedelta(days=duration - 1)
+            start = add_days(end, 1 - duration)
         if start is not None and end is not None and end < start:
             end = None
         return start, end
+
+    def out_of_range(self) -> bool:
+        """Whether the duration would carry the missing first or last day out of the calendar."""
+        if self.precision is not Precision.DAY or self.duration is None:
+            return False
+        if self.start is not None and self.end is None:
+            return add_days(self.start, self.duration - 1) is None
+        if self.end is not None and self.start is None:
+            return add_days(self.end, 1 - self.duration) is None
+        return False
 
     def other_trip(self, f: Frame, reference: datetime.date | None) -> bool:
         """Whether a dated frame cannot be this trip: its dates lie apart from this one's.
@@ -383,15 +407,12 @@ class _Acc:
                 return False
             if f.status is VisitStatus.COMPLETED and f.precision is not Precision.DAY:
                 return True  # "arrives on Monday ... He last visited Japan in 2015"
-            return reference is not None and hi < reference - datetime.timedelta(
-                days=_SAME_TRIP_DAYS
-            )
+            return reference is not None and (reference - hi).days > _SAME_TRIP_DAYS
         start, end = self.span()
         mine_lo, mine_hi = start or end, end or start
         if mine_lo is None or mine_hi is None:
             return False
-        gap = datetime.timedelta(days=_SAME_TRIP_DAYS)
-        return hi + gap < mine_lo or mine_hi + gap < lo
+        return (mine_lo - hi).days > _SAME_TRIP_DAYS or (lo - mine_hi).days > _SAME_TRIP_DAYS
 
 
 def _complete(person: Person, other: Person) -> Person:
@@ -459,6 +480,19 @@ def read_visits(a: Analysis) -> None:
     a.visits = tuple(
         acc.visit(text, a.article_id, a.reference, main) for acc in merger.visits.values()
     )
+    for acc in merger.visits.values():
+        if acc.out_of_range():
+            lo, hi = min(acc.evidence)
+            told, lost = ("from", "last") if acc.start is not None else ("ending", "first")
+            a.diagnostics.append(
+                Diagnostic(
+                    OUT_OF_RANGE,
+                    f"a {acc.duration}-day visit {told} {acc.start or acc.end}: its {lost} day"
+                    " would fall outside 0001-01-01..9999-12-31 and is left unknown",
+                    lo,
+                    hi,
+                )
+            )
 
 
 def _last_sentence(a: Analysis, paragraph: tuple[int, int] | None) -> tuple[int, int] | None:
