@@ -1,17 +1,20 @@
 """The ``vnsg-corpus`` command line: a thin layer over the public API.
 
-Usage::
+Usage:
 
-    vnsg-corpus show                   # summarise the bundled corpus
-    vnsg-corpus show seeds/ a.txt      # summarise article files or directories
-    vnsg-corpus show corpus.jsonl      # summarise a saved corpus
-    vnsg-corpus show --json            # the same, as JSON
-    vnsg-corpus ingest DIR... -o corpus.jsonl [--workers N] [--skip-errors]
-    vnsg-corpus figures --metric bilateral_trade --during 2023 --between VNM SGP [--format csv]
-    vnsg-corpus visits --host Singapore
-    vnsg-corpus partnerships --between VNM SGP
-    vnsg-corpus articles --mentions "To Lam" [--corpus corpus.jsonl]
-    vnsg-corpus --version
+```sh
+vnsg-corpus show                   # summarise the bundled corpus
+vnsg-corpus show seeds/ a.txt      # summarise article files or directories
+vnsg-corpus show corpus.jsonl      # summarise a saved corpus
+vnsg-corpus show --json            # the same, as JSON
+vnsg-corpus ingest DIR... -o corpus.jsonl [--workers N] [--skip-errors]
+vnsg-corpus figures --metric bilateral_trade --during 2023 --between VNM SGP [--format csv]
+vnsg-corpus series --metric bilateral_trade --between VNM SGP
+vnsg-corpus visits --host Singapore
+vnsg-corpus partnerships --between VNM SGP
+vnsg-corpus articles --mentions "To Lam" [--corpus corpus.jsonl]
+vnsg-corpus --version
+```
 
 Query commands read the bundled corpus unless ``--corpus`` names article
 files, folders or saved corpora.  A saved corpus is recognised by its content
