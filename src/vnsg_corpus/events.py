@@ -101,7 +101,7 @@ def _entity(person: Person) -> dict[str, Any]:
     return entity
 
 
-def _key(visit: Visit) -> str:
+def _visit_id(visit: Visit) -> str:
     """A stable identifier of a visit: a digest of who, where, when and the evidence."""
     parts = [
         visit.visitor.name,
@@ -153,7 +153,7 @@ def visit_events(visits: Iterable[Visit], *, host_events: bool = False) -> list[
             continue  # undated
         if visit.visitor.country is None or visit.host_country is None:
             continue
-        link = _key(visit)
+        link = _visit_id(visit)
         context = ["diplomatic"]
         if visit.status is VisitStatus.PLANNED:
             context.append("future")
