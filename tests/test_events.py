@@ -233,6 +233,14 @@ def test_a_failed_write_leaves_the_target_as_it_was(tmp_path: Path) -> None:
     assert os.listdir(tmp_path) == ["events.jsonl"]
 
 
+def test_a_symbolic_link_is_written_through(tmp_path: Path) -> None:
+    (tmp_path / "real.jsonl").write_text("old\n", encoding="utf-8")
+    (tmp_path / "link.jsonl").symlink_to("real.jsonl")
+    assert write_events([{"id": "1"}], tmp_path / "link.jsonl") == 1
+    assert (tmp_path / "link.jsonl").is_symlink()
+    assert (tmp_path / "real.jsonl").read_text(encoding="utf-8") == '{"id":"1"}\n'
+
+
 def test_a_new_file_gets_the_umask_permissions(tmp_path: Path) -> None:
     old = os.umask(0o022)
     try:

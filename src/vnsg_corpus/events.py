@@ -200,8 +200,9 @@ def write_events(events: Iterable[Mapping[str, Any]], path: str | os.PathLike[st
     """Write event records as JSON Lines (UTF-8, one record a line), atomically.
 
     The records go to a temporary file beside the target, which is then
-    renamed over it: a failure leaves the target as it was.  The file gets
-    the permissions the umask allows.
+    renamed over it: a failure leaves the target as it was.  A new file gets
+    the permissions the umask allows; a symbolic link is written through to
+    its file and stays a link.
 
     Args:
         events: The records, e.g. from `visit_events`.
@@ -216,9 +217,10 @@ def write_events(events: Iterable[Mapping[str, Any]], path: str | os.PathLike[st
             it was.
     """
     name = os.fspath(path)
-    if os.path.isdir(name):
+    target = os.path.realpath(name)  # a symbolic link is written through, and stays
+    if os.path.isdir(target):
         raise WriteError("a folder, not a file; name the file to write", path=name)
-    folder, base = os.path.split(os.path.abspath(name))
+    folder, base = os.path.split(target)
     fd, temporary = _create_temporary(folder, base, name)
     count = 0
     try:
@@ -229,7 +231,7 @@ def write_events(events: Iterable[Mapping[str, Any]], path: str | os.PathLike[st
                 count += 1
             out.flush()
             os.fsync(out.fileno())
-        os.replace(temporary, name)
+        os.replace(temporary, target)
     except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
