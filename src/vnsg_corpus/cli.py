@@ -11,6 +11,7 @@ Usage::
     vnsg-corpus visits --host Singapore
     vnsg-corpus partnerships --between VNM SGP
     vnsg-corpus articles --mentions "To Lam" [--corpus corpus.jsonl]
+    vnsg-corpus export --format jsonl|plover|csv|parquet -o DIR [--corpus ...]
     vnsg-corpus --version
 
 Query commands read the bundled corpus unless ``--corpus`` names article
@@ -715,6 +716,80 @@ def _cmd_ingest(args: argparse.Namespace, out: _Output) -> int:
     return EXIT_OK
 
 
+# -- export --------------------------------------------------------------------
+
+_Written = tuple[Path, int, str]
+"""A file an export wrote: its path, how many records it holds and what they are."""
+
+
+def _export_jsonl(corpus: Corpus, folder: Path) -> list[_Written]:
+    path = folder / "corpus.jsonl"
+    return [(path, write_jsonl(corpus, path), "articles")]
+
+
+def _export_plover(corpus: Corpus, folder: Path) -> list[_Written]:
+    from vnsg_corpus.events import visit_events, write_events  # noqa: PLC0415
+
+    path = folder / "events.jsonl"
+    return [(path, write_events(visit_events(corpus.visits()), path), "events")]
+
+
+_EXPORTS: dict[str, Callable[[Corpus, Path], list[_Written]] | None] = {
+    "jsonl": _export_jsonl,
+    "plover": _export_plover,
+    "csv": None,  # not yet: the tables module writes them
+    "parquet": None,
+}
+"""What each ``--format`` writes into the folder; ``None`` for a format not available."""
+
+
+def _check_folder(raw: str) -> tuple[Path, bool]:
+    """The ``-o`` folder, checked before anything is read; and whether it is to be made."""
+    if raw == "":
+        raise _UsageError("-o/--output: an empty path; name the folder to write into")
+    folder = Path(raw)
+    if folder.is_dir():
+        if not os.access(folder, os.W_OK | os.X_OK):
+            raise _RefusedError(f"-o/--output: cannot write in the folder {raw}")
+        return folder, False
+    if folder.exists() or folder.is_symlink():
+        raise _RefusedError(f"-o/--output: {raw} is not a folder")
+    parent = folder.parent
+    if not parent.is_dir():
+        if parent.exists():
+            raise _RefusedError(f"-o/--output: {parent} is not a folder")
+        raise _RefusedError(f"-o/--output: the folder {parent} does not exist")
+    return folder, True
+
+
+def _cmd_export(args: argparse.Namespace, out: _Output) -> int:
+    folder, missing = _check_folder(args.output)
+    export = _EXPORTS[args.format]
+    if export is None:
+        ready = ", ".join(name for name, writer in _EXPORTS.items() if writer is not None)
+        raise _RefusedError(
+            f"--format: {args.format} is not available in this version (available: {ready})"
+        )
+    corpus = _open_corpus(args.corpus, "--corpus")
+    if missing:
+        try:
+            folder.mkdir()
+        except OSError as exc:
+            raise _RefusedError(
+                f"-o/--output: cannot create the folder {args.output}: {_reason(exc)}"
+            ) from exc
+    try:
+        written = export(corpus, folder)
+    except BaseException:
+        if missing:
+            with contextlib.suppress(OSError):
+                folder.rmdir()  # only if the export left it empty
+        raise
+    for path, count, noun in written:
+        out.write(f"wrote {count} {noun} to {_safe(str(path))}\n")
+    return EXIT_OK
+
+
 def _query_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--corpus",
@@ -864,6 +939,27 @@ def _parser(output: _Output | None = None) -> argparse.ArgumentParser:
     articles.add_argument("--mentions", help="a person, country or organisation")
     articles.add_argument("--text", help="a word or phrase (case and diacritics ignored)")
     _query_options(articles)
+
+    export = commands.add_parser(
+        "export", help="write the corpus into a folder in a standard format", output=output
+    )
+    export.add_argument(
+        "--format",
+        required=True,
+        choices=list(_EXPORTS),
+        help="jsonl: the corpus (corpus.jsonl); plover: visits as PLOVER events (events.jsonl);"
+        " csv, parquet: one table of each kind",
+    )
+    export.add_argument(
+        "-o", "--output", required=True, metavar="DIR", help="the folder (made if missing)"
+    )
+    export.add_argument(
+        "--corpus",
+        nargs="+",
+        default=[],
+        metavar="PATH",
+        help="article files, folders or saved corpora (default: the bundled corpus)",
+    )
     return parser
 
 
@@ -875,6 +971,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, _Output], int]] = {
     "visits": _cmd_visits,
     "partnerships": _cmd_partnerships,
     "articles": _cmd_articles,
+    "export": _cmd_export,
 }
 
 _FLAGS = {"a": "--between", "b": "--between"}

@@ -182,6 +182,62 @@ class Period:
         """Whether ``day`` falls inside the period (open ends are unbounded)."""
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
 
+    def to_edtf(self) -> str:
+        """The period as an EDTF (ISO 8601-2) date or interval string.
+
+        Days are ``2024-03-11``, months ``2024-03``, years ``2024``, quarters
+        ``2024-33`` to ``2024-36`` and halves ``2024-40``, ``2024-41`` (EDTF's
+        sub-year groupings); a period of one unit is one date, a longer one an
+        interval ``START/END``; an end that is ``None`` is written ``..``
+        (open).  Each end is written in the precision's unit when it is that
+        unit's first (start) or last (end) day; otherwise both ends are written
+        in the coarsest finer unit that fits, so the days are always kept:
+        ``Period.from_edtf(p.to_edtf())`` has ``p``'s days, and is ``p``
+        itself when its ends are whole units of its precision.
+
+        Raises:
+            QueryError: If neither end is known (EDTF has no form for that).
+
+        Examples:
+            >>> import datetime as dt
+            >>> Period(dt.date(2024, 1, 1), dt.date(2024, 10, 31), Precision.MONTH).to_edtf()
+            '2024-01/2024-10'
+            >>> Period(None, dt.date(2024, 10, 31), Precision.DAY).to_edtf()
+            '../2024-10-31'
+            >>> Period(dt.date(2025, 1, 1), dt.date(2025, 3, 31), Precision.QUARTER).to_edtf()
+            '2025-33'
+        """
+        from vnsg_corpus._edtf import format_period  # noqa: PLC0415 - the model imports nothing
+
+        return format_period(self)
+
+    @classmethod
+    def from_edtf(cls, text: str) -> "Period":
+        """Read an EDTF (ISO 8601-2) date or interval, as `to_edtf` writes them.
+
+        The precision follows the string: ``2024-03`` is a month, ``2024-33``
+        a quarter; of an interval whose ends differ (``2016/2018-06``), the
+        finer end's.  An end written ``..`` (open) or left empty (unknown) is
+        ``None``.  Uncertain or approximate dates (``?``, ``~``, ``%``),
+        unspecified digits (``X``), times, sets, seasons and years outside
+        0001 to 9999 are not read.
+
+        Raises:
+            QueryError: If ``text`` is not one of these forms, names a day that
+                does not exist, or ends before it starts.
+
+        Examples:
+            >>> Period.from_edtf("2024-03-11/2024-03-13")
+            Period(start=datetime.date(2024, 3, 11), end=datetime.date(2024, 3, 13),
+                   precision=<Precision.DAY: 'day'>)
+            >>> Period.from_edtf("2024/..")
+            Period(start=datetime.date(2024, 1, 1), end=None, precision=<Precision.YEAR: 'year'>)
+        """
+        from vnsg_corpus._edtf import parse_edtf  # noqa: PLC0415 - the model imports nothing
+
+        period = parse_edtf(text)
+        return period if cls is Period else cls(period.start, period.end, period.precision)
+
 
 @attrs.frozen
 class Person:
