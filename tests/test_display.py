@@ -96,7 +96,12 @@ def test_facts_show_their_first_evidence_and_count_the_rest(corpus: Corpus) -> N
     assert ", …31 more), precision=<Precision.DAY: 'day'>)" in shown
     assert len(shown) < 1000  # 0.6.0: 5,311 characters
     for article in corpus:
-        for fact in (*article.figures, *article.visits, *article.partnerships):
+        facts: list[EconomicFigure | Visit | Partnership] = [
+            *article.figures,
+            *article.visits,
+            *article.partnerships,
+        ]
+        for fact in facts:
             assert len(repr(fact)) < 900
             assert all(
                 len(e.text) <= 60 or f"{e.text[:60]!r}…" in repr(fact) for e in fact.evidence[:2]
@@ -220,9 +225,14 @@ def test_every_text_in_the_html_is_escaped() -> None:
     assert "&lt;b&gt;VNS&lt;/b&gt;" in shown
     assert "HÀ NỘI &amp; &lt;i&gt;" in shown
     assert "x&lt;y&gt;" in shown
-    for fact in (*article.figures, *article.visits, *article.partnerships):
+    facts: list[EconomicFigure | Visit | Partnership] = [
+        *article.figures,
+        *article.visits,
+        *article.partnerships,
+    ]
+    for fact in facts:
         _assert_escaped(fact._repr_html_())
-    _assert_escaped(Corpus([article])._repr_html_().replace("<b>Corpus</b>", ""))
+    _assert_escaped(Corpus([article])._repr_html_())
     assert "&lt;Minister&gt;" in article.visits[0]._repr_html_()
 
 
