@@ -168,7 +168,8 @@ def plot_visits(
     Two lanes hold the visits, one per direction (``a → b``: visitors of
     ``a`` in ``b``).  A visit is a bar from its first to its last day, with a
     marker at its start (``>`` for ``a → b``, ``<`` for ``b → a``; hollow
-    while planned) and the visitor's name and the number of days beside it.
+    while planned) and the visitor's name and the number of days beside it
+    (for the first 30 visits; more would cover each other).
     Below the lanes, one row per tier of relations the corpus reports, and a
     step line climbing them at the date each took effect (hollow markers for
     inferred dates).  Undated visits cannot be placed and are counted in the
