@@ -162,6 +162,12 @@ class Corpus:
     def __repr__(self) -> str:
         return f"<Corpus of {len(self)} article{'s' if len(self) != 1 else ''}>"
 
+    def _repr_html_(self) -> str:
+        """The corpus as compact HTML tables: its counts, then its first articles."""
+        from vnsg_corpus._html import corpus_html  # noqa: PLC0415 - only notebooks need it
+
+        return corpus_html(self)
+
     @property
     def ids(self) -> tuple[str, ...]:
         """The article ids, in order."""

@@ -83,6 +83,43 @@ def _level_key(value: object) -> str:
     return key
 
 
+# -- reprs ------------------------------------------------------------------------
+# Reprs are for reading: a long evidence text is cut, and a long tuple of
+# evidence is cut after its first items.  A cut repr does not evaluate (the
+# "…" stands outside the quotes), so it is never taken for the record itself;
+# an uncut one evaluates to an equal record, as attrs makes it.
+
+_REPR_TEXT = 60
+"""Characters of an evidence text a repr shows."""
+_REPR_EVIDENCE = 2
+"""Evidence items a fact's repr shows."""
+_REPR_TITLE = 60
+"""Characters of a title an article's repr shows."""
+
+
+def _cut(text: str, limit: int) -> str:
+    """``repr(text)``, cut after ``limit`` characters with "…" outside the quotes."""
+    if len(text) <= limit:
+        return repr(text)
+    return f"{text[:limit]!r}…"
+
+
+def _short_text(text: str) -> str:
+    return _cut(text, _REPR_TEXT)
+
+
+def _short_evidence(evidence: "tuple[Evidence, ...]") -> str:
+    """The evidence tuple of a repr: its first items, then how many more there are."""
+    if len(evidence) <= _REPR_EVIDENCE:
+        return repr(evidence)
+    shown = ", ".join(repr(item) for item in evidence[:_REPR_EVIDENCE])
+    return f"({shown}, …{len(evidence) - _REPR_EVIDENCE} more)"
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
+
+
 @attrs.frozen
 class Span:
     """A half-open range ``[start, end)`` of character offsets into an article's text.
@@ -127,7 +164,7 @@ class Evidence:
     article_id: str
     start: int = attrs.field(validator=_non_negative)
     end: int = attrs.field(validator=_non_negative)
-    text: str
+    text: str = attrs.field(repr=_short_text)
 
     @property
     def span(self) -> Span:
@@ -348,7 +385,7 @@ class Visit:
     accompanied_by: tuple[Person, ...] = ()
     welcomed_by: tuple[Person, ...] = ()
     duration_days: int | None = None
-    evidence: tuple[Evidence, ...] = ()
+    evidence: tuple[Evidence, ...] = attrs.field(default=(), repr=_short_evidence)
     precision: Precision | None = attrs.field(
         default=attrs.Factory(
             lambda self: None if self.start is None and self.end is None else Precision.DAY,
@@ -375,6 +412,12 @@ class Visit:
         if self.precision is None:
             return None
         return Period(self.start, self.end, self.precision)
+
+    def _repr_html_(self) -> str:
+        """The visit as a compact HTML table, with its evidence (for notebooks)."""
+        from vnsg_corpus._html import visit_html  # noqa: PLC0415 - only notebooks need it
+
+        return visit_html(self)
 
 
 class PartnershipLevel(enum.StrEnum):
@@ -484,9 +527,15 @@ class Partnership:
     level: str = attrs.field(converter=_level_key)
     since: Period | None = None
     status: PartnershipStatus = PartnershipStatus.ESTABLISHED
-    evidence: tuple[Evidence, ...] = ()
+    evidence: tuple[Evidence, ...] = attrs.field(default=(), repr=_short_evidence)
     tier: PartnershipLevel | None = attrs.field(default=attrs.Factory(_tier_of, takes_self=True))
     inferred: bool = False
+
+    def _repr_html_(self) -> str:
+        """The partnership as a compact HTML table, with its evidence (for notebooks)."""
+        from vnsg_corpus._html import partnership_html  # noqa: PLC0415 - only notebooks need it
+
+        return partnership_html(self)
 
 
 class Metric(enum.StrEnum):
@@ -633,7 +682,7 @@ class EconomicFigure:
     unit: str
     qualifier: Qualifier = Qualifier.EXACT
     period: Period | None = None
-    evidence: tuple[Evidence, ...] = ()
+    evidence: tuple[Evidence, ...] = attrs.field(default=(), repr=_short_evidence)
     value_max: Decimal | None = None
     converted: Amount | None = None
     countries: tuple[str, ...] = attrs.field(default=(), validator=_country_codes)
@@ -651,6 +700,12 @@ class EconomicFigure:
             ['SGP', 'VNM']
         """
         return frozenset(self.countries)
+
+    def _repr_html_(self) -> str:
+        """The figure as a compact HTML table, with its evidence (for notebooks)."""
+        from vnsg_corpus._html import figure_html  # noqa: PLC0415 - only notebooks need it
+
+        return figure_html(self)
 
 
 @attrs.frozen
@@ -740,3 +795,28 @@ class Article:
     def title_text(self) -> str | None:
         """The title's text, or ``None``."""
         return None if self.title is None else self.text[self.title.start : self.title.end]
+
+    def __repr__(self) -> str:
+        # Never the text: id, date, source, title and how many facts.
+        title = self.title_text
+        parts = [
+            f"<Article {self.id!r}",
+            "undated" if self.date is None else self.date.isoformat(),
+            "source=None" if self.source is None else f"source={self.source!r}",
+            "title=None" if title is None else f"title={_cut(title, _REPR_TITLE)}",
+            f"({_plural(len(self.text), 'character')};",
+            f"{_plural(len(self.figures), 'figure')},",
+            f"{_plural(len(self.visits), 'visit')},",
+            f"{_plural(len(self.partnerships), 'partnership')},",
+            _plural(len(self.mentions), "mention"),
+        ]
+        if self.diagnostics:
+            parts[-1] += ","
+            parts.append(_plural(len(self.diagnostics), "diagnostic"))
+        return " ".join(parts) + ")>"
+
+    def _repr_html_(self) -> str:
+        """The article as compact HTML tables: its metadata and its facts with evidence."""
+        from vnsg_corpus._html import article_html  # noqa: PLC0415 - only notebooks need it
+
+        return article_html(self)
