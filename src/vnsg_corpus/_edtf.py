@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from vnsg_corpus._dates import month_end
 from vnsg_corpus.errors import QueryError
 from vnsg_corpus.model import Period, Precision
 
@@ -45,9 +46,10 @@ _OPEN = ".."
 
 
 def _month_end(year: int, month: int) -> dt.date:
-    if month == 12:
-        return dt.date(year, 12, 31)
-    return dt.date(year, month + 1, 1) - dt.timedelta(days=1)
+    end = month_end(year, month)
+    if end is None:  # as dt.date() would: the caller reads a ValueError as a bad string
+        raise ValueError(f"no month {year:04d}-{month:02d} in the calendar")
+    return end
 
 
 def _first_month(day: dt.date, size: int) -> int:

@@ -26,6 +26,7 @@ from decimal import Decimal
 from types import ModuleType
 from typing import TYPE_CHECKING
 
+from vnsg_corpus._dates import add_days
 from vnsg_corpus.corpus import _country_arg
 from vnsg_corpus.errors import QueryError
 from vnsg_corpus.model import (
@@ -229,14 +230,15 @@ def plot_visits(
     dated = [ends for *_, visits in lanes for v in visits if (ends := _ends(v)) is not None]
     if dated:
         lo, hi = min(s for s, _ in dated), max(e for _, e in dated)
-        margin = max(dt.timedelta(days=30), (hi - lo) / 20)
+        margin = max(30, (hi - lo).days // 20)
     elif steps:
         lo, hi = steps[0][0], max(steps[-1][0], dt.date.today())
-        margin = max(dt.timedelta(days=365), (hi - lo) / 20)
+        margin = max(365, (hi - lo).days // 20)
     else:
         lo = hi = dt.date.today()
-        margin = dt.timedelta(days=30)
-    left, right = start_day or lo - margin, end_day or hi + margin
+        margin = 30
+    left = start_day or add_days(lo, -margin) or dt.date.min
+    right = end_day or add_days(hi, margin) or dt.date.max
 
     def far(day: dt.date) -> bool:
         """Whether a label at ``day`` had better stand to its left (near the right edge)."""
