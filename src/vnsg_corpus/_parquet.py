@@ -97,7 +97,10 @@ TEXT_COLUMNS = (
 TABLE_COLUMNS: dict[str, tuple[Column, ...]] = {
     "articles": _COLUMNS["articles"],
     "texts": TEXT_COLUMNS,
-    "figures": _COLUMNS["figures"],
+    "figures": (
+        *_COLUMNS["figures"],
+        _c("position", "int64", "The figure's place in corpus order (0, 1, 2...)."),
+    ),
     "visits": _COLUMNS["visits"],
     "partnerships": _COLUMNS["partnerships"],
     "mentions": _COLUMNS["mentions"],
@@ -144,7 +147,15 @@ def _metadata(name: str) -> dict[bytes, bytes]:
 
 
 class _Writers:
-    """One ``ParquetWriter`` per file of a corpus being written, a row group per chunk."""
+    """One ``ParquetWriter`` per file of a corpus being written, a row group per chunk.
+
+    Figures are the exception: they are sorted by metric, so that every row
+    group holds one metric and a query for one metric reads only its own
+    (DuckDB skips the others by their statistics).  Each chunk's figures go
+    to a spill file per metric; at the end the spill files are copied into
+    ``figures.parquet``, metric after metric, in row groups of up to
+    ``FIGURE_ROW_GROUP`` rows.  Their ``position`` column keeps corpus order.
+    """
 
     def __init__(self, pa: Any, pq: Any, folder: str, target: str) -> None:
         self.pa, self.pq, self.folder, self.target = pa, pq, folder, target
@@ -153,27 +164,62 @@ class _Writers:
             name: _schema(pa, cols, "decimal", _metadata(name))
             for name, cols in TABLE_COLUMNS.items()
         }
+        self.spilled = 0
 
-    def write(self, name: str, table_rows: list[dict[str, Any]]) -> None:
-        writer = self.open.get(name)
+    def writer(self, name: str, file: str | None = None) -> Any:
+        writer = self.open.get(file or name)
         if writer is None:
-            path = os.path.join(self.folder, f"{name}.parquet")
+            path = os.path.join(self.folder, f"{file or name}.parquet")
             writer = self.pq.ParquetWriter(path, self.schemas[name], compression="zstd")
-            self.open[name] = writer
-        if not table_rows:
-            return
+            self.open[file or name] = writer
+        return writer
+
+    def table(self, name: str, table_rows: list[dict[str, Any]]) -> Any:
         try:
-            table = _from_rows(self.pa, self.schemas[name], table_rows, what=name)
+            return _from_rows(self.pa, self.schemas[name], table_rows, what=name)
         except UnicodeEncodeError as exc:
             raise _unencodable(table_rows, exc) from exc
         except ValueError as exc:
             raise WriteError(str(exc), path=self.target) from exc
-        writer.write_table(table, row_group_size=len(table_rows))
+
+    def write(self, name: str, table_rows: list[dict[str, Any]]) -> None:
+        writer = self.writer(name)
+        if table_rows:
+            writer.write_table(self.table(name, table_rows), row_group_size=len(table_rows))
+
+    def spill_figures(self, table_rows: list[dict[str, Any]]) -> None:
+        """Add a chunk's figures (with their ``position``) to the spill file of each metric."""
+        by_metric: dict[str, list[dict[str, Any]]] = {}
+        for row in table_rows:
+            by_metric.setdefault(row["metric"], []).append(row)
+        for metric, found in by_metric.items():
+            table = self.table("figures", found)
+            self.writer("figures", f"{_SPILL}{metric}").write_table(table)
+            self.spilled += len(found)
+
+    def merge_figures(self) -> None:
+        """Copy the spill files into ``figures.parquet``, one metric after another."""
+        final = self.writer("figures")
+        names = sorted(n for n in self.open if n.startswith(_SPILL))
+        for name in names:
+            self.open.pop(name).close()
+        for name in names:
+            path = os.path.join(self.folder, f"{name}.parquet")
+            spill = self.pq.ParquetFile(path)
+            for batch in spill.iter_batches(batch_size=FIGURE_ROW_GROUP):
+                final.write_batch(batch, row_group_size=FIGURE_ROW_GROUP)
+            spill.close()
+            os.unlink(path)
 
     def close(self) -> None:
         for writer in self.open.values():
             writer.close()
         self.open.clear()
+
+
+_SPILL = "figures.spill."
+FIGURE_ROW_GROUP = 131_072
+"""The most rows in a row group of ``figures.parquet``."""
 
 
 def _has_surrogate(value: Any) -> bool:
@@ -260,9 +306,14 @@ def _write_tables(writers: _Writers, source: Corpus | Iterable[Article], chunk_s
             partnerships.extend(article.partnerships)
         writers.write("articles", [article_row(a) for a in chunk])
         writers.write("texts", [_text_row(a) for a in chunk])
-        for kind in _FACT_KINDS:
+        figures = list(_article_rows("figures", chunk))
+        for number, row in enumerate(figures, start=writers.spilled):
+            row["position"] = number
+        writers.spill_figures(figures)
+        for kind in ("visits", "partnerships", "mentions"):
             writers.write(kind, list(_article_rows(kind, chunk)))
         count += len(chunk)
+    writers.merge_figures()
     # A corpus has its merged visits already (cached); articles are merged here.
     merged = source.visits() if _is_corpus(source) else merge_visits(visits, dates)  # type: ignore[union-attr]
     writers.write("merged_visits", [visit_row(v) for v in merged])
@@ -480,6 +531,16 @@ class _Reader:
             s, e = start[i].as_py(), end[i].as_py()
             problem = f"offset {s} is negative" if s < 0 else f"end {e} is before start {s}"
             raise self.fail(name, f"item {i} of {field}: {problem}", field)
+
+    def in_order(self, table: Any) -> Any:
+        """The figures in corpus order (the file has them by metric), positions checked."""
+        pa, pc = self.pa, self.pc
+        ordered = table.take(pc.sort_indices(table, sort_keys=[("position", "ascending")]))
+        if not ordered.column("position").equals(
+            pa.chunked_array([pa.array(range(len(table)), pa.int64())])
+        ):
+            raise self.fail("figures", "positions are not 0, 1, 2... once each", "position")
+        return ordered
 
     def check_owners(self, name: str, column: Any, ids: list[str], counts: list[int]) -> None:
         """The rows of a file of records are, in order, those the articles file counts."""
@@ -770,6 +831,7 @@ def read(pa: Any, pq: Any, pc: Any, directory: str | os.PathLike[str]) -> Corpus
     if reader.values(texts.column("id")) != ids:
         raise reader.fail("texts", "the articles and texts files list different articles", "id")
     groups: dict[str, list[tuple[Any, ...]]] = {}
+    tables["figures"] = reader.in_order(tables["figures"])
     for kind in _FACT_KINDS:
         counts: list[int] = reader.values(meta.column(kind))
         reader.check_owners(kind, tables[kind].column("article_id"), ids, counts)
