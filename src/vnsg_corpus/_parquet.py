@@ -437,7 +437,7 @@ class _Reader:
         if not stat.S_ISREG(info.st_mode):
             raise ReadError("not a regular file", path=path)
         try:
-            table = self.pq.read_table(path)
+            table = self.pq.ParquetFile(path).read()
         except pa.ArrowException as exc:
             raise CorpusFormatError(f"not a Parquet file: {exc}", path=path) from exc
         except OSError as exc:
@@ -798,7 +798,7 @@ def _make(cls: Callable[..., Any], **columns: list[Any]) -> list[Any]:
             for values in zip(*columns.values(), strict=True)
         ]
     count = len(next(iter(columns.values()))) if columns else 0
-    built = list(map(object.__new__, repeat(cls, count)))
+    built: list[Any] = list(map(object.__new__, repeat(cls, count)))
     for name, values in columns.items():
         deque(map(cls.__dict__[name].__set__, built, values), maxlen=0)
     return built

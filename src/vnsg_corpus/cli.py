@@ -492,8 +492,15 @@ def _cmd_visits(args: argparse.Namespace, out: _Output) -> int:
     return EXIT_OK
 
 
+def _country(flag: str, value: str) -> str:
+    """A country argument as its ISO code ("Singapore" -> "SGP")."""
+    code = as_country(flag, value)
+    assert code is not None  # noqa: S101 - as_country returns None only for None
+    return code
+
+
 def _cmd_partnerships(args: argparse.Namespace, out: _Output) -> int:
-    a, b = (as_country("between", country) for country in args.between)
+    a, b = (_country("between", country) for country in args.between)
     Corpus([]).partnership_timeline(a, b)
     timeline = _open_corpus(args.corpus, "--corpus").partnership_timeline(a, b)
     rows = tables.rows("timeline", timeline, pair=(a, b))

@@ -765,7 +765,8 @@ class Corpus:
             >>> [row["key"] for row in vnsg_corpus.load().rows("mentions")][:3]
             ['Tô Lâm', 'CPV', 'SGP']
         """
-        return _tables().rows(kind, self)
+        found: list[dict[str, Any]] = _tables().rows(kind, self)
+        return found
 
     def to_arrow(self, kind: str, *, decimals: Decimals = "decimal") -> Any:
         """A table of the corpus's records as a ``pyarrow.Table`` (extra ``arrow``).

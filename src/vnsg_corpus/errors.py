@@ -199,8 +199,8 @@ class MissingExtraError(VnsgCorpusError, ImportError):
         self.extra = extra
         self.module = module
 
-    @property  # type: ignore[override]  # ImportError.name: the module not found, read-only here
-    def name(self) -> str:
+    @property
+    def name(self) -> str:  # type: ignore[override]  # ImportError.name, read-only here
         """The module that could not be imported, as ``ImportError.name`` gives it."""
         return self.module
 

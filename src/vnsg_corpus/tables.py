@@ -625,7 +625,7 @@ def _timeline_rows(
     by_pair: dict[frozenset[str], list[Partnership]] = defaultdict(list)
     for record in partnerships:
         by_pair[record.countries].append(record)
-    found = []
+    found: list[dict[str, Any]] = []
     for a, b in _pairs(partnerships):
         entries = partnership_timeline(by_pair[frozenset((a, b))], a, b, dates)
         found.extend(timeline_row(entry, (a, b)) for entry in entries)
@@ -665,7 +665,7 @@ def rows(
         >>> corpus = vnsg_corpus.load()
         >>> [r["level"] for r in rows("timeline", corpus.partnership_timeline("VNM", "SGP"),
         ...                           pair=("VNM", "SGP"))][:2]
-        ['diplomatic_relations', 'partnership']
+        ['diplomatic_relations', 'strategic_partnership']
     """
     kind = _kind(kind)
     return list(_iter_rows(kind, source, pair=pair))
@@ -874,7 +874,7 @@ def _check_decimals(decimals: object) -> Decimals:
             argument="decimals",
             accepted="'decimal' (exact decimal128(38, 10)) or 'float' (float64)",
         )
-    return decimals  # type: ignore[return-value]  # checked above
+    return "decimal" if decimals == "decimal" else "float"
 
 
 def _arrow_table(
