@@ -154,7 +154,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--queries", type=int, default=200, help="queries per kind")
     parser.add_argument("--folder", type=Path, help="keep the Parquet corpus here")
     parser.add_argument("--reuse", action="store_true", help="query --folder as it is")
-    parser.add_argument("--read", action="store_true", help="also time Corpus.read_parquet")
+    parser.add_argument(
+        "--read", action="store_true", help="also time Corpus.read_parquet (and Corpus.load)"
+    )
     parser.add_argument("--output", type=Path)
     parser.add_argument("--query-only", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -212,7 +214,16 @@ def main(argv: list[str] | None = None) -> int:
                 f"{time.perf_counter() - began:.1f} s",
                 "< 5 s at 100,000",
             )
-            del corpus
+            with tempfile.TemporaryDirectory() as scratch:
+                saved = Path(scratch) / "corpus.jsonl"
+                corpus.save(saved)
+                del corpus
+                began = time.perf_counter()
+                vnsg_corpus.Corpus.load(saved)
+                row(
+                    "... the same articles: Corpus.load (JSON Lines)",
+                    f"{time.perf_counter() - began:.1f} s",
+                )
         output, _ = querier.communicate(f"{folder}\n")
         if querier.returncode:
             raise SystemExit(f"the querying process failed ({querier.returncode})")

@@ -110,6 +110,18 @@ TABLE_COLUMNS: dict[str, tuple[Column, ...]] = {
 assert tuple(TABLE_COLUMNS) == PARQUET_TABLES  # noqa: S101 - one list of files
 
 _FACT_KINDS = ("figures", "visits", "partnerships", "mentions")
+_FIRST_PASSAGE = frozenset({"span_start", "span_end", "sentence", "articles"})
+_DERIVED: dict[str, frozenset[str]] = {
+    "articles": frozenset(
+        {"title", "headings", "characters", "paragraphs", "qa_pairs", "diagnostics"}
+    ),
+    "texts": frozenset(),
+    "figures": _FIRST_PASSAGE,
+    "visits": _FIRST_PASSAGE,
+    "partnerships": _FIRST_PASSAGE,
+    "mentions": frozenset({"text"}),
+}
+"""The columns of each file worked out from others: the reader checks them, never reads them."""
 _ROUND_TRIP = ("articles", "texts", *_FACT_KINDS)
 """The files read back; ``merged_visits`` and ``timeline`` are views, for other tools."""
 
@@ -437,12 +449,13 @@ class _Reader:
         if not stat.S_ISREG(info.st_mode):
             raise ReadError("not a regular file", path=path)
         try:
-            table = self.pq.ParquetFile(path).read()
+            file = self.pq.ParquetFile(path)
+            schema = file.schema_arrow
         except pa.ArrowException as exc:
             raise CorpusFormatError(f"not a Parquet file: {exc}", path=path) from exc
         except OSError as exc:
             raise ReadError(os_message(exc), path=path) from exc
-        meta = table.schema.metadata or {}
+        meta = schema.metadata or {}
         layout = meta.get(b"vnsg_corpus.layout")
         version = meta.get(b"vnsg_corpus.schema_version", b"")
         if layout != str(PARQUET_LAYOUT).encode() or not version.isdigit():
@@ -458,10 +471,10 @@ class _Reader:
             )
         expected = _schema(pa, TABLE_COLUMNS[name], "decimal")
         for field in expected:
-            index = table.schema.get_field_index(field.name)
+            index = schema.get_field_index(field.name)
             if index < 0:
                 raise self.fail(name, f"no column {field.name!r}", field.name)
-            found = table.schema.field(index)
+            found = schema.field(index)
             if not (found.type.equals(field.type) and found.nullable == field.nullable):
                 raise self.fail(
                     name,
@@ -470,7 +483,13 @@ class _Reader:
                     f"{'' if field.nullable else ' not null'}",
                     field.name,
                 )
-        return table
+        wanted = [c.name for c in TABLE_COLUMNS[name] if c.name not in _DERIVED[name]]
+        try:
+            return file.read(columns=wanted)
+        except pa.ArrowException as exc:
+            raise CorpusFormatError(f"not a Parquet file: {exc}", path=path) from exc
+        except OSError as exc:
+            raise ReadError(os_message(exc), path=path) from exc
 
     # -- columns
 
