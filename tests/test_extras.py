@@ -4,10 +4,12 @@ The core install is attrs, cattrs and python-dateutil; DataFrames, Parquet and
 DuckDB import their libraries on first use, through ``_extras.require``.
 """
 
+import contextlib
+import importlib
 import pickle
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -51,6 +53,22 @@ def test_missing_extra_error_pickles_with_its_fields() -> None:
         "pandas",
         "to_pandas needs pandas: ...",
     )
+
+
+# Import the optional libraries now, whole, so that none is first imported while
+# another is hidden (polars would remember pyarrow as missing).
+for _name in ("pyarrow", "pyarrow.parquet", "pyarrow.compute", "pandas", "polars", "duckdb"):
+    with contextlib.suppress(ImportError):
+        importlib.import_module(_name)
+
+
+@pytest.fixture(autouse=True)
+def _forget_new_modules() -> Iterator[None]:
+    """Modules first imported while a library was hidden are forgotten after the test."""
+    before = set(sys.modules)
+    yield
+    for name in set(sys.modules) - before:
+        del sys.modules[name]
 
 
 def _missing(monkeypatch: pytest.MonkeyPatch, *modules: str) -> None:

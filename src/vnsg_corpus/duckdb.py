@@ -2,7 +2,7 @@
 
 [`connect`][vnsg_corpus.duckdb.connect] registers the files that
 [`write_parquet`][vnsg_corpus.Corpus.write_parquet] writes as views of a DuckDB
-connection, with the columns of the [Tables](../tables.md) page, and adds
+connection, with the columns of the [Tables and files](tables.md) page, and adds
 views for the common questions:
 
 | view | one row per | for |
