@@ -122,15 +122,18 @@ def query_only(folder: str, count: int) -> dict[str, Any]:
     results["visits"] = con.execute("SELECT count(*) FROM visits").fetchall()[0][0]
     results["merged_visits"] = con.execute("SELECT count(*) FROM merged_visits").fetchall()[0][0]
     results["threads"] = con.execute("SELECT current_setting('threads')").fetchall()[0][0]
+
+    def as_arrow(sql: str) -> Callable[[dict[str, Any]], object]:
+        return lambda arguments: con.sql(sql, params=arguments).to_arrow_table()
+
+    def as_tuples(sql: str) -> Callable[[dict[str, Any]], object]:
+        return lambda arguments: con.execute(sql, arguments).fetchall()
+
     latencies = {}
     for name, (sql, kind) in QUERIES.items():
-        latencies[name] = _timed(
-            lambda arguments, sql=sql: con.sql(sql, params=arguments).to_arrow_table(), kind, count
-        )
+        latencies[name] = _timed(as_arrow(sql), kind, count)
     sql, kind = QUERIES[AS_TUPLES]
-    latencies[f"{AS_TUPLES}, as Python tuples"] = _timed(
-        lambda arguments: con.execute(sql, arguments).fetchall(), kind, count
-    )
+    latencies[f"{AS_TUPLES}, as Python tuples"] = _timed(as_tuples(sql), kind, count)
     results["latencies"] = latencies
     results["max_rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     results["started_rss_mib"] = started

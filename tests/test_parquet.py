@@ -75,6 +75,9 @@ def test_a_value_too_long_for_decimal128_is_a_write_error(tmp_path: Path) -> Non
     assert list(tmp_path.iterdir()) == []
     with pytest.raises(ValueError, match="does not fit decimal128"):
         tables.to_arrow("figures", corpus)
+    assert tables.to_arrow("figures", corpus, decimals="float").column("value").to_pylist() == [
+        1e-11
+    ]
 
 
 def test_every_file_carries_its_table_layout_and_schema_version(tmp_path: Path) -> None:
