@@ -40,13 +40,12 @@ import re
 import sys
 import tempfile
 import warnings
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NoReturn
 
-from vnsg_corpus import __version__
-from vnsg_corpus._query import as_unit, as_words
-from vnsg_corpus.consolidate import TimelineEntry
+from vnsg_corpus import __version__, tables
+from vnsg_corpus._query import as_country, as_unit, as_words
 from vnsg_corpus.corpus import Corpus, load
 from vnsg_corpus.errors import (
     DuplicateArticleError,
@@ -56,9 +55,8 @@ from vnsg_corpus.errors import (
     VnsgCorpusWarning,
 )
 from vnsg_corpus.ingest import expand_paths, iter_articles
-from vnsg_corpus.model import Article, EconomicFigure, Person, Visit
+from vnsg_corpus.model import Article, EconomicFigure
 from vnsg_corpus.serialize import write_jsonl
-from vnsg_corpus.series import SeriesPoint
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
@@ -399,148 +397,40 @@ def _cmd_show(args: argparse.Namespace, out: _Output) -> int:
 # -- query commands ------------------------------------------------------------
 
 
-def _people(people: Sequence[Person]) -> str:
-    return "; ".join(p.name if p.role is None else f"{p.role} {p.name}" for p in people)
+def _write_rows(kind: str, rows: list[dict[str, Any]], fmt: str, out: _Output, what: str) -> None:
+    """Rows of a table in a format; an empty result is said on stderr, stdout stays parseable.
 
-
-def _sources(evidence: Sequence[Any]) -> str:
-    return " ".join(sorted({e.article_id for e in evidence}))
-
-
-def _figure_row(figure: EconomicFigure) -> dict[str, Any]:
-    period = figure.period
-    return {
-        "metric": str(figure.metric),
-        "subject": figure.subject,
-        "value": str(figure.value),
-        "value_max": None if figure.value_max is None else str(figure.value_max),
-        "unit": figure.unit,
-        "qualifier": str(figure.qualifier),
-        "countries": " ".join(figure.countries) or None,
-        "target": figure.target,
-        "period_start": None if period is None or period.start is None else str(period.start),
-        "period_end": None if period is None or period.end is None else str(period.end),
-        "articles": _sources(figure.evidence),
-        "evidence": figure.evidence[0].text if figure.evidence else None,
-    }
-
-
-def _series_row(point: SeriesPoint) -> dict[str, Any]:
-    period = point.period
-    competing = point.values[:-1] if len(point.values) > 1 else ()
-    return {
-        "period_start": None if period.start is None else str(period.start),
-        "period_end": None if period.end is None else str(period.end),
-        "metric": str(point.metric),
-        "countries": " ".join(point.countries) or None,
-        "reporter": None if point.reporter is None else str(point.reporter),
-        "value": str(point.value),
-        "value_max": None if point.value_max is None else str(point.value_max),
-        "unit": point.unit,
-        "qualifier": str(point.qualifier),
-        "status": str(point.status),
-        "sources": len(point.articles),
-        "other_values": " ".join(
-            str(v.value) if v.value_max is None else f"{v.value}..{v.value_max}" for v in competing
-        )
-        or None,
-        "equivalents": " ".join(f"{a.value} {a.unit}" for a in point.equivalents) or None,
-        "articles": " ".join(point.articles),
-    }
-
-
-def _visit_row(visit: Visit) -> dict[str, Any]:
-    return {
-        "visitor": visit.visitor.name,
-        "role": visit.visitor.role,
-        "visitor_country": visit.visitor.country,
-        "host_country": visit.host_country,
-        "start": None if visit.start is None else str(visit.start),
-        "end": None if visit.end is None else str(visit.end),
-        "kind": str(visit.kind),
-        "status": str(visit.status),
-        "invited_by": _people(visit.invited_by),
-        "accompanied_by": _people(visit.accompanied_by),
-        "welcomed_by": _people(visit.welcomed_by),
-        "articles": _sources(visit.evidence),
-    }
-
-
-def _timeline_row(pair: tuple[str, str], entry: TimelineEntry) -> dict[str, Any]:
-    since = entry.since
-    return {
-        "countries": "-".join(pair),
-        "level": str(entry.level),
-        "status": str(entry.status),
-        "since_start": None if since is None or since.start is None else str(since.start),
-        "since_end": None if since is None or since.end is None else str(since.end),
-        "inferred": entry.inferred,
-        "articles": _sources(entry.evidence),
-    }
-
-
-def _article_row(article: Article) -> dict[str, Any]:
-    return {
-        "id": article.id,
-        "date": None if article.date is None else str(article.date),
-        "source": article.source,
-        "dateline": article.dateline,
-        "paragraphs": len(article.paragraphs),
-        "figures": len(article.figures),
-        "visits": len(article.visits),
-        "partnerships": len(article.partnerships),
-    }
-
-
-_FIGURE_COLUMNS = (
-    "metric", "subject", "value", "value_max", "unit", "qualifier", "countries", "target",
-    "period_start", "period_end", "articles", "evidence",
-)  # fmt: skip
-_SERIES_COLUMNS = (
-    "period_start", "period_end", "metric", "countries", "reporter", "value", "value_max", "unit",
-    "qualifier", "status", "sources", "other_values", "equivalents", "articles",
-)  # fmt: skip
-_VISIT_COLUMNS = (
-    "visitor", "role", "visitor_country", "host_country", "start", "end", "kind", "status",
-    "invited_by", "accompanied_by", "welcomed_by", "articles",
-)  # fmt: skip
-_TIMELINE_COLUMNS = (
-    "countries", "level", "status", "since_start", "since_end", "inferred", "articles",
-)  # fmt: skip
-_ARTICLE_COLUMNS = (
-    "id", "date", "source", "dateline", "paragraphs", "figures", "visits", "partnerships",
-)  # fmt: skip
-
-
-def _write_rows(
-    rows: list[dict[str, Any]], columns: Sequence[str], fmt: str, out: _Output, what: str
-) -> None:
-    """Rows in a format; an empty result is said on stderr, stdout stays parseable.
-
-    JSON and JSON Lines are exact (control characters escaped as JSON does);
-    CSV always has its header row and, like the table, shows control
-    characters escaped (tab and newline are quoted instead).
+    JSON and JSON Lines are the rows of [`vnsg_corpus.tables`][] as they are
+    (lists as lists, every passage of evidence as an object; control
+    characters escaped as JSON does).  CSV and the table are their text form
+    ([`text_rows`][vnsg_corpus.tables.text_rows]); CSV always has its header
+    row and, like the table, shows control characters escaped (tab and
+    newline are quoted instead).
     """
     if fmt == "json":
-        _write_json(rows, out, indent=2)
+        _write_json([tables.jsonable(row) for row in rows], out, indent=2)
     elif fmt == "jsonl":
         for row in rows:
-            _write_json(row, out)
+            _write_json(tables.jsonable(row), out)
     elif fmt == "csv":
-        writer = csv.DictWriter(out, fieldnames=list(columns), lineterminator="\n")
+        writer = csv.DictWriter(
+            out, fieldnames=list(tables.text_columns(kind)), lineterminator="\n"
+        )
         writer.writeheader()
-        for row in rows:
+        for row in tables.text_rows(kind, rows):
             writer.writerow(
                 {k: _UNSAFE_IN_CSV.sub(_escape_char, v) if isinstance(v, str) else v
                  for k, v in row.items()}
             )  # fmt: skip
     elif rows:
-        _write_table(rows, columns, out)
+        _write_table(tables.text_rows(kind, rows), tables.text_columns(kind), out)
     if not rows:
         _tell(f"no {what} match")
 
 
-def _write_table(rows: list[dict[str, Any]], columns: Sequence[str], out: _Output) -> None:
+def _write_table(
+    rows: Sequence[Mapping[str, object]], columns: Sequence[str], out: _Output
+) -> None:
     shown_columns = [c for c in columns if c != "evidence"]
     cells = [
         [("" if row[c] is None else _safe(str(row[c]))) for c in shown_columns] for row in rows
@@ -570,7 +460,7 @@ def _cmd_figures(args: argparse.Namespace, out: _Output) -> int:
     }
     Corpus([]).figures(**query)  # every argument checked before any file is read
     figures = _open_corpus(args.corpus, "--corpus").figures(**query)
-    _write_rows([_figure_row(f) for f in figures], _FIGURE_COLUMNS, args.format, out, "figures")
+    _write_rows("figures", tables.rows("figures", figures), args.format, out, "figures")
     return EXIT_OK
 
 
@@ -584,7 +474,7 @@ def _cmd_series(args: argparse.Namespace, out: _Output) -> int:
     }
     Corpus([]).series(**query)  # every argument checked before any file is read
     points = _open_corpus(args.corpus, "--corpus").series(**query)
-    _write_rows([_series_row(p) for p in points], _SERIES_COLUMNS, args.format, out, "points")
+    _write_rows("series", tables.rows("series", points), args.format, out, "points")
     return EXIT_OK
 
 
@@ -599,16 +489,23 @@ def _cmd_visits(args: argparse.Namespace, out: _Output) -> int:
     }
     Corpus([]).visits(**query)
     visits = _open_corpus(args.corpus, "--corpus").visits(**query)
-    _write_rows([_visit_row(v) for v in visits], _VISIT_COLUMNS, args.format, out, "visits")
+    _write_rows("visits", tables.rows("visits", visits), args.format, out, "visits")
     return EXIT_OK
 
 
+def _country(flag: str, value: str) -> str:
+    """A country argument as its ISO code ("Singapore" -> "SGP")."""
+    code = as_country(flag, value)
+    assert code is not None  # noqa: S101 - as_country returns None only for None
+    return code
+
+
 def _cmd_partnerships(args: argparse.Namespace, out: _Output) -> int:
-    a, b = args.between
+    a, b = (_country("between", country) for country in args.between)
     Corpus([]).partnership_timeline(a, b)
     timeline = _open_corpus(args.corpus, "--corpus").partnership_timeline(a, b)
-    rows = [_timeline_row((a, b), entry) for entry in timeline]
-    _write_rows(rows, _TIMELINE_COLUMNS, args.format, out, "partnerships")
+    rows = tables.rows("timeline", timeline, pair=(a, b))
+    _write_rows("timeline", rows, args.format, out, "partnerships")
     return EXIT_OK
 
 
@@ -622,7 +519,7 @@ def _cmd_articles(args: argparse.Namespace, out: _Output) -> int:
     }
     Corpus([]).articles(**query)
     found = _open_corpus(args.corpus, "--corpus").articles(**query)
-    _write_rows([_article_row(a) for a in found], _ARTICLE_COLUMNS, args.format, out, "articles")
+    _write_rows("articles", tables.rows("articles", found), args.format, out, "articles")
     return EXIT_OK
 
 
