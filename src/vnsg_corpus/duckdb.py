@@ -19,17 +19,19 @@ days; an open end counts as year 1 or 9999, as the Python queries treat it
 DuckDB reads only the columns and row groups a query needs, so the corpus
 need not fit in memory.
 
-Usage (the Tables page runs it)::
+Usage (the Tables page runs it):
 
-    import vnsg_corpus
-    from vnsg_corpus.duckdb import connect
+```python
+import vnsg_corpus
+from vnsg_corpus.duckdb import connect
 
-    vnsg_corpus.load().write_parquet("corpus")
-    con = connect("corpus")
-    con.execute(
-        "SELECT value, unit FROM figures_by_year"
-        " WHERE metric = 'bilateral_trade' AND 2023 BETWEEN first_year AND last_year"
-    ).fetchall()
+vnsg_corpus.load().write_parquet("corpus")
+con = connect("corpus")
+con.execute(
+    "SELECT value, unit FROM figures_by_year"
+    " WHERE metric = 'bilateral_trade' AND 2023 BETWEEN first_year AND last_year"
+).fetchall()
+```
 """  # noqa: E501
 
 from __future__ import annotations
