@@ -6,6 +6,7 @@ the exports that work, and what they write.
 
 from __future__ import annotations
 
+import csv
 import json
 import shutil
 from pathlib import Path
@@ -13,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import vnsg_corpus
-from vnsg_corpus import Corpus, WriteError
+from vnsg_corpus import Corpus, WriteError, tables
 from vnsg_corpus import cli as cli_module
 from vnsg_corpus.cli import main
 from vnsg_corpus.events import visit_events
@@ -112,18 +113,28 @@ def test_a_target_file_that_is_a_folder_is_refused(
     assert (here / "out" / "events.jsonl").is_dir()
 
 
-@pytest.mark.parametrize("kind", ["csv", "parquet"])
-def test_tables_are_not_available_before_the_tables_module(
-    kind: str, here: Path, capsys: pytest.CaptureFixture[str]
+def test_csv_export_writes_one_table_per_kind(
+    here: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # Until vnsg_corpus.tables is merged: one line, exit 1, nothing read or made.
-    status, out, err = _run(["export", "--format", kind, "-o", "out"], capsys)
-    assert (status, out) == (1, "")
-    assert err == (
-        f"vnsg-corpus: error: --format: {kind} is not available in this version"
-        " (available: jsonl, plover)\n"
+    status, out, err = _run(["export", "--format", "csv", "-o", "out"], capsys)
+    assert (status, err) == (0, "")
+    assert sorted(p.name for p in (here / "out").iterdir()) == sorted(
+        f"{kind}.csv" for kind in tables.KINDS
     )
-    assert not (here / "out").exists()
+    assert "wrote 13 figures rows to out/figures.csv" in out
+    with (here / "out" / "figures.csv").open(encoding="utf-8", newline="") as stream:
+        found = list(csv.DictReader(stream))
+    assert len(found) == 13
+    assert list(found[0]) == list(tables.text_columns("figures"))
+    assert {row["metric"] for row in found} >= {"bilateral_trade", "investor_rank"}
+
+
+def test_parquet_export_reads_back_equal(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("pyarrow")
+    status, out, err = _run(["export", "--format", "parquet", "-o", "out"], capsys)
+    assert (status, err) == (0, "")
+    assert out == "wrote 3 articles to out/parquet\n"
+    assert list(Corpus.read_parquet(here / "out" / "parquet")) == list(vnsg_corpus.load())
 
 
 def test_help_lists_the_formats(capsys: pytest.CaptureFixture[str]) -> None:

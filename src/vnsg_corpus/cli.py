@@ -631,11 +631,40 @@ def _export_plover(corpus: Corpus, folder: Path) -> list[_Written]:
     return [(path, write_events(visit_events(corpus.visits()), path), "events")]
 
 
+def _export_csv(corpus: Corpus, folder: Path) -> list[_Written]:
+    """One CSV file per kind of table, each written atomically."""
+    written = []
+    for kind in tables.KINDS:
+        path = folder / f"{kind}.csv"
+        found = tables.text_rows(kind, tables.rows(kind, corpus))
+        fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
+                writer = csv.DictWriter(
+                    stream, fieldnames=list(tables.text_columns(kind)), lineterminator="\n"
+                )
+                writer.writeheader()
+                writer.writerows(found)
+            os.replace(temporary, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+            raise
+        written.append((path, len(found), f"{kind} rows"))
+    return written
+
+
+def _export_parquet(corpus: Corpus, folder: Path) -> list[_Written]:
+    """The corpus as a Parquet folder (``DIR/parquet``), which reads back equal."""
+    path = folder / "parquet"
+    return [(path, tables.write_parquet(corpus, path), "articles")]
+
+
 _EXPORTS: dict[str, Callable[[Corpus, Path], list[_Written]] | None] = {
     "jsonl": _export_jsonl,
     "plover": _export_plover,
-    "csv": None,  # not yet: the tables module writes them
-    "parquet": None,
+    "csv": _export_csv,
+    "parquet": _export_parquet,
 }
 """What each ``--format`` writes into the folder; ``None`` for a format not available."""
 

@@ -27,6 +27,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 from vnsg_corpus._dates import add_days
+from vnsg_corpus._extras import require
 from vnsg_corpus.corpus import _country_arg
 from vnsg_corpus.errors import QueryError
 from vnsg_corpus.model import (
@@ -70,14 +71,8 @@ _LABELLED_VISITS = 30
 
 
 def _pyplot(feature: str) -> ModuleType:
-    """``matplotlib.pyplot``, or an ImportError that names the extra to install."""
-    try:
-        import matplotlib.pyplot as plt  # noqa: PLC0415 - an optional dependency
-    except ImportError as error:
-        raise ImportError(
-            f"{feature} needs matplotlib: pip install 'vnsg-corpus[plot]'", name="matplotlib"
-        ) from error
-    return plt
+    """``matplotlib.pyplot``, or a MissingExtraError that names the extra to install."""
+    return require("matplotlib.pyplot", "plot", feature=feature)
 
 
 def _axes(plt: ModuleType, ax: Axes | None) -> Axes:
