@@ -58,11 +58,14 @@ def _reid(evidence: tuple[Evidence, ...], article_id: str) -> tuple[Evidence, ..
     return tuple(attrs.evolve(e, article_id=article_id) for e in evidence)
 
 
-def clone_corpus(pool: list[Article], count: int, rng: random.Random) -> Corpus:
-    """``count`` articles cloned from ``pool`` with new ids, dates and figures."""
+def clone_corpus(pool: list[Article], count: int, rng: random.Random, *, first: int = 0) -> Corpus:
+    """``count`` articles cloned from ``pool`` with new ids, dates and figures.
+
+    ``first`` numbers the first clone, so corpora made in chunks have distinct ids.
+    """
     with_figures = [a for a in pool if a.figures]
     articles = []
-    for index in range(count):
+    for index in range(first, first + count):
         base = pool[index % len(pool)]
         article_id = f"clone_{index:07d}"
         day = dt.date(2010, 1, 1) + dt.timedelta(days=rng.randrange(5800))

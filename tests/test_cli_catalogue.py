@@ -145,6 +145,13 @@ CATALOGUE: tuple[Case, ...] = (
     Case("articles --text ''", USAGE, "--text: no words to search for in ''"),
     Case("articles --mentions '??'", USAGE, "--mentions: no words to search for in '??'"),
     Case("articles --source '…'", USAGE, "--source: no words to search for in '…'"),
+    Case("export", USAGE, "the following arguments are required: --format, -o/--output"),
+    Case("export -o out", USAGE, "the following arguments are required: --format"),
+    Case("export --format jsonl", USAGE, "the following arguments are required: -o/--output"),
+    Case("export --format xml -o out", USAGE, "--format: invalid choice: 'xml'"),
+    Case("export --format jsonl -o ''", USAGE, "-o/--output: an empty path"),
+    Case("export --format jsonl -o out --corpus ''", USAGE, "--corpus: an empty path"),
+    Case("export --format plover -o out --host", USAGE, "unrecognized arguments: --host"),
     # -- the files or the system refuse (exit 1) --
     Case("show no/such/file.txt", FAILURE, "no/such/file.txt: no such file or directory"),
     Case("show 'nothing*.txt'", FAILURE, "nothing*.txt: the glob pattern matches no file"),
@@ -195,6 +202,30 @@ CATALOGUE: tuple[Case, ...] = (
         FAILURE,
         "-o/--output: cannot write in the folder /proc: ",
     ),
+    Case("export --format jsonl -o a.txt", FAILURE, "-o/--output: a.txt is not a folder"),
+    Case("export --format jsonl -o fifo.jsonl", FAILURE, "-o/--output: fifo.jsonl is not a folder"),
+    Case(
+        "export --format jsonl -o missing/out",
+        FAILURE,
+        "-o/--output: the folder missing does not exist",
+    ),
+    Case("export --format plover -o a.txt/out", FAILURE, "-o/--output: a.txt is not a folder"),
+    Case(
+        "export --format jsonl -o /proc/out",
+        FAILURE,
+        "-o/--output: cannot create the folder /proc/out: ",
+    ),
+    Case("export --format plover -o out --corpus bad.jsonl", FAILURE, "bad.jsonl, line 1"),
+    Case(
+        "export --format jsonl -o out --corpus missing.jsonl",
+        FAILURE,
+        "missing.jsonl: no such file or directory",
+    ),
+    Case(
+        "export --format jsonl -o out --corpus good.jsonl a.txt",
+        FAILURE,
+        "--corpus: good.jsonl is a saved corpus and a.txt an article file;",
+    ),
     # -- standard output refuses (exit 1; run in a subprocess) --
     Case(
         "figures --corpus good.jsonl > /dev/full",
@@ -203,6 +234,11 @@ CATALOGUE: tuple[Case, ...] = (
     ),
     Case(
         "show --json good.jsonl > /dev/full",
+        FAILURE,
+        "cannot write to standard output: no space left on device",
+    ),
+    Case(
+        "export --format plover -o out > /dev/full",
         FAILURE,
         "cannot write to standard output: no space left on device",
     ),
@@ -293,10 +329,11 @@ def _id(case: Case) -> str:
 def test_bad_invocation_is_one_line_and_a_status(
     case: Case, workdir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    if case.command.startswith("ingest seeds -o /proc") and not Path("/proc").is_dir():
+    if " /proc/" in case.command and not Path("/proc").is_dir():
         pytest.skip("needs Linux /proc")
     _run_in_process(case, capsys)
     assert not (workdir / "out.jsonl").exists()
+    assert not (workdir / "out").exists()
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")

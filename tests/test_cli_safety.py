@@ -300,8 +300,10 @@ def test_json_is_exact_valid_and_escaped(
     assert "\u202e" not in out
     assert "\ud800" not in out
     rows = json.loads(out) if fmt == "json" else [json.loads(line) for line in out.splitlines()]
-    assert rows[0]["articles"] == f"id{EVIL}\x9b\ud800"
-    assert rows[0]["evidence"].startswith(EVIL)
+    assert rows[0]["articles"] == [f"id{EVIL}\x9b\ud800"]  # JSON keeps lists (0.7.0)
+    assert rows[0]["evidence"][0]["article_id"] == f"id{EVIL}\x9b\ud800"
+    assert rows[0]["evidence"][0]["text"].startswith(EVIL)
+    assert rows[0]["sentence"] == rows[0]["evidence"][0]["text"]
 
 
 def test_show_json_keeps_the_id_exactly(evil: Path, capsys: pytest.CaptureFixture[str]) -> None:

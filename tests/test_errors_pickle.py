@@ -40,6 +40,9 @@ SAMPLES: dict[type[errors.VnsgCorpusError], errors.VnsgCorpusError] = {
     errors.UnencodableTextError: errors.UnencodableTextError(
         "a high and a low surrogate as two code points cannot be saved", article_id="odd"
     ),
+    errors.MissingExtraError: errors.MissingExtraError(
+        "to_pandas needs pandas: pip install 'vnsg-corpus[pandas]'", extra="pandas", module="pandas"
+    ),
     errors.VocabularyError: errors.VocabularyError(
         "unknown metric 'tarde'", source="figures.json", field="$.count_nouns.project.metric"
     ),

@@ -17,6 +17,7 @@ from vnsg_corpus.corpus import Corpus, load
 from vnsg_corpus.errors import (
     CorpusFormatError,
     DuplicateArticleError,
+    MissingExtraError,
     QueryError,
     ReadError,
     SchemaVersionError,
@@ -97,6 +98,7 @@ __all__ = [
     "KnownPerson",
     "Mention",
     "Metric",
+    "MissingExtraError",
     "Organisation",
     "Outlet",
     "Partnership",

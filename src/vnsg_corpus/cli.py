@@ -13,6 +13,7 @@ vnsg-corpus series --metric bilateral_trade --between VNM SGP
 vnsg-corpus visits --host Singapore
 vnsg-corpus partnerships --between VNM SGP
 vnsg-corpus articles --mentions "To Lam" [--corpus corpus.jsonl]
+vnsg-corpus export --format jsonl|plover|csv|parquet -o DIR [--corpus ...]
 vnsg-corpus --version
 ```
 
@@ -42,13 +43,12 @@ import re
 import sys
 import tempfile
 import warnings
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NoReturn
 
-from vnsg_corpus import __version__
-from vnsg_corpus._query import as_unit, as_words
-from vnsg_corpus.consolidate import TimelineEntry
+from vnsg_corpus import __version__, tables
+from vnsg_corpus._query import as_country, as_unit, as_words
 from vnsg_corpus.corpus import Corpus, load
 from vnsg_corpus.errors import (
     DuplicateArticleError,
@@ -58,9 +58,8 @@ from vnsg_corpus.errors import (
     VnsgCorpusWarning,
 )
 from vnsg_corpus.ingest import expand_paths, iter_articles
-from vnsg_corpus.model import Article, EconomicFigure, Person, Visit
+from vnsg_corpus.model import Article, EconomicFigure
 from vnsg_corpus.serialize import write_jsonl
-from vnsg_corpus.series import SeriesPoint
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
@@ -401,148 +400,40 @@ def _cmd_show(args: argparse.Namespace, out: _Output) -> int:
 # -- query commands ------------------------------------------------------------
 
 
-def _people(people: Sequence[Person]) -> str:
-    return "; ".join(p.name if p.role is None else f"{p.role} {p.name}" for p in people)
+def _write_rows(kind: str, rows: list[dict[str, Any]], fmt: str, out: _Output, what: str) -> None:
+    """Rows of a table in a format; an empty result is said on stderr, stdout stays parseable.
 
-
-def _sources(evidence: Sequence[Any]) -> str:
-    return " ".join(sorted({e.article_id for e in evidence}))
-
-
-def _figure_row(figure: EconomicFigure) -> dict[str, Any]:
-    period = figure.period
-    return {
-        "metric": str(figure.metric),
-        "subject": figure.subject,
-        "value": str(figure.value),
-        "value_max": None if figure.value_max is None else str(figure.value_max),
-        "unit": figure.unit,
-        "qualifier": str(figure.qualifier),
-        "countries": " ".join(figure.countries) or None,
-        "target": figure.target,
-        "period_start": None if period is None or period.start is None else str(period.start),
-        "period_end": None if period is None or period.end is None else str(period.end),
-        "articles": _sources(figure.evidence),
-        "evidence": figure.evidence[0].text if figure.evidence else None,
-    }
-
-
-def _series_row(point: SeriesPoint) -> dict[str, Any]:
-    period = point.period
-    competing = point.values[:-1] if len(point.values) > 1 else ()
-    return {
-        "period_start": None if period.start is None else str(period.start),
-        "period_end": None if period.end is None else str(period.end),
-        "metric": str(point.metric),
-        "countries": " ".join(point.countries) or None,
-        "reporter": None if point.reporter is None else str(point.reporter),
-        "value": str(point.value),
-        "value_max": None if point.value_max is None else str(point.value_max),
-        "unit": point.unit,
-        "qualifier": str(point.qualifier),
-        "status": str(point.status),
-        "sources": len(point.articles),
-        "other_values": " ".join(
-            str(v.value) if v.value_max is None else f"{v.value}..{v.value_max}" for v in competing
-        )
-        or None,
-        "equivalents": " ".join(f"{a.value} {a.unit}" for a in point.equivalents) or None,
-        "articles": " ".join(point.articles),
-    }
-
-
-def _visit_row(visit: Visit) -> dict[str, Any]:
-    return {
-        "visitor": visit.visitor.name,
-        "role": visit.visitor.role,
-        "visitor_country": visit.visitor.country,
-        "host_country": visit.host_country,
-        "start": None if visit.start is None else str(visit.start),
-        "end": None if visit.end is None else str(visit.end),
-        "kind": str(visit.kind),
-        "status": str(visit.status),
-        "invited_by": _people(visit.invited_by),
-        "accompanied_by": _people(visit.accompanied_by),
-        "welcomed_by": _people(visit.welcomed_by),
-        "articles": _sources(visit.evidence),
-    }
-
-
-def _timeline_row(pair: tuple[str, str], entry: TimelineEntry) -> dict[str, Any]:
-    since = entry.since
-    return {
-        "countries": "-".join(pair),
-        "level": str(entry.level),
-        "status": str(entry.status),
-        "since_start": None if since is None or since.start is None else str(since.start),
-        "since_end": None if since is None or since.end is None else str(since.end),
-        "inferred": entry.inferred,
-        "articles": _sources(entry.evidence),
-    }
-
-
-def _article_row(article: Article) -> dict[str, Any]:
-    return {
-        "id": article.id,
-        "date": None if article.date is None else str(article.date),
-        "source": article.source,
-        "dateline": article.dateline,
-        "paragraphs": len(article.paragraphs),
-        "figures": len(article.figures),
-        "visits": len(article.visits),
-        "partnerships": len(article.partnerships),
-    }
-
-
-_FIGURE_COLUMNS = (
-    "metric", "subject", "value", "value_max", "unit", "qualifier", "countries", "target",
-    "period_start", "period_end", "articles", "evidence",
-)  # fmt: skip
-_SERIES_COLUMNS = (
-    "period_start", "period_end", "metric", "countries", "reporter", "value", "value_max", "unit",
-    "qualifier", "status", "sources", "other_values", "equivalents", "articles",
-)  # fmt: skip
-_VISIT_COLUMNS = (
-    "visitor", "role", "visitor_country", "host_country", "start", "end", "kind", "status",
-    "invited_by", "accompanied_by", "welcomed_by", "articles",
-)  # fmt: skip
-_TIMELINE_COLUMNS = (
-    "countries", "level", "status", "since_start", "since_end", "inferred", "articles",
-)  # fmt: skip
-_ARTICLE_COLUMNS = (
-    "id", "date", "source", "dateline", "paragraphs", "figures", "visits", "partnerships",
-)  # fmt: skip
-
-
-def _write_rows(
-    rows: list[dict[str, Any]], columns: Sequence[str], fmt: str, out: _Output, what: str
-) -> None:
-    """Rows in a format; an empty result is said on stderr, stdout stays parseable.
-
-    JSON and JSON Lines are exact (control characters escaped as JSON does);
-    CSV always has its header row and, like the table, shows control
-    characters escaped (tab and newline are quoted instead).
+    JSON and JSON Lines are the rows of [`vnsg_corpus.tables`][] as they are
+    (lists as lists, every passage of evidence as an object; control
+    characters escaped as JSON does).  CSV and the table are their text form
+    ([`text_rows`][vnsg_corpus.tables.text_rows]); CSV always has its header
+    row and, like the table, shows control characters escaped (tab and
+    newline are quoted instead).
     """
     if fmt == "json":
-        _write_json(rows, out, indent=2)
+        _write_json([tables.jsonable(row) for row in rows], out, indent=2)
     elif fmt == "jsonl":
         for row in rows:
-            _write_json(row, out)
+            _write_json(tables.jsonable(row), out)
     elif fmt == "csv":
-        writer = csv.DictWriter(out, fieldnames=list(columns), lineterminator="\n")
+        writer = csv.DictWriter(
+            out, fieldnames=list(tables.text_columns(kind)), lineterminator="\n"
+        )
         writer.writeheader()
-        for row in rows:
+        for row in tables.text_rows(kind, rows):
             writer.writerow(
                 {k: _UNSAFE_IN_CSV.sub(_escape_char, v) if isinstance(v, str) else v
                  for k, v in row.items()}
             )  # fmt: skip
     elif rows:
-        _write_table(rows, columns, out)
+        _write_table(tables.text_rows(kind, rows), tables.text_columns(kind), out)
     if not rows:
         _tell(f"no {what} match")
 
 
-def _write_table(rows: list[dict[str, Any]], columns: Sequence[str], out: _Output) -> None:
+def _write_table(
+    rows: Sequence[Mapping[str, object]], columns: Sequence[str], out: _Output
+) -> None:
     shown_columns = [c for c in columns if c != "evidence"]
     cells = [
         [("" if row[c] is None else _safe(str(row[c]))) for c in shown_columns] for row in rows
@@ -572,7 +463,7 @@ def _cmd_figures(args: argparse.Namespace, out: _Output) -> int:
     }
     Corpus([]).figures(**query)  # every argument checked before any file is read
     figures = _open_corpus(args.corpus, "--corpus").figures(**query)
-    _write_rows([_figure_row(f) for f in figures], _FIGURE_COLUMNS, args.format, out, "figures")
+    _write_rows("figures", tables.rows("figures", figures), args.format, out, "figures")
     return EXIT_OK
 
 
@@ -586,7 +477,7 @@ def _cmd_series(args: argparse.Namespace, out: _Output) -> int:
     }
     Corpus([]).series(**query)  # every argument checked before any file is read
     points = _open_corpus(args.corpus, "--corpus").series(**query)
-    _write_rows([_series_row(p) for p in points], _SERIES_COLUMNS, args.format, out, "points")
+    _write_rows("series", tables.rows("series", points), args.format, out, "points")
     return EXIT_OK
 
 
@@ -601,16 +492,23 @@ def _cmd_visits(args: argparse.Namespace, out: _Output) -> int:
     }
     Corpus([]).visits(**query)
     visits = _open_corpus(args.corpus, "--corpus").visits(**query)
-    _write_rows([_visit_row(v) for v in visits], _VISIT_COLUMNS, args.format, out, "visits")
+    _write_rows("visits", tables.rows("visits", visits), args.format, out, "visits")
     return EXIT_OK
 
 
+def _country(flag: str, value: str) -> str:
+    """A country argument as its ISO code ("Singapore" -> "SGP")."""
+    code = as_country(flag, value)
+    assert code is not None  # noqa: S101 - as_country returns None only for None
+    return code
+
+
 def _cmd_partnerships(args: argparse.Namespace, out: _Output) -> int:
-    a, b = args.between
+    a, b = (_country("between", country) for country in args.between)
     Corpus([]).partnership_timeline(a, b)
     timeline = _open_corpus(args.corpus, "--corpus").partnership_timeline(a, b)
-    rows = [_timeline_row((a, b), entry) for entry in timeline]
-    _write_rows(rows, _TIMELINE_COLUMNS, args.format, out, "partnerships")
+    rows = tables.rows("timeline", timeline, pair=(a, b))
+    _write_rows("timeline", rows, args.format, out, "partnerships")
     return EXIT_OK
 
 
@@ -624,7 +522,7 @@ def _cmd_articles(args: argparse.Namespace, out: _Output) -> int:
     }
     Corpus([]).articles(**query)
     found = _open_corpus(args.corpus, "--corpus").articles(**query)
-    _write_rows([_article_row(a) for a in found], _ARTICLE_COLUMNS, args.format, out, "articles")
+    _write_rows("articles", tables.rows("articles", found), args.format, out, "articles")
     return EXIT_OK
 
 
@@ -715,6 +613,109 @@ def _cmd_ingest(args: argparse.Namespace, out: _Output) -> int:
         _tell(f"skipped {len(skipped)} file(s) that could not be read")
     if count == 0:
         _tell("warning: no article files to ingest; the corpus written is empty")
+    return EXIT_OK
+
+
+# -- export --------------------------------------------------------------------
+
+_Written = tuple[Path, int, str]
+"""A file an export wrote: its path, how many records it holds and what they are."""
+
+
+def _export_jsonl(corpus: Corpus, folder: Path) -> list[_Written]:
+    path = folder / "corpus.jsonl"
+    return [(path, write_jsonl(corpus, path), "articles")]
+
+
+def _export_plover(corpus: Corpus, folder: Path) -> list[_Written]:
+    from vnsg_corpus.events import visit_events, write_events  # noqa: PLC0415
+
+    path = folder / "events.jsonl"
+    return [(path, write_events(visit_events(corpus.visits()), path), "events")]
+
+
+def _export_csv(corpus: Corpus, folder: Path) -> list[_Written]:
+    """One CSV file per kind of table, each written atomically."""
+    written = []
+    for kind in tables.KINDS:
+        path = folder / f"{kind}.csv"
+        found = tables.text_rows(kind, tables.rows(kind, corpus))
+        fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
+                writer = csv.DictWriter(
+                    stream, fieldnames=list(tables.text_columns(kind)), lineterminator="\n"
+                )
+                writer.writeheader()
+                writer.writerows(found)
+            os.replace(temporary, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+            raise
+        written.append((path, len(found), f"{kind} rows"))
+    return written
+
+
+def _export_parquet(corpus: Corpus, folder: Path) -> list[_Written]:
+    """The corpus as a Parquet folder (``DIR/parquet``), which reads back equal."""
+    path = folder / "parquet"
+    return [(path, tables.write_parquet(corpus, path), "articles")]
+
+
+_EXPORTS: dict[str, Callable[[Corpus, Path], list[_Written]] | None] = {
+    "jsonl": _export_jsonl,
+    "plover": _export_plover,
+    "csv": _export_csv,
+    "parquet": _export_parquet,
+}
+"""What each ``--format`` writes into the folder; ``None`` for a format not available."""
+
+
+def _check_folder(raw: str) -> tuple[Path, bool]:
+    """The ``-o`` folder, checked before anything is read; and whether it is to be made."""
+    if raw == "":
+        raise _UsageError("-o/--output: an empty path; name the folder to write into")
+    folder = Path(raw)
+    if folder.is_dir():
+        if not os.access(folder, os.W_OK | os.X_OK):
+            raise _RefusedError(f"-o/--output: cannot write in the folder {raw}")
+        return folder, False
+    if folder.exists() or folder.is_symlink():
+        raise _RefusedError(f"-o/--output: {raw} is not a folder")
+    parent = folder.parent
+    if not parent.is_dir():
+        if parent.exists():
+            raise _RefusedError(f"-o/--output: {parent} is not a folder")
+        raise _RefusedError(f"-o/--output: the folder {parent} does not exist")
+    return folder, True
+
+
+def _cmd_export(args: argparse.Namespace, out: _Output) -> int:
+    folder, missing = _check_folder(args.output)
+    export = _EXPORTS[args.format]
+    if export is None:
+        ready = ", ".join(name for name, writer in _EXPORTS.items() if writer is not None)
+        raise _RefusedError(
+            f"--format: {args.format} is not available in this version (available: {ready})"
+        )
+    corpus = _open_corpus(args.corpus, "--corpus")
+    if missing:
+        try:
+            folder.mkdir()
+        except OSError as exc:
+            raise _RefusedError(
+                f"-o/--output: cannot create the folder {args.output}: {_reason(exc)}"
+            ) from exc
+    try:
+        written = export(corpus, folder)
+    except BaseException:
+        if missing:
+            with contextlib.suppress(OSError):
+                folder.rmdir()  # only if the export left it empty
+        raise
+    for path, count, noun in written:
+        out.write(f"wrote {count} {noun} to {_safe(str(path))}\n")
     return EXIT_OK
 
 
@@ -867,6 +868,27 @@ def _parser(output: _Output | None = None) -> argparse.ArgumentParser:
     articles.add_argument("--mentions", help="a person, country or organisation")
     articles.add_argument("--text", help="a word or phrase (case and diacritics ignored)")
     _query_options(articles)
+
+    export = commands.add_parser(
+        "export", help="write the corpus into a folder in a standard format", output=output
+    )
+    export.add_argument(
+        "--format",
+        required=True,
+        choices=list(_EXPORTS),
+        help="jsonl: the corpus (corpus.jsonl); plover: visits as PLOVER events (events.jsonl);"
+        " csv, parquet: one table of each kind",
+    )
+    export.add_argument(
+        "-o", "--output", required=True, metavar="DIR", help="the folder (made if missing)"
+    )
+    export.add_argument(
+        "--corpus",
+        nargs="+",
+        default=[],
+        metavar="PATH",
+        help="article files, folders or saved corpora (default: the bundled corpus)",
+    )
     return parser
 
 
@@ -878,6 +900,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, _Output], int]] = {
     "visits": _cmd_visits,
     "partnerships": _cmd_partnerships,
     "articles": _cmd_articles,
+    "export": _cmd_export,
 }
 
 _FLAGS = {"a": "--between", "b": "--between"}

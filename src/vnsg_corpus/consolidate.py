@@ -166,11 +166,13 @@ def _sort_key(visit: Visit) -> tuple[object, ...]:
 
 
 class _Tiebreak:
-    """Orders visits that tie on everything else by their repr, computed only for ties.
+    """Orders visits that tie on everything else by their full repr, computed only for ties.
 
     Two reports may share dates, evidence, kind and status and still differ (in
     the duration, a person's role): ordering them by their full repr keeps
-    merging independent of the input order.
+    merging independent of the input order.  The repr is attrs' own with every
+    field in full (``repr(visit)`` cuts evidence for reading, so it cannot
+    tell every two visits apart).
     """
 
     __slots__ = ("visit",)
@@ -179,12 +181,26 @@ class _Tiebreak:
         self.visit = visit
 
     def __lt__(self, other: _Tiebreak) -> bool:
-        return repr(self.visit) < repr(other.visit)
+        return _full_repr(self.visit) < _full_repr(other.visit)
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, _Tiebreak) and repr(self.visit) == repr(other.visit)
+        return isinstance(other, _Tiebreak) and _full_repr(self.visit) == _full_repr(other.visit)
 
     __hash__ = None  # type: ignore[assignment]
+
+
+def _full_repr(value: object) -> str:
+    """The repr attrs generates by default, with no field cut (the reprs of 0.6.0)."""
+    cls = type(value)
+    if attrs.has(cls):
+        fields = ", ".join(
+            f"{field.name}={_full_repr(getattr(value, field.name))}" for field in attrs.fields(cls)
+        )
+        return f"{cls.__qualname__}({fields})"
+    if isinstance(value, tuple):
+        items = [_full_repr(item) for item in value]
+        return f"({items[0]},)" if len(items) == 1 else f"({', '.join(items)})"
+    return repr(value)
 
 
 def _merge_people(groups: Iterable[tuple[Person, ...]]) -> tuple[Person, ...]:
@@ -337,7 +353,9 @@ def _visit_date_conflicts(
             stated = sorted({(v.start, v.end) for v in cluster if _span_of(v) is not None}, key=str)
             if len(stated) > 1:
                 described = ", ".join(f"{s}..{e}" for s, e in stated)
-                evidence = sorted({e for v in cluster if _span_of(v) for e in v.evidence}, key=str)
+                evidence = sorted(
+                    {e for v in cluster if _span_of(v) for e in v.evidence}, key=_full_repr
+                )
                 conflicts.append(
                     Conflict(
                         kind="visit_dates",

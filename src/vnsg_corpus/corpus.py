@@ -64,7 +64,10 @@ from vnsg_corpus.text import fold
 from vnsg_corpus.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from vnsg_corpus.serialize import Errors
+    from vnsg_corpus.tables import Decimals
 
 __all__ = ["Corpus", "load"]
 
@@ -161,6 +164,12 @@ class Corpus:
 
     def __repr__(self) -> str:
         return f"<Corpus of {len(self)} article{'s' if len(self) != 1 else ''}>"
+
+    def _repr_html_(self) -> str:
+        """The corpus as compact HTML tables: its counts, then its first articles."""
+        from vnsg_corpus._html import corpus_html  # noqa: PLC0415 - only notebooks need it
+
+        return corpus_html(self)
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -742,6 +751,98 @@ class Corpus:
         """
         _serialize().write_jsonl(self._articles, path)
 
+    # -- tables -------------------------------------------------------------------
+
+    def rows(self, kind: str) -> list[dict[str, Any]]:
+        """A table of the corpus's records as plain dicts (no extra needed).
+
+        See [`vnsg_corpus.tables`][] and the Tables page for the kinds and
+        their columns.
+
+        Args:
+            kind: ``"articles"``, ``"figures"``, ``"visits"``,
+                ``"partnerships"``, ``"timeline"``, ``"mentions"`` or ``"series"``.
+
+        Raises:
+            QueryError: If ``kind`` is unknown.
+
+        Examples:
+            >>> import vnsg_corpus
+            >>> [row["key"] for row in vnsg_corpus.load().rows("mentions")][:3]
+            ['Tô Lâm', 'CPV', 'SGP']
+        """
+        found: list[dict[str, Any]] = _tables().rows(kind, self)
+        return found
+
+    def to_arrow(self, kind: str, *, decimals: Decimals = "decimal") -> Any:
+        """A table of the corpus's records as a ``pyarrow.Table`` (extra ``arrow``).
+
+        Args:
+            kind: As for [`rows`][vnsg_corpus.Corpus.rows].
+            decimals: ``"decimal"`` (default) for exact ``decimal128(38, 10)``
+                values, ``"float"`` for ``float64``.
+
+        Raises:
+            MissingExtraError: If pyarrow is not installed.
+            QueryError: If ``kind`` or ``decimals`` is not understood.
+        """
+        return _tables().to_arrow(kind, self, decimals=decimals)
+
+    def to_pandas(self, kind: str, *, decimals: Decimals = "float") -> Any:
+        """A table of the corpus's records as a ``pandas.DataFrame`` (extra ``pandas``).
+
+        Columns are ``pandas.ArrowDtype`` of their Arrow types.
+
+        Args:
+            kind: As for [`rows`][vnsg_corpus.Corpus.rows].
+            decimals: ``"float"`` (default) for ``double[pyarrow]`` values,
+                ``"decimal"`` for exact ``decimal128(38, 10)[pyarrow]``.
+
+        Raises:
+            MissingExtraError: If pandas or pyarrow is not installed.
+            QueryError: If ``kind`` or ``decimals`` is not understood.
+        """
+        return _tables().to_pandas(kind, self, decimals=decimals)
+
+    def to_polars(self, kind: str, *, decimals: Decimals = "float") -> Any:
+        """A table of the corpus's records as a ``polars.DataFrame`` (extra ``polars``).
+
+        Args:
+            kind: As for [`rows`][vnsg_corpus.Corpus.rows].
+            decimals: ``"float"`` (default) for ``Float64`` values,
+                ``"decimal"`` for exact ``Decimal(38, 10)``.
+
+        Raises:
+            MissingExtraError: If polars or pyarrow is not installed.
+            QueryError: If ``kind`` or ``decimals`` is not understood.
+        """
+        return _tables().to_polars(kind, self, decimals=decimals)
+
+    def write_parquet(self, directory: str | os.PathLike[str]) -> None:
+        """Write the corpus as a folder of Parquet files, atomically (extra ``arrow``).
+
+        [`read_parquet`][vnsg_corpus.Corpus.read_parquet] reads it back equal;
+        DuckDB and other tools read the files directly (see
+        [`write_parquet`][vnsg_corpus.tables.write_parquet] for the layout).
+
+        Raises:
+            MissingExtraError: If pyarrow is not installed.
+            WriteError: If the folder cannot be written; nothing is left behind.
+        """
+        _tables().write_parquet(self, directory)
+
+    @classmethod
+    def read_parquet(cls, directory: str | os.PathLike[str]) -> Corpus:
+        """Read a corpus written by [`write_parquet`][vnsg_corpus.Corpus.write_parquet].
+
+        Raises:
+            MissingExtraError: If pyarrow is not installed.
+            ReadError: If a file is missing or cannot be read.
+            CorpusFormatError: If a file is malformed, naming it.
+        """
+        corpus: Corpus = _tables().read_parquet(directory)
+        return corpus
+
 
 def _pick(articles: tuple[Article, ...], positions: Sequence[int]) -> tuple[Article, ...]:
     """The articles at ``positions``, in that order (``itemgetter`` is the fastest way)."""
@@ -803,6 +904,13 @@ def _country_arg(argument: str, value: str) -> str:
     code = as_country(argument, value)
     assert code is not None  # noqa: S101 - as_country returns None only for None
     return code
+
+
+def _tables() -> ModuleType:
+    """``vnsg_corpus.tables``, imported on first use."""
+    from vnsg_corpus import tables  # noqa: PLC0415
+
+    return tables
 
 
 def _serialize() -> ModuleType:

@@ -21,6 +21,7 @@ from typing import Any
 __all__ = [
     "CorpusFormatError",
     "DuplicateArticleError",
+    "MissingExtraError",
     "QueryError",
     "ReadError",
     "SchemaVersionError",
@@ -176,6 +177,35 @@ class UnencodableTextError(VnsgCorpusError, ValueError):
 
     def __str__(self) -> str:
         return f"article {self.article_id!r}: {self.args[0]}"
+
+
+class MissingExtraError(VnsgCorpusError, ImportError):
+    """An optional feature needs a library that is not installed.
+
+    The core install needs only ``attrs``, ``cattrs`` and ``python-dateutil``;
+    DataFrames, Parquet, DuckDB, Dask and plots need the library of their
+    *extra*, which the message names with the command that installs it:
+    ``to_pandas needs pandas: pip install 'vnsg-corpus[pandas]'``.  As an
+    ``ImportError`` it is caught by ``except ImportError`` too; the
+    ``ImportError`` behind it is its ``__cause__``.
+
+    Attributes:
+        extra: The extra to install (``"pandas"``, ``"arrow"``, ``"duckdb"``...).
+        module: The module that could not be imported (``"pyarrow"``).
+    """
+
+    def __init__(self, message: str, *, extra: str, module: str) -> None:
+        super().__init__(message)
+        self.extra = extra
+        self.module = module
+
+    @property
+    def name(self) -> str:  # type: ignore[override]  # ImportError.name, read-only here
+        """The module that could not be imported, as ``ImportError.name`` gives it."""
+        return self.module
+
+    def __str__(self) -> str:
+        return str(self.args[0])
 
 
 class VocabularyError(VnsgCorpusError, ValueError):

@@ -83,6 +83,43 @@ def _level_key(value: object) -> str:
     return key
 
 
+# -- reprs ------------------------------------------------------------------------
+# Reprs are for reading: a long evidence text is cut, and a long tuple of
+# evidence is cut after its first items.  A cut repr does not evaluate (the
+# "…" stands outside the quotes), so it is never taken for the record itself;
+# an uncut one evaluates to an equal record, as attrs makes it.
+
+_REPR_TEXT = 60
+"""Characters of an evidence text a repr shows."""
+_REPR_EVIDENCE = 2
+"""Evidence items a fact's repr shows."""
+_REPR_TITLE = 60
+"""Characters of a title an article's repr shows."""
+
+
+def _cut(text: str, limit: int) -> str:
+    """``repr(text)``, cut after ``limit`` characters with "…" outside the quotes."""
+    if len(text) <= limit:
+        return repr(text)
+    return f"{text[:limit]!r}…"
+
+
+def _short_text(text: str) -> str:
+    return _cut(text, _REPR_TEXT)
+
+
+def _short_evidence(evidence: "tuple[Evidence, ...]") -> str:
+    """The evidence tuple of a repr: its first items, then how many more there are."""
+    if len(evidence) <= _REPR_EVIDENCE:
+        return repr(evidence)
+    shown = ", ".join(repr(item) for item in evidence[:_REPR_EVIDENCE])
+    return f"({shown}, …{len(evidence) - _REPR_EVIDENCE} more)"
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
+
+
 @attrs.frozen
 class Span:
     """A half-open range ``[start, end)`` of character offsets into an article's text.
@@ -127,7 +164,7 @@ class Evidence:
     article_id: str
     start: int = attrs.field(validator=_non_negative)
     end: int = attrs.field(validator=_non_negative)
-    text: str
+    text: str = attrs.field(repr=_short_text)
 
     @property
     def span(self) -> Span:
@@ -181,6 +218,62 @@ class Period:
     def contains(self, day: _dt.date) -> bool:
         """Whether ``day`` falls inside the period (open ends are unbounded)."""
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+    def to_edtf(self) -> str:
+        """The period as an EDTF (ISO 8601-2) date or interval string.
+
+        Days are ``2024-03-11``, months ``2024-03``, years ``2024``, quarters
+        ``2024-33`` to ``2024-36`` and halves ``2024-40``, ``2024-41`` (EDTF's
+        sub-year groupings); a period of one unit is one date, a longer one an
+        interval ``START/END``; an end that is ``None`` is written ``..``
+        (open).  Each end is written in the precision's unit when it is that
+        unit's first (start) or last (end) day; otherwise both ends are written
+        in the coarsest finer unit that fits, so the days are always kept:
+        ``Period.from_edtf(p.to_edtf())`` has ``p``'s days, and is ``p``
+        itself when its ends are whole units of its precision.
+
+        Raises:
+            QueryError: If neither end is known (EDTF has no form for that).
+
+        Examples:
+            >>> import datetime as dt
+            >>> Period(dt.date(2024, 1, 1), dt.date(2024, 10, 31), Precision.MONTH).to_edtf()
+            '2024-01/2024-10'
+            >>> Period(None, dt.date(2024, 10, 31), Precision.DAY).to_edtf()
+            '../2024-10-31'
+            >>> Period(dt.date(2025, 1, 1), dt.date(2025, 3, 31), Precision.QUARTER).to_edtf()
+            '2025-33'
+        """
+        from vnsg_corpus._edtf import format_period  # noqa: PLC0415 - the model imports nothing
+
+        return format_period(self)
+
+    @classmethod
+    def from_edtf(cls, text: str) -> "Period":
+        """Read an EDTF (ISO 8601-2) date or interval, as `to_edtf` writes them.
+
+        The precision follows the string: ``2024-03`` is a month, ``2024-33``
+        a quarter; of an interval whose ends differ (``2016/2018-06``), the
+        finer end's.  An end written ``..`` (open) or left empty (unknown) is
+        ``None``.  Uncertain or approximate dates (``?``, ``~``, ``%``),
+        unspecified digits (``X``), times, sets, seasons and years outside
+        0001 to 9999 are not read.
+
+        Raises:
+            QueryError: If ``text`` is not one of these forms, names a day that
+                does not exist, or ends before it starts.
+
+        Examples:
+            >>> Period.from_edtf("2024-03-11/2024-03-13")
+            Period(start=datetime.date(2024, 3, 11), end=datetime.date(2024, 3, 13),
+                   precision=<Precision.DAY: 'day'>)
+            >>> Period.from_edtf("2024/..")
+            Period(start=datetime.date(2024, 1, 1), end=None, precision=<Precision.YEAR: 'year'>)
+        """
+        from vnsg_corpus._edtf import parse_edtf  # noqa: PLC0415 - the model imports nothing
+
+        period = parse_edtf(text)
+        return period if cls is Period else cls(period.start, period.end, period.precision)
 
 
 @attrs.frozen
@@ -292,7 +385,7 @@ class Visit:
     accompanied_by: tuple[Person, ...] = ()
     welcomed_by: tuple[Person, ...] = ()
     duration_days: int | None = None
-    evidence: tuple[Evidence, ...] = ()
+    evidence: tuple[Evidence, ...] = attrs.field(default=(), repr=_short_evidence)
     precision: Precision | None = attrs.field(
         default=attrs.Factory(
             lambda self: None if self.start is None and self.end is None else Precision.DAY,
@@ -319,6 +412,12 @@ class Visit:
         if self.precision is None:
             return None
         return Period(self.start, self.end, self.precision)
+
+    def _repr_html_(self) -> str:
+        """The visit as a compact HTML table, with its evidence (for notebooks)."""
+        from vnsg_corpus._html import visit_html  # noqa: PLC0415 - only notebooks need it
+
+        return visit_html(self)
 
 
 class PartnershipLevel(enum.StrEnum):
@@ -428,9 +527,15 @@ class Partnership:
     level: str = attrs.field(converter=_level_key)
     since: Period | None = None
     status: PartnershipStatus = PartnershipStatus.ESTABLISHED
-    evidence: tuple[Evidence, ...] = ()
+    evidence: tuple[Evidence, ...] = attrs.field(default=(), repr=_short_evidence)
     tier: PartnershipLevel | None = attrs.field(default=attrs.Factory(_tier_of, takes_self=True))
     inferred: bool = False
+
+    def _repr_html_(self) -> str:
+        """The partnership as a compact HTML table, with its evidence (for notebooks)."""
+        from vnsg_corpus._html import partnership_html  # noqa: PLC0415 - only notebooks need it
+
+        return partnership_html(self)
 
 
 class Metric(enum.StrEnum):
@@ -577,7 +682,7 @@ class EconomicFigure:
     unit: str
     qualifier: Qualifier = Qualifier.EXACT
     period: Period | None = None
-    evidence: tuple[Evidence, ...] = ()
+    evidence: tuple[Evidence, ...] = attrs.field(default=(), repr=_short_evidence)
     value_max: Decimal | None = None
     converted: Amount | None = None
     countries: tuple[str, ...] = attrs.field(default=(), validator=_country_codes)
@@ -595,6 +700,12 @@ class EconomicFigure:
             ['SGP', 'VNM']
         """
         return frozenset(self.countries)
+
+    def _repr_html_(self) -> str:
+        """The figure as a compact HTML table, with its evidence (for notebooks)."""
+        from vnsg_corpus._html import figure_html  # noqa: PLC0415 - only notebooks need it
+
+        return figure_html(self)
 
 
 @attrs.frozen
@@ -684,3 +795,28 @@ class Article:
     def title_text(self) -> str | None:
         """The title's text, or ``None``."""
         return None if self.title is None else self.text[self.title.start : self.title.end]
+
+    def __repr__(self) -> str:
+        # Never the text: id, date, source, title and how many facts.
+        title = self.title_text
+        parts = [
+            f"<Article {self.id!r}",
+            "undated" if self.date is None else self.date.isoformat(),
+            "source=None" if self.source is None else f"source={self.source!r}",
+            "title=None" if title is None else f"title={_cut(title, _REPR_TITLE)}",
+            f"({_plural(len(self.text), 'character')};",
+            f"{_plural(len(self.figures), 'figure')},",
+            f"{_plural(len(self.visits), 'visit')},",
+            f"{_plural(len(self.partnerships), 'partnership')},",
+            _plural(len(self.mentions), "mention"),
+        ]
+        if self.diagnostics:
+            parts[-1] += ","
+            parts.append(_plural(len(self.diagnostics), "diagnostic"))
+        return " ".join(parts) + ")>"
+
+    def _repr_html_(self) -> str:
+        """The article as compact HTML tables: its metadata and its facts with evidence."""
+        from vnsg_corpus._html import article_html  # noqa: PLC0415 - only notebooks need it
+
+        return article_html(self)
