@@ -238,6 +238,8 @@ class Corpus:
         results: list[Sequence[int] | set[int]] = []
         start, end = as_date("since", since), as_date("until", until, end=True)
         if start is not None or end is not None:
+            if source is None and mentions is None and text is None:
+                return Corpus._subset(index.articles_between(start, end))
             results.append(set(index.between(start, end)))  # date order -> a set, ours
         if source is not None:
             results.append(index.sources.get(fold(source.strip()), []))
