@@ -25,10 +25,9 @@ _MAX_BUCKET_YEARS = 12
 _SORT_BELOW = 16
 """A date range holding under 1/16 of the corpus is put in corpus order by sorting."""
 _MIN_BLOCK = 1024
-_MAX_BLOCKS = 64
-"""Dated articles are cut into at most 64 blocks (of at least 1,024) for the date masks:
-about 8 bytes of masks per article."""
-_BITS = bytes.maketrans(b"01", b"\x00\x01")
+_MAX_BLOCKS = 255
+"""Dated articles are cut into at most 255 blocks of at least 1,024, in date order, for
+picking wide date ranges (a byte per article)."""
 
 Entry = tuple[int, EconomicFigure]
 """A figure and its running number in corpus order."""
@@ -56,12 +55,12 @@ class ArticleIndex:
     __slots__ = (
         "_articles",
         "_block",
+        "_blocks",
         "_by_date",
         "_dates",
         "_figure_order",
         "_figures_by_metric",
         "_figures_by_year",
-        "_masks",
         "_mentions",
         "_open_figures",
         "_partnerships_by_pair",
@@ -80,7 +79,7 @@ class ArticleIndex:
         self._by_date: list[int] = []
         self._undated: list[int] = []
         self._block = _MIN_BLOCK
-        self._masks: list[int] = [0]
+        self._blocks = b""
         self._sources: dict[str, list[int]] | None = None
         self._mentions: dict[str, list[int]] | None = None
         self._word_postings: dict[str, array[int]] | None = None
@@ -129,16 +128,14 @@ class ArticleIndex:
                 dated = sorted((a.date, i) for i, a in enumerate(articles) if a.date is not None)
                 self._by_date = by_date = [i for _, i in dated]
                 self._undated = [i for i, a in enumerate(articles) if a.date is None]
-                # Prefix masks by date rank: bit p of masks[k] is set when the article
-                # at position p is among the first k * block in date order.
-                self._block = block = max(_MIN_BLOCK, len(by_date) // _MAX_BLOCKS + 1)
-                bits = bytearray((len(articles) + 7) // 8)
-                masks = [0]
-                for start in range(0, len(by_date), block):
-                    for position in by_date[start : start + block]:
-                        bits[position >> 3] |= 1 << (position & 7)
-                    masks.append(int.from_bytes(bits, "little"))
-                self._masks = masks
+                # The date block of each article, a byte per article in corpus order:
+                # block k holds date ranks k * block to (k + 1) * block - 1.
+                self._block = block = max(_MIN_BLOCK, -(-len(by_date) // _MAX_BLOCKS))
+                blocks = bytearray(b"\xff") * len(articles)  # undated: in no block
+                for number, start in enumerate(range(0, len(by_date), block)):
+                    marked = by_date[start : start + block]
+                    deque(map(blocks.__setitem__, marked, itertools.repeat(number)), 0)
+                self._blocks = bytes(blocks)
                 self._dates = [d for d, _ in dated]
         return self._dates
 
@@ -163,23 +160,26 @@ class ArticleIndex:
         """The articles dated within ``[since, until]`` (inclusive), in corpus order.
 
         The positions in range come in date order.  A few are sorted.  Many
-        are picked through a mask over the corpus: the bit masks of the date
-        blocks the range covers (one ``xor`` of two prefix masks) made a byte
-        per article, plus the positions at its two ends, so that a range of
-        any width costs a few C passes over the corpus, never a sort.
+        are picked through a mask over the corpus, a byte per article: the
+        date blocks wholly inside the range are marked in one ``translate`` of
+        the articles' block numbers, and the few positions at the range's two
+        ends one by one.  A range of any width costs a few C passes over the
+        corpus, never a sort.
         """
         lo, hi = self._range(since, until)
         by_date, articles = self._by_date, self._articles
-        size = len(articles)
-        if (hi - lo) * _SORT_BELOW <= size:
+        if (hi - lo) * _SORT_BELOW <= len(articles):
             return _pick(articles, sorted(by_date[lo:hi]))
-        block, masks = self._block, self._masks
-        first, last = -(-lo // block), hi // block  # the blocks wholly inside the range
-        covered = masks[last] ^ masks[first] if first <= last else 0
-        mask = bytearray(format(covered, f"0{size}b").encode("ascii")[::-1].translate(_BITS))
-        ends = itertools.chain(
-            by_date[lo : min(hi, first * block)], by_date[max(lo, last * block) : hi]
-        )
+        block = self._block
+        first, last = -(-lo // block), hi // block  # blocks first..last-1 are inside
+        if first < last:
+            inside = bytes(int(first <= number < last) for number in range(256))
+            mask = bytearray(self._blocks.translate(inside))
+            ends: Iterable[int] = itertools.chain(
+                by_date[lo : first * block], by_date[last * block : hi]
+            )
+        else:  # within one block, or two partly
+            mask, ends = bytearray(len(articles)), by_date[lo:hi]
         deque(map(mask.__setitem__, ends, itertools.repeat(1)), 0)
         return tuple(itertools.compress(articles, mask))
 

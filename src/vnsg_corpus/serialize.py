@@ -8,6 +8,11 @@ sorted lists.  Text is written as UTF-8; a line whose text holds lone
 surrogates is written with ASCII escapes instead, so that anything saved loads
 again unchanged.
 
+Loading checks every promise of the model.  A record of the current version
+is first read by a fast path that builds the very records ``cattrs`` would, in
+about half the time, and leaves anything it does not take to the converter,
+which names the problem (see ``_fastload``).
+
 Saving is atomic: the file is written to a temporary file in the same folder,
 flushed, ``fsync``-ed and renamed over the target, so a crash leaves either the
 old file or the new one, never a mix.
