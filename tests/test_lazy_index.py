@@ -148,3 +148,26 @@ def _check_date_range(
     found = corpus.articles(since=since, until=until, source=source)
     assert found.ids == expected
     assert list(found) == [corpus[i] for i in expected]
+
+
+def test_a_source_whose_parts_fold_alike_gives_its_article_once() -> None:
+    """0.7.0 returned ("a", "a"): "VNA/vna" was filed under "vna" once per part."""
+    corpus = Corpus(
+        [
+            Article(id="a", text="x", source="VNA/vna"),
+            Article(id="b", text="y", source="Tuổi Trẻ/Tuoi Tre"),
+            Article(id="c", text="z", source="VOV"),
+        ]
+    )
+    assert corpus.articles(source="VNA").ids == ("a",)
+    assert corpus.articles(source="tuoi tre").ids == ("b",)
+    assert len(corpus.articles(source="VNA")) == 1
+
+
+def test_an_answer_of_every_article_is_the_corpus_in_order() -> None:
+    corpus = Corpus(
+        [parse_article(f"Singapore and Việt Nam, note {i}.", id=f"n{i}") for i in range(5)][::-1]
+    )
+    found = corpus.articles(text="Singapore")
+    assert found.ids == corpus.ids
+    assert found == corpus

@@ -193,8 +193,10 @@ class ArticleIndex:
                 sources: dict[str, list[int]] = defaultdict(list)
                 for position, article in enumerate(self._articles):
                     if article.source:
-                        for part in {article.source, *article.source.split("/")}:
-                            sources[fold(part.strip())].append(position)
+                        # Once per article, even when two parts fold alike ("VNA/vna").
+                        parts = (article.source, *article.source.split("/"))
+                        for key in {fold(part.strip()) for part in parts}:
+                            sources[key].append(position)
                 self._sources = sources
         return self._sources
 

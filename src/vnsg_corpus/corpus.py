@@ -275,6 +275,8 @@ class Corpus:
             for other in results[1:]:
                 chosen.intersection_update(other)
             positions = sorted(chosen)  # a set of ints iterates nearly sorted: fast
+        if len(positions) == len(self._articles):  # distinct positions: every article
+            return Corpus._subset(self._articles)
         return Corpus._subset(_pick(self._articles, positions))
 
     def figures(
