@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import functools
 import gc
 import os
 import platform
 import random
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -41,6 +41,13 @@ import vnsg_corpus
 from vnsg_corpus import Article, Corpus, Evidence, Metric, Period, Precision
 
 FIGURES_PER_ARTICLE = 10
+_FRESH_LOAD = """
+import sys, time
+from vnsg_corpus import Corpus
+began = time.perf_counter()
+Corpus.load(sys.argv[1])
+print(time.perf_counter() - began)
+"""
 METRICS = [m for m in Metric if m is not Metric.OTHER]
 
 
@@ -101,14 +108,22 @@ def clone_corpus(pool: list[Article], count: int, rng: random.Random, *, first: 
     return Corpus(articles)
 
 
-def _latency(queries: list[Callable[[], object]]) -> tuple[float, float]:
-    times = []
+def _latency(queries: list[Callable[[], object]]) -> tuple[float, float, float]:
+    """p50 and p99 of the wall-clock time of the queries, and p99 of their CPU time (ms).
+
+    On a shared machine a query that loses its core for a moment shows in the
+    wall-clock p99; its CPU time does not.
+    """
+    times, cpu = [], []
     for query in queries:
-        began = time.perf_counter()
+        began, began_cpu = time.perf_counter(), time.thread_time()
         query()
+        cpu.append((time.thread_time() - began_cpu) * 1000)
         times.append((time.perf_counter() - began) * 1000)
     times.sort()
-    return statistics.median(times), times[min(len(times) - 1, int(len(times) * 0.99))]
+    cpu.sort()
+    p99 = min(len(times) - 1, int(len(times) * 0.99))
+    return statistics.median(times), times[p99], cpu[p99]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -130,14 +145,24 @@ def main(argv: list[str] | None = None) -> int:
         folder = Path(tmp) / "articles"
         paths = write(folder, args.parse_articles)
         megabytes = sum(p.stat().st_size for p in paths) / 1e6
-        for workers in (1, 2):
-            seconds = _median(
-                functools.partial(Corpus.from_paths, folder, workers=workers), args.runs
-            )
+        # Patterns are compiled on the first parse, here, before any run is timed (the
+        # worker processes inherit them).  Runs of 1 and 2 workers alternate.
+        vnsg_corpus.parse_article(paths[0].read_text(encoding="utf-8"))
+        parse_times: dict[int, list[float]] = {1: [], 2: []}
+        for _ in range(args.runs):
+            for workers in (1, 2):
+                gc.collect()
+                began = time.perf_counter()
+                Corpus.from_paths(folder, workers=workers)
+                parse_times[workers].append(time.perf_counter() - began)
+        for workers, times in parse_times.items():
+            seconds = statistics.median(times)
+            speed_up = statistics.median(parse_times[1]) / seconds
             row(
                 f"parse {len(paths):,} files, workers={workers}",
-                f"{megabytes / seconds:.2f} MB/s, {len(paths) / seconds:,.0f} art/s",
-                ">= 2 MB/s" if workers == 1 else "",
+                f"{megabytes / seconds:.2f} MB/s, {len(paths) / seconds:,.0f} art/s"
+                + (f", {speed_up:.2f}x" if workers > 1 else ""),
+                ">= 2 MB/s" if workers == 1 else ">= 1.7x",
             )
 
         pool = [vnsg_corpus.parse_article(text) for text in generate(500, seed=11)]
@@ -153,7 +178,22 @@ def main(argv: list[str] | None = None) -> int:
         row(
             f"load {len(corpus):,} articles",
             f"{load:.1f} s, {len(corpus) / load:,.0f} art/s",
-            "< 20 s",
+            "< 10 s",
+        )
+
+        # The same in a process that holds nothing else (the benchmark holds the corpus
+        # it saved, and its first load grows the heap).
+        fresh = subprocess.run(
+            [sys.executable, "-c", _FRESH_LOAD, str(target)],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        seconds = float(fresh.stdout)
+        row(
+            f"load {len(corpus):,} articles, fresh process",
+            f"{seconds:.1f} s, {len(corpus) / seconds:,.0f} art/s",
+            "< 10 s",
         )
 
         sample = Path(tmp) / "sample.jsonl"
@@ -168,11 +208,25 @@ def main(argv: list[str] | None = None) -> int:
         row("memory per loaded article, beyond its text", f"{per_article / 1024:.1f} KB", "< 10 KB")
         del loaded
 
+    # Each kind of index is built by the first query that reads it, alone.
+    first_queries: dict[str, Callable[[], object]] = {
+        "dates (articles(since=))": lambda: corpus.articles(since="2000"),
+        "sources (articles(source=))": lambda: corpus.articles(source="VNA"),
+        "mentions (articles(mentions=))": lambda: corpus.articles(mentions="Wong"),
+        "figures by metric (figures(metric=))": lambda: corpus.figures(metric=METRICS[0]),
+        "figures by year (figures(during=))": lambda: corpus.figures(during="2020"),
+        "words (articles(text=))": lambda: corpus.articles(text="investment"),
+    }
+    for name, first in first_queries.items():
+        began = time.perf_counter()
+        first()
+        row(f"index build: {name}", f"{time.perf_counter() - began:.2f} s")
     began = time.perf_counter()
-    corpus.articles(since="2000")  # builds the indexes
+    for metric in METRICS:
+        corpus.figures(metric=metric, min_value=0)  # sorts the metric's figures by value
     row(
-        "index build (dates, sources, mentions, words, metrics, values)",
-        f"{time.perf_counter() - began:.1f} s",
+        "index build: figures by value, every metric (figures(min_value=))",
+        f"{time.perf_counter() - began:.2f} s",
     )
     began = time.perf_counter()
     corpus.visits()
@@ -215,9 +269,14 @@ def main(argv: list[str] | None = None) -> int:
         ),
     }
     for name, query in kinds.items():
-        p50, p99 = _latency([query] * args.queries)
+        query()  # latencies once built: builds are timed above
+        p50, p99, cpu_p99 = _latency([query] * args.queries)
         goal = "p99 < 50 ms" if name.startswith("series") else "p99 < 5 ms"
-        row(f"query {name}", f"p50 {p50:.2f} ms, p99 {p99:.2f} ms", goal)
+        row(
+            f"query {name}",
+            f"p50 {p50:.2f} ms, p99 {p99:.2f} ms (CPU p99 {cpu_p99:.2f} ms)",
+            goal,
+        )
 
     header = [
         f"Machine: {platform.machine()}, {os.cpu_count()} cores,"

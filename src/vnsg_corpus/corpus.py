@@ -247,6 +247,8 @@ class Corpus:
         results: list[Sequence[int] | set[int]] = []
         start, end = as_date("since", since), as_date("until", until, end=True)
         if start is not None or end is not None:
+            if source is None and mentions is None and text is None:
+                return Corpus._subset(index.articles_between(start, end))
             results.append(set(index.between(start, end)))  # date order -> a set, ours
         if source is not None:
             results.append(index.sources.get(fold(source.strip()), []))
@@ -282,6 +284,8 @@ class Corpus:
             for other in results[1:]:
                 chosen.intersection_update(other)
             positions = sorted(chosen)  # a set of ints iterates nearly sorted: fast
+        if len(positions) == len(self._articles):  # distinct positions: every article
+            return Corpus._subset(self._articles)
         return Corpus._subset(_pick(self._articles, positions))
 
     def figures(

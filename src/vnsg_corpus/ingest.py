@@ -186,11 +186,15 @@ def _articles(
         return
     from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415 - only for many files
 
+    from vnsg_corpus._compact import unpack  # noqa: PLC0415 - only for many files
+
     pool = ProcessPoolExecutor(
         max_workers=workers, initializer=_use_vocabulary, initargs=(vocabulary,)
     )
     try:
-        results = pool.map(_read, files, chunksize=_CHUNK)
+        # Articles come back packed (see _compact): cheaper to send than pickled records.
+        packed = pool.map(_read, files, chunksize=_CHUNK)
+        results = (unpack(item) if isinstance(item, bytes) else item for item in packed)
         yield from _deliver(results, len(files), progress, errors, skipped)
     finally:  # on an error or an early stop, files not yet started are not parsed
         pool.shutdown(wait=True, cancel_futures=True)
@@ -233,6 +237,9 @@ def _use_vocabulary(vocabulary: Vocabulary | None) -> None:
     _WORKER_VOCABULARY = vocabulary
 
 
-def _read(path: Path) -> Article | ReadError:
-    """Read one file in a worker process; a ``ReadError`` is returned, pickled, not raised."""
-    return _read_or_error(path, _WORKER_VOCABULARY)
+def _read(path: Path) -> bytes | ReadError:
+    """Read one file in a worker process: the article packed, or the ``ReadError`` (not raised)."""
+    from vnsg_corpus._compact import pack  # noqa: PLC0415 - in worker processes only
+
+    result = _read_or_error(path, _WORKER_VOCABULARY)
+    return result if isinstance(result, ReadError) else pack(result)
