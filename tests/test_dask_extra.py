@@ -12,7 +12,6 @@ import pytest
 from vnsg_corpus import MissingExtraError
 from vnsg_corpus import dask as vd
 
-
 # Import the optional libraries now, whole: a module first imported in a test is
 # forgotten after it, and dask.bag imports tblib, which registers how exceptions
 # pickle (a forgotten tblib breaks the pickling of every exception after).
@@ -38,10 +37,10 @@ def _missing(monkeypatch: pytest.MonkeyPatch, module: str) -> None:
 
 
 CALLS: list[tuple[str, Callable[[Path], object]]] = [
-    ("articles_bag", lambda tmp: vd.articles_bag(tmp)),
+    ("articles_bag", vd.articles_bag),
     ("to_corpus", lambda _: vd.to_corpus(None)),
     ("write_parquet", lambda tmp: vd.write_parquet(tmp, tmp / "out")),
-    ("read_parquet", lambda tmp: vd.read_parquet(tmp)),
+    ("read_parquet", vd.read_parquet),
 ]
 
 
