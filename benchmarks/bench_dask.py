@@ -58,7 +58,7 @@ from vnsg_corpus import Corpus, parse_article
 from vnsg_corpus import dask as vd
 from vnsg_corpus.dask import _write_part
 
-CONTROL = "control: a pure-Python loop, twice, in a pool of N processes"
+CONTROL = "control (a pure-Python loop, twice, in a pool of N processes)"
 OPERATIONS = (
     "write_parquet (parse and write, on the workers)",
     "to_corpus (articles to this process)",
@@ -82,6 +82,39 @@ def _time(seconds: float, operation: str, files: int) -> str:
     if operation == CONTROL:
         return f"{seconds:.2f} s"
     return f"{seconds:.2f} s ({files / seconds:.0f} art/s)"
+
+
+FREE = 1.8
+"""A control speed-up from which a run counts as one with two free cores."""
+
+
+def _paired(times: dict[tuple[int, str], list[float]]) -> str:
+    """Each run's speed-ups (its two clusters ran one after the other), and with free cores."""
+    ratios = {
+        operation: [
+            a / b for a, b in zip(times[(1, operation)], times[(2, operation)], strict=True)
+        ]
+        for operation in OPERATIONS
+    }
+    lines = ["", "| run | " + " | ".join(o.split(" (")[0] for o in OPERATIONS) + " |"]
+    lines.append("| --- |" + " --- |" * len(OPERATIONS))
+    for run, found in enumerate(zip(*ratios.values(), strict=True), start=1):
+        lines.append(f"| {run} | " + " | ".join(f"{r:.2f}x" for r in found) + " |")
+    free = [i for i, r in enumerate(ratios[CONTROL]) if r >= FREE]
+    lines.append("")
+    if free:
+        lines.append(
+            f"Runs whose control reached {FREE}x (two free cores): {len(free)} of"
+            f" {len(ratios[CONTROL])}; their median speed-ups: "
+            + ", ".join(
+                f"{o.split(' (')[0]} {statistics.median(ratios[o][i] for i in free):.2f}x"
+                for o in OPERATIONS
+            )
+            + "."
+        )
+    else:
+        lines.append(f"No run's control reached {FREE}x: the machine never gave two free cores.")
+    return "\n".join(lines) + "\n"
 
 
 def _transfer(folder: Path, size: int, tmp: Path) -> tuple[float, float]:
@@ -197,7 +230,7 @@ def main() -> int:
         f"| median of {args.runs} runs | 1 worker | 2 workers | speed-up |",
         "| --- | --- | --- | --- |",
     ]
-    table = "\n".join(header + rows) + "\n"
+    table = "\n".join(header + rows) + "\n" + _paired(times)
     print()
     print(table)
     if args.output:
