@@ -17,7 +17,7 @@ cluster of several machines, the files read and the folder written must be at
 the same path on every machine (a shared file system); paths are made
 absolute before they are sent.
 
-Usage (the Dask page runs it):
+Usage (the [Across machines](scale.md) page runs the same steps on one machine):
 
 ```python
 from dask.distributed import Client
@@ -61,8 +61,14 @@ __all__ = [
     "write_parquet",
 ]
 
-PARTITION_SIZE = 200
-"""Files (or texts) per partition: a task of about half a second of parsing, a part of that many articles."""  # noqa: E501
+PARTITION_SIZE = 100
+"""Files (or texts) per partition: a task of about a third of a second of parsing, a part of that many articles.
+
+Smaller partitions balance the load of the workers better (with 100, two
+workers parsing and writing 2,000 files were 1.70 times as fast as one; with
+200, 1.63 times); a part of 100 articles takes about 0.07 s to write, one
+of 200 about 0.10 s.
+"""  # noqa: E501
 
 _Paths = "str | os.PathLike[str] | Iterable[str | os.PathLike[str]]"
 
@@ -394,7 +400,7 @@ def read_parquet(directory: str | os.PathLike[str]) -> Any:
         problem = "no such folder" if not os.path.lexists(folder) else "not a folder"
         raise ReadError(f"{problem}; read_parquet reads a folder written by write_parquet", path=folder)  # fmt: skip  # noqa: E501
     parts = _partitions.parts(folder) if _partitions.is_dataset(folder) else [folder]
-    read = dask.delayed(_read_part, pure=True)
+    read = dask.delayed(_read_part, pure=False)  # the files may change between computations
     return db.from_delayed([read(part) for part in parts])
 
 
