@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from vnsg_corpus._files import os_message
+from vnsg_corpus._partitions import MANIFEST
 from vnsg_corpus.consolidate import merge_visits
 from vnsg_corpus.errors import (
     CorpusFormatError,
@@ -365,7 +366,7 @@ def _target(name: str) -> str:
         entries = os.listdir(target)
     except OSError as exc:
         raise WriteError(os_message(exc), path=name) from exc
-    if entries and "articles.parquet" not in entries:
+    if entries and "articles.parquet" not in entries and MANIFEST not in entries:
         raise WriteError(
             "a folder that holds other files, not a Parquet corpus; it is left as it is",
             path=name,

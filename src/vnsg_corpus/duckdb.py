@@ -39,6 +39,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from vnsg_corpus import _partitions
 from vnsg_corpus._extras import require
 from vnsg_corpus.errors import CorpusFormatError, ReadError, SchemaVersionError
 from vnsg_corpus.model import PartnershipLevel
@@ -98,9 +99,16 @@ def connect(parquet_dir: str | os.PathLike[str], *, connection: Any = None) -> A
     Views read the files when queried; nothing is loaded into memory.
     Views of the same names are replaced.
 
+    A partitioned dataset written by
+    [`vnsg_corpus.dask.write_parquet`][vnsg_corpus.dask.write_parquet] is
+    registered the same way: each view reads the file of that name in every
+    part, in order (``merged_visits`` and ``timeline`` read the dataset's
+    own, which cover every part).
+
     Args:
         parquet_dir: A folder written by
-            [`Corpus.write_parquet`][vnsg_corpus.Corpus.write_parquet].
+            [`Corpus.write_parquet`][vnsg_corpus.Corpus.write_parquet] or by
+            [`vnsg_corpus.dask.write_parquet`][vnsg_corpus.dask.write_parquet].
         connection: A ``duckdb.DuckDBPyConnection`` to add the views to;
             by default a new in-memory database.
 
@@ -109,7 +117,8 @@ def connect(parquet_dir: str | os.PathLike[str], *, connection: Any = None) -> A
 
     Raises:
         MissingExtraError: If duckdb is not installed.
-        ReadError: If the folder or one of its files is missing.
+        ReadError: If the folder or one of its files (or a dataset's
+            manifest) is missing.
         SchemaVersionError: If a file is no Parquet corpus of this layout.
         CorpusFormatError: If DuckDB cannot read a file.
     """
@@ -118,26 +127,37 @@ def connect(parquet_dir: str | os.PathLike[str], *, connection: Any = None) -> A
     if not os.path.isdir(folder):
         problem = "no such folder" if not os.path.lexists(folder) else "not a folder"
         raise ReadError(f"{problem}; connect reads a folder written by write_parquet", path=folder)
+    dataset = _partitions.is_dataset(folder)
     con = duckdb.connect() if connection is None else connection
     for name in PARQUET_TABLES:
-        path = os.path.join(folder, f"{name}.parquet")
-        if not os.path.isfile(path):
-            raise ReadError("no such file; write the corpus again with write_parquet", path=path)
+        if dataset:
+            paths = _partitions.table_paths(folder, name)
+        else:
+            paths = [os.path.join(folder, f"{name}.parquet")]
+        for path in paths:
+            if not os.path.isfile(path):
+                raise ReadError(
+                    "no such file; write the corpus again with write_parquet", path=path
+                )
         try:
             found = con.execute(
-                "SELECT decode(value) FROM parquet_kv_metadata(?) WHERE decode(key) = ?",
-                [path, "vnsg_corpus.layout"],
+                "SELECT file_name, decode(value) FROM parquet_kv_metadata(?) WHERE decode(key) = ?",
+                [paths, "vnsg_corpus.layout"],
             ).fetchall()
-            if found != [(str(PARQUET_LAYOUT),)]:
-                raise SchemaVersionError(
-                    f"not a Parquet corpus of layout {PARQUET_LAYOUT}; write it with write_parquet",
-                    path=path,
-                )
+            layouts = dict(found)
+            for path in paths:
+                if layouts.get(path) != str(PARQUET_LAYOUT):
+                    raise SchemaVersionError(
+                        f"not a Parquet corpus of layout {PARQUET_LAYOUT};"
+                        " write it with write_parquet",
+                        path=path,
+                    )
+            files = ", ".join(map(_literal, paths))
             con.execute(
-                f"CREATE OR REPLACE VIEW {name} AS SELECT * FROM read_parquet({_literal(path)})"  # noqa: S608 - our names, a quoted path
+                f"CREATE OR REPLACE VIEW {name} AS SELECT * FROM read_parquet([{files}])"  # noqa: S608 - our names, quoted paths
             )
         except duckdb.Error as exc:
-            raise CorpusFormatError(f"DuckDB cannot read it: {exc}", path=path) from exc
+            raise CorpusFormatError(f"DuckDB cannot read it: {exc}", path=paths[0]) from exc
     for name, sql in QUESTION_VIEWS.items():
         con.execute(f"CREATE OR REPLACE VIEW {name} AS {sql}")
     return con

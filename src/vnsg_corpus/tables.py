@@ -1067,7 +1067,8 @@ def write_parquet(
     The files are written into a temporary folder beside ``directory``,
     flushed to disk, and the folder is renamed to ``directory``.  An existing
     ``directory`` is replaced only if it is empty or a Parquet corpus (it has
-    ``articles.parquet``): it is renamed aside, and removed once the new one
+    ``articles.parquet``, or is a partitioned dataset with a manifest
+    ``_vnsg_corpus.json``): it is renamed aside, and removed once the new one
     is in place.  If anything fails, ``directory`` is left as it was and the
     temporary folder is removed.
 
@@ -1109,9 +1110,15 @@ def read_parquet(directory: str | os.PathLike[str]) -> Corpus:
     [`Corpus.load`][vnsg_corpus.Corpus.load] checks a JSON Lines record (the
     "Loader invariants" of the Robustness page).
 
+    A partitioned dataset written by
+    [`vnsg_corpus.dask.write_parquet`][vnsg_corpus.dask.write_parquet] (a
+    folder of parts and a manifest, ``_vnsg_corpus.json``) is read too: its
+    parts, in order, as one corpus.
+
     Raises:
         MissingExtraError: If pyarrow is not installed.
         ReadError: If the folder or a file is missing or cannot be read.
+        DuplicateArticleError: If two parts of a dataset hold the same id.
         SchemaVersionError: If a file is no Parquet corpus of this layout, or
             of a newer schema than this release reads.
         CorpusFormatError: If a file is not Parquet, lacks a column or has
@@ -1121,7 +1128,9 @@ def read_parquet(directory: str | os.PathLike[str]) -> Corpus:
     pa = require("pyarrow", "arrow", feature="read_parquet")
     pq = require("pyarrow.parquet", "arrow", feature="read_parquet")
     pc = require("pyarrow.compute", "arrow", feature="read_parquet")
-    from vnsg_corpus import _parquet  # noqa: PLC0415 - it imports this module
+    from vnsg_corpus import _parquet, _partitions  # noqa: PLC0415 - they import this module
 
     with cyclic_gc_paused():
+        if _partitions.is_dataset(os.fspath(directory)):
+            return _partitions.read(pa, pq, pc, os.fspath(directory))
         return _parquet.read(pa, pq, pc, directory)
