@@ -75,6 +75,20 @@ def month_end(year: int, month: int) -> datetime.date | None:
     return datetime.date(year, month, calendar.monthrange(year, month)[1])
 
 
+def last_day(year: int, month: int) -> datetime.date:
+    """The last day of ``month`` of ``year``, as ``datetime.date`` would refuse one.
+
+    For readers of date strings, which turn a ``ValueError`` into their own error.
+
+    Raises:
+        ValueError: If the year or month is outside the calendar.
+    """
+    end = month_end(year, month)
+    if end is None:
+        raise ValueError(f"no month {year:04d}-{month:02d} in the calendar")
+    return end
+
+
 def add_months(day: datetime.date, months: int) -> datetime.date | None:
     """``day`` moved by whole months, clipped to the month's last day (as ``relativedelta``).
 

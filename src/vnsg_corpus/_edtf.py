@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from vnsg_corpus._dates import month_end
+from vnsg_corpus._dates import last_day
 from vnsg_corpus.errors import QueryError
 from vnsg_corpus.model import Period, Precision
 
@@ -45,13 +45,6 @@ _DATE = re.compile(r"(?P<y>[0-9]{4})(?:-(?P<m>[0-9]{2})(?:-(?P<d>[0-9]{2}))?)?")
 _OPEN = ".."
 
 
-def _month_end(year: int, month: int) -> dt.date:
-    end = month_end(year, month)
-    if end is None:  # as dt.date() would: the caller reads a ValueError as a bad string
-        raise ValueError(f"no month {year:04d}-{month:02d} in the calendar")
-    return end
-
-
 def _first_month(day: dt.date, size: int) -> int:
     """The first month of the group of ``size`` months (a quarter: 3) that holds ``day``."""
     return (day.month - 1) // size * size + 1
@@ -70,7 +63,7 @@ def _last_day(day: dt.date, unit: Precision) -> dt.date:
         return day
     if unit is Precision.YEAR:
         return dt.date(day.year, 12, 31)
-    return _month_end(day.year, _first_month(day, _MONTHS[unit]) + _MONTHS[unit] - 1)
+    return last_day(day.year, _first_month(day, _MONTHS[unit]) + _MONTHS[unit] - 1)
 
 
 _MONTHS = {Precision.MONTH: 1, Precision.QUARTER: 3, Precision.HALF: 6}
@@ -139,14 +132,14 @@ def _read_date(text: str, part: str) -> tuple[dt.date, dt.date, Precision]:
             date = dt.date(year, number, int(day))
             return date, date, Precision.DAY
         if 1 <= number <= 12:
-            return dt.date(year, number, 1), _month_end(year, number), Precision.MONTH
+            return dt.date(year, number, 1), last_day(year, number), Precision.MONTH
     except ValueError:
         raise _fail(text, "not a real date") from None
     for unit, code in _CODES.items():
         size = _MONTHS[unit]
         if code <= number < code + 12 // size:
             first = (number - code) * size + 1
-            return dt.date(year, first, 1), _month_end(year, first + size - 1), unit
+            return dt.date(year, first, 1), last_day(year, first + size - 1), unit
     if 21 <= number <= 41:
         raise _fail(text, "seasons and quadrimesters (EDTF 21 to 32, 37 to 39) are not read")
     raise _fail(text, "not a month, quarter or half")

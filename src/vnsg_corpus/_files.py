@@ -56,7 +56,7 @@ _KINDS = (
 
 def os_message(exc: OSError) -> str:
     """The message of an ``OSError`` in the library's style: ``"permission denied"``."""
-    text = exc.strerror or str(exc)
+    text = exc.strerror or str(exc) or type(exc).__name__
     return text[:1].lower() + text[1:]
 
 

@@ -9,7 +9,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import TypeVar
 
-from vnsg_corpus._dates import month_end
+from vnsg_corpus._dates import last_day
 from vnsg_corpus.errors import QueryError
 from vnsg_corpus.model import Period, Precision
 from vnsg_corpus.periods import parse_period
@@ -69,13 +69,6 @@ def _check_length(argument: str, value: str, accepted: str) -> None:
         )
 
 
-def _month_end(year: int, month: int) -> dt.date:
-    end = month_end(year, month)  # "9999-12" too: no step into year 10000
-    if end is None:
-        raise ValueError(f"no month {year}-{month:02d}")
-    return end
-
-
 def _string_period(text: str) -> Period | None:
     value = text.strip()
     try:
@@ -87,13 +80,13 @@ def _string_period(text: str) -> Period | None:
             return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), Precision.YEAR)
         if match := _ISO_MONTH.match(value):
             year, month = int(match["y"]), int(match["m"])
-            return Period(dt.date(year, month, 1), _month_end(year, month), Precision.MONTH)
+            return Period(dt.date(year, month, 1), last_day(year, month), Precision.MONTH)
         if match := _ISO_QUARTER.match(value):
             year, first = int(match["y"]), 3 * int(match["q"]) - 2
-            return Period(dt.date(year, first, 1), _month_end(year, first + 2), Precision.QUARTER)
+            return Period(dt.date(year, first, 1), last_day(year, first + 2), Precision.QUARTER)
         if match := _ISO_HALF.match(value):
             year, first = int(match["y"]), 6 * int(match["h"]) - 5
-            return Period(dt.date(year, first, 1), _month_end(year, first + 5), Precision.HALF)
+            return Period(dt.date(year, first, 1), last_day(year, first + 5), Precision.HALF)
         if "/" in value:
             # "2020/2024": exactly one slash between two forms without one (no recursion).
             left, _, right = value.partition("/")

@@ -48,6 +48,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 from vnsg_corpus import __version__, tables
+from vnsg_corpus._files import os_message
 from vnsg_corpus._query import as_country, as_unit, as_words
 from vnsg_corpus.corpus import Corpus, load
 from vnsg_corpus.errors import (
@@ -131,12 +132,6 @@ def _json_safe(text: str) -> str:
     return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-def _reason(exc: OSError) -> str:
-    """The system's reason, in the library's capitalisation ("no such file or directory")."""
-    reason = exc.strerror or str(exc) or type(exc).__name__
-    return reason[:1].lower() + reason[1:]
-
-
 class _Output:
     """Standard output, with every failure turned into one kind of error.
 
@@ -166,7 +161,7 @@ class _Output:
         except BrokenPipeError:
             raise _PipeClosedError from None
         except OSError as exc:
-            raise _OutputError(f"cannot write to standard output: {_reason(exc)}") from None
+            raise _OutputError(f"cannot write to standard output: {os_message(exc)}") from None
         except ValueError as exc:  # "I/O operation on closed file"
             raise _OutputError("standard output is closed") from exc
 
@@ -178,7 +173,7 @@ class _Output:
         except BrokenPipeError:
             raise _PipeClosedError from None
         except OSError as exc:
-            raise _OutputError(f"cannot write to standard output: {_reason(exc)}") from None
+            raise _OutputError(f"cannot write to standard output: {os_message(exc)}") from None
         except ValueError as exc:
             raise _OutputError("standard output is closed") from exc
 
@@ -558,7 +553,7 @@ def _check_output(raw: str) -> Path:
         fd, probe = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".probe", dir=folder)
     except OSError as exc:
         raise _RefusedError(
-            f"-o/--output: cannot write in the folder {folder}: {_reason(exc)}"
+            f"-o/--output: cannot write in the folder {folder}: {os_message(exc)}"
         ) from exc
     os.close(fd)
     with contextlib.suppress(OSError):
@@ -578,7 +573,7 @@ def _reading(stream: Iterable[Article]) -> Iterator[Article]:
             raise
         except OSError as exc:
             where = f"{exc.filename}: " if exc.filename else ""
-            raise _RefusedError(f"{where}{_reason(exc)}") from exc
+            raise _RefusedError(f"{where}{os_message(exc)}") from exc
         yield article
 
 
@@ -605,7 +600,7 @@ def _cmd_ingest(args: argparse.Namespace, out: _Output) -> int:
     except (VnsgCorpusError, _RefusedError):
         raise
     except OSError as exc:
-        raise _RefusedError(f"-o/--output: cannot write {args.output}: {_reason(exc)}") from exc
+        raise _RefusedError(f"-o/--output: cannot write {args.output}: {os_message(exc)}") from exc
     for error in skipped:
         _tell(f"skipped {error}")
     out.write(f"wrote {count} articles to {_safe(args.output)}\n")
@@ -705,7 +700,7 @@ def _cmd_export(args: argparse.Namespace, out: _Output) -> int:
             folder.mkdir()
         except OSError as exc:
             raise _RefusedError(
-                f"-o/--output: cannot create the folder {args.output}: {_reason(exc)}"
+                f"-o/--output: cannot create the folder {args.output}: {os_message(exc)}"
             ) from exc
     try:
         written = export(corpus, folder)
@@ -944,7 +939,7 @@ def _run(argv: Sequence[str] | None, out: _Output) -> int:
         return EXIT_FAILURE
     except OSError as exc:
         where = f"{exc.filename}: " if exc.filename else ""
-        _tell(f"error: {where}{_reason(exc)}")
+        _tell(f"error: {where}{os_message(exc)}")
         return EXIT_FAILURE
     except KeyboardInterrupt:
         _tell("interrupted")
