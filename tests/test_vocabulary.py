@@ -248,9 +248,16 @@ def test_the_caller_can_name_the_outlet_the_text_does_not() -> None:
         "MYR"
     )
     assert parse_article(text).figures[0].unit == "USD"
-    with pytest.raises(VocabularyError, match="no outlet named 'The Daily Planet'") as caught:
-        parse_article(text, outlet="The Daily Planet")
-    assert caught.value.field == "outlet"
+    # An outlet the vocabulary does not know is kept, noted, and gives no house style.
+    unknown = parse_article(text, outlet="The  Daily Planet")
+    assert (unknown.outlet, unknown.outlet_country, unknown.given.outlet) == (
+        "The Daily Planet",
+        None,
+        "The  Daily Planet",
+    )
+    assert unknown.figures[0].unit == "USD"
+    assert [d.code for d in unknown.diagnostics] == ["unknown_outlet"]
+    assert "Vocabulary.extended" in unknown.diagnostics[0].message
     with pytest.raises(TypeError):
         parse_article(text, outlet=42)  # type: ignore[arg-type]
 

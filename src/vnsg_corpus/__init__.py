@@ -37,6 +37,7 @@ from vnsg_corpus.model import (
     EntityKind,
     Evidence,
     Mention,
+    Metadata,
     Metric,
     Partnership,
     PartnershipLevel,
@@ -51,7 +52,7 @@ from vnsg_corpus.model import (
     VisitKind,
     VisitStatus,
 )
-from vnsg_corpus.parsing._article import parse_article, read_article, text_id
+from vnsg_corpus.parsing._article import article_id, parse_article, read_article, text_id
 from vnsg_corpus.periods import TemporalMatch, find_periods, parse_period
 from vnsg_corpus.series import Report, ReportedValue, Reporter, SeriesPoint, SeriesStatus
 from vnsg_corpus.vocabulary import (
@@ -97,6 +98,7 @@ __all__ = [
     "Gazetteer",
     "KnownPerson",
     "Mention",
+    "Metadata",
     "Metric",
     "MissingExtraError",
     "Organisation",
@@ -130,6 +132,7 @@ __all__ = [
     "VocabularyError",
     "WriteError",
     "__version__",
+    "article_id",
     "find_periods",
     "load",
     "parse_article",

@@ -29,6 +29,7 @@ __all__ = [
     "EntityKind",
     "Evidence",
     "Mention",
+    "Metadata",
     "Metric",
     "Partnership",
     "PartnershipLevel",
@@ -739,13 +740,45 @@ class Diagnostic:
 
 
 @attrs.frozen
+class Metadata:
+    """What the caller said about an article, kept apart from what its text says.
+
+    A table row, a feed entry or an HTML page's head gives an article's date,
+    outlet and address besides its text.  The article uses them (its
+    ``date`` is the caller's date; its ``outlet`` the caller's outlet) and
+    keeps them here exactly as given, so a reader can always tell a value the
+    caller supplied from one the parser read: a date line in the text that
+    disagrees with the caller's date is a ``date_conflict`` diagnostic.
+
+    Attributes:
+        date: The publication date the caller gave.
+        outlet: The outlet the caller named, as written ("straits times").
+        url: The address the caller gave.
+    """
+
+    date: _dt.date | None = None
+    outlet: str | None = None
+    url: str | None = None
+
+    def __bool__(self) -> bool:
+        """Whether the caller gave anything."""
+        return self.date is not None or self.outlet is not None or self.url is not None
+
+
+_NOTHING_GIVEN = Metadata()
+
+
+@attrs.frozen
 class Article:
     """One news article: its text, its structure and the facts read from it.
 
     Attributes:
-        id: Stable identifier; the file stem for articles read from files.
+        id: Stable identifier: the caller's; for articles read from files
+            the file stem; else a hash of the URL or of the text (see
+            [`article_id`][vnsg_corpus.article_id]).
         text: The input text, exactly as given (never normalised).
-        date: Publication date from the article's date line, if it has one.
+        date: Publication date: the caller's (``given.date``), else the
+            article's date line, if it has one.
         source: Agency attribution from the closing line ("VNS", "VNA/VNS");
             without one, the agency named after the dateline ("HÀ NỘI (VNA) –")
             or an outlet's tag opening the text ("VOV.VN -").
@@ -760,6 +793,15 @@ class Article:
         figures: Economic and statistical figures stated in the article.
         mentions: Entity mentions, in text order.
         diagnostics: Problems noticed while parsing.
+        url: The article's address, when the caller gave one.
+        outlet: The outlet that published it, by its canonical name in the
+            vocabulary ("The Straits Times" for "ST" or "straitstimes.com"):
+            the caller's, else the one the text names in its tag, byline or
+            credit.  An outlet the vocabulary does not know keeps the name the
+            caller gave (with an ``unknown_outlet`` diagnostic).
+        outlet_country: The outlet's country (ISO 3166-1 alpha-3), when the
+            vocabulary knows it.
+        given: The metadata the caller gave, exactly as given.
     """
 
     id: str
@@ -776,6 +818,10 @@ class Article:
     figures: tuple[EconomicFigure, ...] = ()
     mentions: tuple[Mention, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
+    url: str | None = None
+    outlet: str | None = None
+    outlet_country: str | None = None
+    given: Metadata = _NOTHING_GIVEN
 
     def slice(self, span: Span) -> str:
         """Return the text a span covers."""

@@ -9,15 +9,17 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+import attrs
+
 from vnsg_corpus._files import read_capped
 from vnsg_corpus._gc import cyclic_gc_paused
-from vnsg_corpus.errors import ReadError, VocabularyError
-from vnsg_corpus.model import Article
+from vnsg_corpus.errors import ReadError
+from vnsg_corpus.model import Article, Diagnostic, Metadata
 from vnsg_corpus.parsing._pipeline import analyse
 from vnsg_corpus.parsing._view import normalised_view, restore_article
 from vnsg_corpus.vocabulary import Outlet, Vocabulary
 
-__all__ = ["parse_article", "read_article", "text_id"]
+__all__ = ["article_id", "parse_article", "read_article", "text_id"]
 
 
 def text_id(text: str) -> str:
@@ -29,6 +31,43 @@ def text_id(text: str) -> str:
     return hashlib.sha256(data).hexdigest()[:16]
 
 
+def article_id(text: str, url: str | None = None) -> str:
+    """The id an article gets when the caller gives none: a hash of its URL, else of its text.
+
+    The URL is compared without surrounding spaces, its fragment ("#comments")
+    and a trailing slash, with the scheme and host in lower case, so re-ingesting
+    the same page gives the same id even if the text was re-scraped.
+
+    Args:
+        text: The article text.
+        url: The article's address, if known.
+
+    Returns:
+        16 hex digits, stable across runs, machines and Python versions.
+
+    Examples:
+        >>> article_id("Trade grew.", "https://Example.com/news/1#top") == article_id(
+        ...     "Trade grew again.", "https://example.com/news/1/"
+        ... )
+        True
+        >>> article_id("Trade grew.") == text_id("Trade grew.")
+        True
+    """
+    if url is None or not url.strip():
+        return text_id(text)
+    return text_id("url:" + _canonical_url(url))
+
+
+def _canonical_url(url: str) -> str:
+    """The URL without spaces, fragment or trailing slash; scheme and host in lower case."""
+    address = url.strip().partition("#")[0]
+    scheme, sep, rest = address.partition("://")
+    if sep:
+        host, slash, path = rest.partition("/")
+        address = f"{scheme.lower()}://{host.lower()}{slash}{path}"
+    return address.rstrip("/")
+
+
 def parse_article(
     text: str,
     *,
@@ -36,6 +75,7 @@ def parse_article(
     vocabulary: Vocabulary | None = None,
     outlet: str | Outlet | None = None,
     date: datetime.date | None = None,
+    url: str | None = None,
 ) -> Article:
     r"""Parse one article's text into an [`Article`][vnsg_corpus.Article].
 
@@ -52,8 +92,8 @@ def parse_article(
             tag ("SINGAPORE — ...", "Hanoi (VNA) – ...", "VOV.VN - ..."),
             paragraphs one per line, optionally a closing attribution ("—
             VNS", "(Source: VNA)").
-        id: The article's identifier; defaults to [`text_id`][vnsg_corpus.text_id]
-            of the text.
+        id: The article's identifier; defaults to
+            [`article_id`][vnsg_corpus.article_id] of the text and ``url``.
         vocabulary: The words to read with; the shipped
             [`Vocabulary.default`][vnsg_corpus.Vocabulary.default] by default.
         outlet: The outlet that published the text, by name or alias in the
@@ -61,18 +101,23 @@ def parse_article(
             style decides what a bare "$" means ("The Straits Times":
             Singapore dollars) and how numeric dates read (``date_order``).
             By default the outlet the text names in its tag, byline or credits
-            decides; the caller's always wins.
+            decides; the caller's always wins.  A name the vocabulary does
+            not know is kept as ``Article.outlet`` with an ``unknown_outlet``
+            diagnostic (and no house style).
         date: The publication date, when the text has no date line (or to
             overrule it: a different date line is then a ``date_conflict``
             diagnostic).  ``Article.date`` is this date, and relative
             expressions ("last year") resolve against it.
+        url: The article's address, kept as ``Article.url``.
+
+        The caller's ``date``, ``outlet`` and ``url`` are also kept, as given,
+        in ``Article.given``.
 
     Returns:
         The parsed article.
 
     Raises:
         TypeError: If ``text`` is not a ``str``, or an argument has the wrong type.
-        VocabularyError: If ``outlet`` names no outlet of the vocabulary.
 
     Examples:
         >>> article = parse_article(" date 2025-03-23 HÀ NỘI — Trade grew. — VNS")
@@ -89,6 +134,8 @@ def parse_article(
         >>> figure = st.figures[0]
         >>> figure.value, figure.unit, figure.period.start.year
         (Decimal('31000000000'), 'SGD', 2022)
+        >>> st.outlet, st.outlet_country, st.given.outlet
+        ('The Straits Times', 'SGP', 'The Straits Times')
     """
     if not isinstance(text, str):
         raise TypeError(
@@ -100,21 +147,56 @@ def parse_article(
         not isinstance(date, datetime.date) or isinstance(date, datetime.datetime)
     ):
         raise TypeError(f"parse_article() needs date as a datetime.date, not {type(date).__name__}")
+    if url is not None and not isinstance(url, str):
+        raise TypeError(f"parse_article() needs url as a str or None, not {type(url).__name__}")
     if vocabulary is None:
         vocabulary = Vocabulary.default()
     elif not isinstance(vocabulary, Vocabulary):
         raise TypeError(f"parse_article() needs a Vocabulary, not {type(vocabulary).__name__}")
+    known, named = _outlet(outlet, vocabulary)
     parse = functools.partial(
         _parse,
-        article_id=text_id(text) if id is None else id,
+        article_id=article_id(text, url) if id is None else id,
         vocabulary=vocabulary,
-        outlet=_outlet(outlet, vocabulary),
+        outlet=known,
         date=date,
     )
     if len(text) <= _LONG_TEXT:
-        return _parse_any(text, parse)
-    with cyclic_gc_paused():
-        return _parse_any(text, parse)
+        article = _parse_any(text, parse)
+    else:
+        with cyclic_gc_paused():
+            article = _parse_any(text, parse)
+    if outlet is None and url is None and date is None:
+        return article
+    return _with_metadata(article, date=date, outlet=outlet, named=named, url=url)
+
+
+def _with_metadata(
+    article: Article,
+    *,
+    date: datetime.date | None,
+    outlet: str | Outlet | None,
+    named: str | None,
+    url: str | None,
+) -> Article:
+    """The article with the caller's metadata: kept as given, and an unknown outlet noted."""
+    given_outlet = outlet.name if isinstance(outlet, Outlet) else outlet
+    changes: dict[str, object] = {
+        "url": url,
+        "given": Metadata(date=date, outlet=given_outlet, url=url),
+    }
+    if named is not None:
+        changes["outlet"] = named
+        changes["outlet_country"] = None
+        changes["diagnostics"] = (
+            *article.diagnostics,
+            Diagnostic(
+                "unknown_outlet",
+                f"the vocabulary knows no outlet {named!r}: a bare '$' reads as US dollars;"
+                " add it with Vocabulary.extended(outlets=[...])",
+            ),
+        )
+    return attrs.evolve(article, **changes)  # type: ignore[arg-type]
 
 
 _LONG_TEXT = 50_000
@@ -128,22 +210,21 @@ are far shorter, so they are parsed with the collector as the caller has it.
 """
 
 
-def _outlet(outlet: str | Outlet | None, vocabulary: Vocabulary) -> Outlet | None:
-    """The outlet a caller names, looked up in the vocabulary."""
+def _outlet(
+    outlet: str | Outlet | None, vocabulary: Vocabulary
+) -> tuple[Outlet | None, str | None]:
+    """The outlet a caller names, looked up in the vocabulary, or the name it does not know."""
     if outlet is None or isinstance(outlet, Outlet):
-        return outlet
+        return outlet, None
     if not isinstance(outlet, str):
         raise TypeError(
             f"parse_article() needs outlet as a str or Outlet, not {type(outlet).__name__}"
         )
     found = vocabulary.outlet(outlet)
     if found is None:
-        raise VocabularyError(
-            f"no outlet named {outlet!r}; add it with Vocabulary.extended(outlets=[...])",
-            source="parse_article()",
-            field="outlet",
-        )
-    return found
+        name = " ".join(outlet.split())
+        return None, name or None
+    return found, None
 
 
 def _parse_any(text: str, parse: Callable[[str], Article]) -> Article:
@@ -166,6 +247,7 @@ def _parse(
     a = analyse(text, article_id, vocabulary=vocabulary, outlet=outlet, date=date)
     structure = a.structure
     assert structure is not None  # noqa: S101 - analyse always reads the structure
+    house = outlet if outlet is not None else structure.outlet
     return Article(
         id=article_id,
         text=text,
@@ -181,6 +263,8 @@ def _parse(
         figures=a.figures,
         mentions=a.entities.mentions,
         diagnostics=tuple(a.diagnostics),
+        outlet=None if house is None else house.name,
+        outlet_country=None if house is None else house.country,
     )
 
 
