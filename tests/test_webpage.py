@@ -18,6 +18,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from vnsg_corpus import (
     Article,
@@ -584,6 +586,19 @@ def test_without_trafilatura_read_html_names_the_extra() -> None:
 
 
 @pytest.mark.usefixtures("no_trafilatura")
+@pytest.mark.parametrize("workers", [1, 2])
+def test_without_trafilatura_ingest_names_the_extra_also_from_workers(
+    folder: Path, workers: int
+) -> None:
+    skipped: list[ReadError] = []
+    with pytest.raises(MissingExtraError, match=r"pip install 'vnsg-corpus\[html\]'$"):
+        list(
+            iter_articles(folder, pattern="*.html", workers=workers, errors="skip", skipped=skipped)
+        )
+    assert skipped == []  # a missing extra is no unreadable file
+
+
+@pytest.mark.usefixtures("no_trafilatura")
 def test_without_trafilatura_ingest_says_so_in_one_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -719,3 +734,57 @@ def test_importing_the_library_imports_no_extractor() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+PIECES = [
+    b"<",
+    b">",
+    b"<p>",
+    b"</p>",
+    b"<div>",
+    b"<script>",
+    b"<!--",
+    b"\x00",
+    b"\xff",
+    b"\xef\xbb\xbf",
+    b"<meta charset='utf-16'>",
+    b"<?xml encoding='cp1258'?>",
+    b"&#x110000;",
+    b"<title>",
+    b"<table>",
+    b"<![CDATA[",
+]
+
+
+@needs_trafilatura
+@given(
+    story=st.sampled_from([*STORIES, NO_TEXT]),
+    edits=st.lists(
+        st.tuples(
+            st.floats(0, 1),
+            st.one_of(st.sampled_from(PIECES), st.binary(max_size=8)),
+            st.integers(0, 200),
+        ),
+        max_size=12,
+    ),
+    as_text=st.booleans(),
+)
+def test_a_mangled_page_is_an_article_or_a_read_error(
+    story: Path, edits: list[tuple[float, bytes, int]], as_text: bool
+) -> None:
+    data = bytearray(story.read_bytes())
+    for where, piece, cut in edits:
+        at = int(where * len(data))
+        data[at : at + cut] = piece
+    source: bytes | str = bytes(data)
+    if as_text:
+        source = "<" + bytes(data).decode("utf-8", "replace")
+    try:
+        article: Article | ReadError = read_html(source)
+    except ReadError as error:
+        article = error
+    if isinstance(article, ReadError):
+        assert article.path == "<html>"
+    else:
+        assert article.title is None or article.title.start == 0
+        check_offsets(article)
