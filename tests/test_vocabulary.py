@@ -65,7 +65,12 @@ def test_the_shipped_vocabulary_loads_typed_and_checked() -> None:
     assert v.figures.count_nouns["projects"].metric_if_investment is Metric.FDI_PROJECT_COUNT
     assert v.countries.codes >= {"VNM", "SGP", "EUU"}
     assert v.outlet("ST") == Outlet(
-        "The Straits Times", "SGP", ("ST", "Straits Times"), bare_dollar="SGD", date_order="dmy"
+        "The Straits Times",
+        "SGP",
+        ("ST", "Straits Times"),
+        bare_dollar="SGD",
+        date_order="dmy",
+        domains=("straitstimes.com",),
     )
     assert v.language.sentence_abbreviations.count("amb") == 1
 

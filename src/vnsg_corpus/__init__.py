@@ -63,6 +63,7 @@ from vnsg_corpus.vocabulary import (
     Place,
     Vocabulary,
 )
+from vnsg_corpus.webpage import read_html
 
 __version__: str
 """The installed distribution's version (read from its metadata on first use)."""
@@ -138,5 +139,6 @@ __all__ = [
     "parse_article",
     "parse_period",
     "read_article",
+    "read_html",
     "text_id",
 ]

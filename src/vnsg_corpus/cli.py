@@ -8,6 +8,7 @@ vnsg-corpus show seeds/ a.txt      # summarise article files or directories
 vnsg-corpus show corpus.jsonl      # summarise a saved corpus
 vnsg-corpus show --json            # the same, as JSON
 vnsg-corpus ingest DIR... -o corpus.jsonl [--workers N] [--skip-errors]
+vnsg-corpus ingest pages/ --pattern '*.html' -o corpus.jsonl   # saved web pages
 vnsg-corpus figures --metric bilateral_trade --during 2023 --between VNM SGP [--format csv]
 vnsg-corpus series --metric bilateral_trade --between VNM SGP
 vnsg-corpus visits --host Singapore
@@ -803,7 +804,11 @@ def _parser(output: _Output | None = None) -> argparse.ArgumentParser:
     ingest.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or globs")
     ingest.add_argument("-o", "--output", required=True, help="the .jsonl file to write")
     ingest.add_argument(
-        "--pattern", type=_pattern, default="*.txt", help="file-name pattern inside folders"
+        "--pattern",
+        type=_pattern,
+        default="*.txt",
+        help="file-name pattern inside folders ('*.html' for saved web pages, read with the"
+        " html extra)",
     )
     ingest.add_argument("--workers", type=_workers, default=None, help="worker processes")
     ingest.add_argument(

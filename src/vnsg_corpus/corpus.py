@@ -652,6 +652,12 @@ class Corpus:
         Only regular files of at most 64 MiB are read: a FIFO, a device or a
         directory named as a file is a ``ReadError``, never a hang.
 
+        Files named ``*.html`` or ``*.htm`` are saved web pages, read by
+        [`read_html`][vnsg_corpus.read_html] (the extra ``html``): each
+        article is the page's story, with the page's date, outlet and address
+        (``Corpus.from_paths("pages/", pattern="*.html")``).  A page with no
+        story cannot be read (``errors="skip"`` leaves it out).
+
         Args:
             *paths: Files, directories or glob patterns, or iterables of them.
             pattern: File name pattern used inside directories.
@@ -672,6 +678,8 @@ class Corpus:
             ReadError: If a path does not exist, a glob matches nothing, or
                 (with ``errors="strict"``) a file cannot be read or decoded.
             DuplicateArticleError: If two files share a stem.
+            MissingExtraError: If a web page is to be read and trafilatura is
+                not installed (``pip install 'vnsg-corpus[html]'``).
             ValueError: If ``workers`` is less than 1 or ``errors`` is
                 neither ``"strict"`` nor ``"skip"``.
             TypeError: If a path is not a ``str`` or ``os.PathLike``.

@@ -120,6 +120,9 @@ def iter_articles(
 ) -> Iterator[Article]:
     """Read and parse article files, in path order.
 
+    Files named ``*.html`` or ``*.htm`` are saved web pages, read by
+    [`read_html`][vnsg_corpus.read_html] (in the worker processes too).
+
     Args:
         *paths: Files, folders or glob patterns, or iterables of them
             (``iter_articles(["a.txt", "b.txt"])``).
@@ -145,7 +148,10 @@ def iter_articles(
         ReadError: If a path is missing, or (with ``errors="strict"``, while
             iterating) a file cannot be read or decoded, is not a regular file
             or is larger than 64 MiB; the error names the file, also when it
-            was read in a worker process.
+            was read in a worker process.  A web page with no main text is
+            such a file.
+        MissingExtraError: If a web page is to be read and trafilatura is not
+            installed (never skipped).
         ValueError: If ``workers`` is less than 1 or ``errors`` is neither
             ``"strict"`` nor ``"skip"``.
         TypeError: If a path is not a ``str`` or ``os.PathLike``.

@@ -70,11 +70,20 @@ __all__ = [
 _T = TypeVar("_T")
 _CODE = re.compile(r"[A-Z]{3}")
 """An ISO 3166-1 alpha-3 country code or an ISO 4217 currency code."""
+_DOMAIN = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}")
+"""A domain name in lower case, of two labels or more ("straitstimes.com")."""
 
 
 def _words(value: Iterable[str]) -> tuple[str, ...]:
     """A list of words as a tuple (so that entries given as lists compare equal)."""
     return tuple(value)
+
+
+def _domains(value: Iterable[str]) -> tuple[str, ...]:
+    """Domain names as a tuple, in lower case, without a leading "www." or a closing dot."""
+    if isinstance(value, str):  # one domain given alone, not its letters
+        value = (value,)
+    return tuple(d.strip().lower().rstrip(".").removeprefix("www.") for d in value)
 
 
 # --------------------------------------------------------------------------
@@ -96,6 +105,10 @@ class Outlet:
             "11/3/2025" is 11 March: Vietnamese and Singaporean outlets) or
             ``"mdy"`` (month first, American style: 3 November); ``None``
             when not known.
+        domains: The domain names of its websites ("straitstimes.com"); a
+            page at the domain or any subdomain of it ("www.", "en.") is the
+            outlet's (see [`Vocabulary.outlet_for_url`][vnsg_corpus.Vocabulary.outlet_for_url]).
+            Kept in lower case, without a leading "www.".
     """
 
     name: str
@@ -103,6 +116,7 @@ class Outlet:
     aliases: tuple[str, ...] = attrs.field(default=(), converter=_words)
     bare_dollar: str = "USD"
     date_order: Literal["dmy", "mdy"] | None = None
+    domains: tuple[str, ...] = attrs.field(default=(), converter=_domains)
 
 
 @attrs.frozen
@@ -748,6 +762,40 @@ class Vocabulary:
 
         return _outlet_index(self).get(" ".join(fold(name).split()))
 
+    def outlet_for_url(self, url: str) -> Outlet | None:
+        """The outlet whose website a page is on, by the domain of its address, if known.
+
+        The host is matched against the outlets' ``domains``, itself first,
+        then each domain it is a subdomain of: "en.vietnamplus.vn" is
+        VietnamPlus's, "notstraitstimes.com" is nobody's.
+
+        Args:
+            url: The page's address ("https://www.straitstimes.com/asia/...")
+                or a bare host name ("en.vietnamplus.vn").
+
+        Returns:
+            The outlet, or ``None`` (also for an address with no host).
+
+        Examples:
+            >>> shipped = Vocabulary.default()
+            >>> shipped.outlet_for_url("https://www.straitstimes.com/asia/se-asia/story").name
+            'The Straits Times'
+            >>> shipped.outlet_for_url("en.vietnamplus.vn").name
+            'VietnamPlus'
+            >>> shipped.outlet_for_url("https://notstraitstimes.com/") is None
+            True
+        """
+        host = _host(url)
+        if not host:
+            return None
+        index = _domain_index(self)
+        labels = host.split(".")
+        for first in range(len(labels) - 1):  # never a bare top-level domain ("com")
+            found = index.get(".".join(labels[first:]))
+            if found is not None:
+                return found
+        return None
+
 
 def _merged(known: tuple[_T, ...], added: Iterable[_T]) -> tuple[_T, ...]:
     """``known`` with ``added`` appended; an added entry replaces a known one of its name."""
@@ -797,6 +845,27 @@ def _outlet_index(vocabulary: Vocabulary) -> dict[str, Outlet]:
         return index
 
     return compiled(vocabulary, "outlets", build)
+
+
+def _domain_index(vocabulary: Vocabulary) -> dict[str, Outlet]:
+    def build(v: Vocabulary) -> dict[str, Outlet]:
+        return {domain: outlet for outlet in v.outlets for domain in outlet.domains}
+
+    return compiled(vocabulary, "outlet_domains", build)
+
+
+def _host(url: str) -> str | None:
+    """The host of a URL or a bare host name, lower case, without a closing dot."""
+    from urllib.parse import urlsplit  # noqa: PLC0415 - needed for web pages only
+
+    address = url.strip()
+    if "://" not in address:
+        address = "//" + address
+    try:
+        host = urlsplit(address).hostname
+    except ValueError:  # a malformed address ("http://[::1")
+        return None
+    return host.rstrip(".") if host else None
 
 
 # --------------------------------------------------------------------------
@@ -981,6 +1050,7 @@ def _check(v: Vocabulary, source: str) -> None:
             country(getattr(entry, "country", None), f"{where}.country")
             if any(not alias.strip() for alias in entry.aliases):
                 raise VocabularyError("an empty alias", source=source, field=f"{where}.aliases")
+    domains: dict[str, str] = {}
     for i, outlet in enumerate(v.outlets):
         if not _CODE.fullmatch(outlet.bare_dollar):
             raise VocabularyError(
@@ -994,6 +1064,21 @@ def _check(v: Vocabulary, source: str) -> None:
                 source=source,
                 field=f"outlets[{i}].date_order",
             )
+        for domain in outlet.domains:
+            if not _DOMAIN.fullmatch(domain):
+                raise VocabularyError(
+                    f"{domain!r} is no domain name (give it as 'example.com', without"
+                    " a scheme or a path)",
+                    source=source,
+                    field=f"outlets[{i}].domains",
+                )
+            if domain in domains:
+                raise VocabularyError(
+                    f"{domain!r} is listed for {domains[domain]!r} and {outlet.name!r}",
+                    source=source,
+                    field=f"outlets[{i}].domains",
+                )
+            domains[domain] = outlet.name
     for month, number in v.page.months.items():
         if not 1 <= number <= 12 or month != month.lower():
             raise VocabularyError(

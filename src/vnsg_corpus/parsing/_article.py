@@ -199,6 +199,9 @@ def _with_metadata(
     return attrs.evolve(article, **changes)  # type: ignore[arg-type]
 
 
+_HTML_SUFFIXES = frozenset({".html", ".htm"})
+"""File suffixes (compared in lower case) that ``read_article`` reads as web pages."""
+
 _LONG_TEXT = 50_000
 """Texts longer than this (characters) are parsed with the cyclic collector paused.
 
@@ -276,6 +279,11 @@ def read_article(path: str | os.PathLike[str], *, vocabulary: Vocabulary | None 
     device (``/dev/zero``) or a socket is refused before it is read, so reading
     never blocks and never grows without bound.
 
+    A saved web page (a file named ``*.html`` or ``*.htm``, in any case) is
+    read by [`read_html`][vnsg_corpus.read_html]: the article is the page's
+    story, with the page's date, outlet and address (this needs the extra
+    ``html``: ``pip install 'vnsg-corpus[html]'``).
+
     Args:
         path: The file to read.
         vocabulary: The words to read with; the shipped ones by default.
@@ -287,13 +295,18 @@ def read_article(path: str | os.PathLike[str], *, vocabulary: Vocabulary | None 
         ReadError: If the file is missing, unreadable, not a regular file,
             larger than 64 MiB or not valid UTF-8, or the path holds a NUL
             character (the error names the path and, for bad UTF-8, the byte
-            offset).
+            offset); for a web page, also if it holds no main text.
+        MissingExtraError: For a web page, if trafilatura is not installed.
     """
     if not isinstance(path, str | os.PathLike):
         raise TypeError(
             f"read_article() needs a path as a str or os.PathLike, not {type(path).__name__}"
         )
     file = Path(path)
+    if file.suffix.lower() in _HTML_SUFFIXES:
+        from vnsg_corpus.webpage import read_html  # noqa: PLC0415 - webpage imports this module
+
+        return read_html(file, vocabulary=vocabulary)
     data = read_capped(file)
     try:
         text = data.decode("utf-8")
