@@ -108,10 +108,9 @@ def parse_article(
             overrule it: a different date line is then a ``date_conflict``
             diagnostic).  ``Article.date`` is this date, and relative
             expressions ("last year") resolve against it.
-        url: The article's address, kept as ``Article.url``.
-
-        The caller's ``date``, ``outlet`` and ``url`` are also kept, as given,
-        in ``Article.given``.
+        url: The article's address, kept as ``Article.url``.  The caller's
+            ``date``, ``outlet`` and ``url`` are also kept, as given, in
+            ``Article.given``.
 
     Returns:
         The parsed article.
