@@ -29,6 +29,7 @@ from vnsg_corpus import (
     EntityKind,
     Evidence,
     Mention,
+    Metadata,
     Metric,
     Partnership,
     Period,
@@ -134,6 +135,14 @@ RICH = Article(
         Mention(EntityKind.ORGANISATION, "VNA", 0, 0),
     ),
     diagnostics=(Diagnostic("odd_date", "a date: odd", 0, 9),),
+    url="https://vietnamnews.vn/politics-laws/1693000/interview.html",
+    outlet="Việt Nam News",
+    outlet_country="VNM",
+    given=Metadata(
+        dt.date(2025, 3, 23),
+        "vietnam news",
+        "https://vietnamnews.vn/politics-laws/1693000/interview.html",
+    ),
 )
 
 ODD_VALUES: list[object] = [

@@ -116,7 +116,7 @@ _DELETE = object()
 
 # Each damage is refused by the schema AND by the loader (the schema states the loader's rules).
 DAMAGE: list[tuple[str, int, Callable[[Record], None]]] = [
-    ("schema_version 3", 0, _set("schema_version", 3)),
+    ("schema_version 4", 0, _set("schema_version", 4)),
     ("schema_version missing", 0, _set("schema_version", _DELETE)),
     ("an unknown key", 0, _set("extra", 1)),
     ("a key missing", 0, _set("dateline", _DELETE)),

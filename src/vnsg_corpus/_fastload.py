@@ -7,7 +7,7 @@ record only when every field is exactly what the strict path (``cattrs`` with
 the hooks of ``serialize``, and the model's validators) would accept, and then
 builds what the strict path would build: equal records, with the same shared
 strings, integers and dates.  Anything else -- a wrong type, a missing or
-extra key, a value a validator refuses, a version 1 record -- makes it give up
+extra key, a value a validator refuses, a record of an older version -- makes it give up
 (``None``), and the record goes through the strict path, which finds and
 names the problem.  So the fast path never decides that a record is wrong,
 and never accepts one the strict path refuses: ``tests/test_fast_loader.py``
@@ -38,6 +38,7 @@ from typing import Any
 import attrs
 
 from vnsg_corpus.model import (
+    _NOTHING_GIVEN,
     SCHEMA_VERSION,
     Amount,
     Article,
@@ -46,6 +47,7 @@ from vnsg_corpus.model import (
     EntityKind,
     Evidence,
     Mention,
+    Metadata,
     Metric,
     Partnership,
     PartnershipLevel,
@@ -84,6 +86,15 @@ _EXPECTED: dict[type, tuple[_Field, ...]] = {
         ("figures", tuple[EconomicFigure, ...], None, None),
         ("mentions", tuple[Mention, ...], None, None),
         ("diagnostics", tuple[Diagnostic, ...], None, None),
+        ("url", str | None, None, None),
+        ("outlet", str | None, None, None),
+        ("outlet_country", str | None, None, None),
+        ("given", Metadata, None, None),
+    ),
+    Metadata: (
+        ("date", dt.date | None, None, None),
+        ("outlet", str | None, None, None),
+        ("url", str | None, None, None),
     ),
     Span: (("start", int, _non_negative, None), ("end", int, _non_negative, None)),
     Mention: (
@@ -280,6 +291,7 @@ def _builder(
     partnership_size, partnership_get = spec(Partnership)
     qa_size, qa_get = spec(QAPair)
     diagnostic_size, diagnostic_get = spec(Diagnostic)
+    metadata_size, metadata_get = spec(Metadata)
 
     # Values, as the hooks of ``serialize`` read them.
     def text(value: object) -> str:
@@ -476,6 +488,14 @@ def _builder(
         # An end before its start is for the loader's checks to report.
         return Diagnostic(text(code), text(message), whole(start), whole(end))
 
+    def metadata(value: object) -> Metadata:
+        if type(value) is not dict or len(value) != metadata_size:
+            raise _Refused
+        published, outlet, url = metadata_get(value)
+        if published is None and outlet is None and url is None:
+            return _NOTHING_GIVEN  # what the strict path gives: the one shared empty instance
+        return Metadata(day(published), optional_text(outlet), optional_text(url))
+
     def article(value: object) -> Article:
         if type(value) is not dict or len(value) != article_size:
             raise _Refused
@@ -495,6 +515,10 @@ def _builder(
             figures,
             mentions,
             problems,
+            url,
+            outlet,
+            outlet_country,
+            given,
         ) = article_get(value)
         if type(version) is not int or version != SCHEMA_VERSION:
             raise _Refused
@@ -515,6 +539,10 @@ def _builder(
             tuple(map(figure, array(figures))),
             tuple(map(mention, array(mentions))),
             tuple(map(diagnostic, array(problems))),
+            optional_text(url),
+            optional_text(outlet),
+            optional_text(outlet_country),
+            metadata(given),
         )
 
     return article
