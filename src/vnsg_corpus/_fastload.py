@@ -289,7 +289,8 @@ def _builder(
     # Version 2 records lack the fields version 3 added (last in the record); they
     # take their defaults, as the strict path gives them.
     older_names = ("schema_version", *(a.name for a in attrs.fields(Article)[: -len(_ADDED_IN_3)]))
-    older_size, older_get = len(older_names), operator.itemgetter(*older_names)
+    older_size = len(older_names)
+    older_get: Callable[[Any], Any] = operator.itemgetter(*older_names)
     span_size, span_get = spec(Span)
     mention_size, mention_get = spec(Mention)
     evidence_size, evidence_get = spec(Evidence)
