@@ -113,6 +113,19 @@ def _records() -> list[bytes]:
         {**record, "date": "2025-02-30"},
         {**record, "paragraphs": [{"start": 0, "end": 10**9}]},
         {**record, "qa": [{"question": {"start": 0, "end": 10**9}, "answer": []}]},
+        {**record, "outlet_country": "sg"},
+        {**record, "given": {"date": "2025-02-30", "outlet": None, "url": None}},
+        {**record, "given": {"date": None, "outlet": None, "url": None, "source": "VNA"}},
+        {**record, "given": None},
+        # A version 2 record, as 0.6.0 to 0.8.x wrote it: it loads.
+        {
+            **{
+                k: v
+                for k, v in record.items()
+                if k not in ("url", "outlet", "outlet_country", "given")
+            },
+            "schema_version": 2,
+        },
     ]
     if record["figures"]:
         figure = dict(record["figures"][0])
@@ -128,7 +141,7 @@ def _records() -> list[bytes]:
         good[: len(good) // 2],
         b"garbage\n",
         b"[" * 5000 + b"\n",
-        good.replace(b'"schema_version":1', b'"schema_version":' + b"9" * 5000),
+        good.replace(b'"schema_version":%d' % SCHEMA_VERSION, b'"schema_version":' + b"9" * 5000),
         b"\xef\xbb\xbf" + good,
         good + b"\n\xff\xfe\n" + good,
         # A character outside the BMP written as a JSON surrogate-pair escape: it loads as one

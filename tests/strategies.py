@@ -14,6 +14,7 @@ from vnsg_corpus import (
     EntityKind,
     Evidence,
     Mention,
+    Metadata,
     Metric,
     Partnership,
     PartnershipLevel,
@@ -92,6 +93,22 @@ def _figure_range(figure: EconomicFigure) -> EconomicFigure:
 
 
 tiers = st.sampled_from([level for level in PartnershipLevel if level.is_tier])
+
+urls = st.sampled_from(
+    ["https://vietnamnews.vn/politics-laws/1693000/ties.html", "http://e.sg/a?b=1&c=đ#x", ""]
+) | st.text(max_size=40)
+"""Addresses as a caller gives them: real-looking ones, and any string (the model takes any)."""
+outlets = st.sampled_from(["Việt Nam News", "The Straits Times", "VnExpress", "st"]) | st.text(
+    max_size=20
+)
+"""Outlets, by their canonical names or as a caller writes them."""
+metadata = st.just(Metadata()) | st.builds(
+    Metadata,
+    date=st.none() | dates,
+    outlet=st.none() | outlets,
+    url=st.none() | urls,
+)
+"""What a caller gave: often nothing, else any mix of a date, an outlet and an address."""
 
 
 @st.composite
@@ -205,4 +222,8 @@ def articles(draw: st.DrawFn) -> Article:
         figures=tuple(draw(st.lists(figure, max_size=3))),
         mentions=tuple(draw(st.lists(mention, max_size=3))),
         diagnostics=tuple(draw(st.lists(diagnostic, max_size=2))),
+        url=draw(st.none() | urls),
+        outlet=draw(st.none() | outlets),
+        outlet_country=draw(st.none() | countries),
+        given=draw(metadata),
     )

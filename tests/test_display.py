@@ -48,8 +48,8 @@ def test_an_articles_repr_is_short_and_never_its_text(corpus: Corpus) -> None:
         for paragraph in article.paragraph_texts:
             assert paragraph[:40] not in shown
     assert repr(corpus["000_9ed115568b55f0e8"]) == (
-        "<Article '000_9ed115568b55f0e8' 2025-03-10 source='VNS' title=None"
-        " (5,939 characters; 0 figures, 1 visit, 3 partnerships, 56 mentions)>"
+        "<Article '000_9ed115568b55f0e8' 2025-03-10 source='VNS' outlet='Việt Nam News'"
+        " title=None (5,939 characters; 0 figures, 1 visit, 3 partnerships, 56 mentions)>"
     )
     assert repr(corpus["003_7822a41167061ddb"]) == (
         "<Article '003_7822a41167061ddb' undated source=None title=None"

@@ -14,8 +14,10 @@ import datetime as dt
 import json
 from collections.abc import Iterator
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given, settings
 
@@ -29,6 +31,7 @@ from vnsg_corpus import (
     EntityKind,
     Evidence,
     Mention,
+    Metadata,
     Metric,
     Partnership,
     Period,
@@ -134,6 +137,14 @@ RICH = Article(
         Mention(EntityKind.ORGANISATION, "VNA", 0, 0),
     ),
     diagnostics=(Diagnostic("odd_date", "a date: odd", 0, 9),),
+    url="https://vietnamnews.vn/politics-laws/1693000/interview.html",
+    outlet="Việt Nam News",
+    outlet_country="VNM",
+    given=Metadata(
+        dt.date(2025, 3, 23),
+        "vietnam news",
+        "https://vietnamnews.vn/politics-laws/1693000/interview.html",
+    ),
 )
 
 ODD_VALUES: list[object] = [
@@ -291,6 +302,61 @@ def test_every_broken_record_is_left_to_the_strict_path_or_built_as_it_builds() 
         assert built == expected, json.dumps(changed, ensure_ascii=False)[:300]
     assert taken > 50
     assert left > 1000
+
+
+def version_2(record: dict[str, Any]) -> dict[str, Any]:
+    """The record as 0.6.0 to 0.8.x wrote it: version 2, without the keys version 3 added."""
+    older = {
+        k: v for k, v in record.items() if k not in ("url", "outlet", "outlet_country", "given")
+    }
+    older["schema_version"] = 2
+    return older
+
+
+def test_every_broken_version_2_record_is_left_to_the_strict_path_or_built_as_it_builds() -> None:
+    record = version_2(json.loads(serialize.to_json(RICH)))
+    expected = attrs.evolve(RICH, url=None, outlet=None, outlet_country=None, given=Metadata())
+    assert fast(record) == strict(record) == expected
+    built = fast(record)
+    assert built is not None
+    assert built.given is strict_given(record) is Article("a", "").given
+    taken = left = 0
+    for changed in variants(record):
+        built = fast(changed)
+        if built is None:
+            left += 1
+            continue
+        taken += 1
+        assert built == strict(changed), json.dumps(changed, ensure_ascii=False)[:300]
+    assert taken > 50
+    assert left > 1000
+
+
+def strict_given(record: dict[str, Any]) -> Metadata:
+    article = strict(record)
+    assert isinstance(article, Article)
+    return article.given
+
+
+def test_a_version_2_record_with_a_version_3_key_goes_strict() -> None:
+    record = version_2(json.loads(serialize.to_json(RICH)))
+    record["url"] = "https://e.sg/a"
+    assert serialize._FAST.article(record) is None
+    assert serialize.from_dict(record).url == "https://e.sg/a"  # the strict path reads it
+    record = json.loads(serialize.to_json(RICH))
+    record["schema_version"] = 2  # every key of version 3, but version 2
+    assert serialize._FAST.article(record) is None
+    assert serialize.from_dict(record) == RICH
+
+
+def test_the_file_0_8_0_saved_takes_the_fast_path() -> None:
+    path = Path(__file__).resolve().parent / "data" / "saved-by-0.8.0.jsonl"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        assert record["schema_version"] == 2
+        built = serialize._FAST.article(record)
+        assert built is not None
+        assert built == strict(record)
 
 
 @settings(max_examples=100)

@@ -48,9 +48,10 @@ def trade(value: int, countries: tuple[str, ...], article: str, **kw: object) ->
     )
 
 
-def test_schema_version_is_two() -> None:
-    assert SCHEMA_VERSION == 2
-    assert to_dict(Article(id="a", text="t"))["schema_version"] == 2
+def test_version_two_is_read_and_the_written_version_is_three() -> None:
+    # Version 3 (0.9.0) added the article's metadata; see test_model_v3.
+    assert SCHEMA_VERSION == 3
+    assert to_dict(Article(id="a", text="t"))["schema_version"] == 3
 
 
 def test_version_one_record_loads_with_defaults() -> None:
@@ -112,15 +113,15 @@ def test_version_one_record_loads_with_defaults() -> None:
     assert article.partnerships[0].inferred is False
     assert article.figures[0].countries == ()
     assert article.figures[0].target is False
-    # Saved again, it is a version 2 record that loads to the same article.
+    # Saved again, it is a record of the current version that loads to the same article.
     again = json.loads(to_json(article))
-    assert again["schema_version"] == 2
+    assert again["schema_version"] == SCHEMA_VERSION == 3
     assert from_dict(again) == article
 
 
-@pytest.mark.parametrize("version", [0, 3, 99])
+@pytest.mark.parametrize("version", [0, 4, 99])
 def test_unknown_versions_are_schema_version_errors(version: int) -> None:
-    with pytest.raises(SchemaVersionError, match="reads versions 1 and 2") as info:
+    with pytest.raises(SchemaVersionError, match="reads versions 1, 2 and 3") as info:
         from_dict({"schema_version": version, "id": "x", "text": ""}, path="f.jsonl", line=4)
     assert (info.value.path, info.value.line, info.value.field) == (
         "f.jsonl",

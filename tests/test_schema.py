@@ -15,7 +15,14 @@ from hypothesis import given
 
 import vnsg_corpus
 from vnsg_corpus import SCHEMA_VERSION, Article, CorpusFormatError
-from vnsg_corpus.schema import FILE_NAME, SCHEMA_ID, json_schema, schema_text, shipped_text
+from vnsg_corpus.schema import (
+    FILE_NAME,
+    SCHEMA_ID,
+    SHIPPED_VERSIONS,
+    json_schema,
+    schema_text,
+    shipped_text,
+)
 from vnsg_corpus.serialize import from_dict, to_json
 
 from .strategies import articles
@@ -61,7 +68,7 @@ def test_the_schema_names_its_draft_id_and_version() -> None:
     assert schema["$id"] == SCHEMA_ID == f"https://vnsg-corpus.readthedocs.io/schema/{FILE_NAME}"
     assert FILE_NAME.startswith(f"corpus-v{SCHEMA_VERSION}.")
     assert schema["properties"]["schema_version"] == {
-        "description": "The version of the record layout; this schema describes version 2 only.",
+        "description": "The version of the record layout; this schema describes version 3 only.",
         "const": SCHEMA_VERSION,
     }
     assert schema["required"][0] == "schema_version"
@@ -116,7 +123,7 @@ _DELETE = object()
 
 # Each damage is refused by the schema AND by the loader (the schema states the loader's rules).
 DAMAGE: list[tuple[str, int, Callable[[Record], None]]] = [
-    ("schema_version 3", 0, _set("schema_version", 3)),
+    ("schema_version 4", 0, _set("schema_version", 4)),
     ("schema_version missing", 0, _set("schema_version", _DELETE)),
     ("an unknown key", 0, _set("extra", 1)),
     ("a key missing", 0, _set("dateline", _DELETE)),
@@ -144,6 +151,12 @@ DAMAGE: list[tuple[str, int, Callable[[Record], None]]] = [
     ("an offset as a string", 0, _set("mentions.0.end", "36")),
     ("an offset that is true", 0, _set("paragraphs.0.start", True)),
     ("a country mention's key a name", 0, _set("mentions.2.key", "Singapore")),
+    ("an outlet's country a name", 0, _set("outlet_country", "Viet Nam")),
+    ("a url not a string", 0, _set("url", 7)),
+    ("given not an object", 0, _set("given", None)),
+    ("an unknown key in given", 0, _set("given.source", "VNA")),
+    ("a given key missing", 0, _set("given.url", _DELETE)),
+    ("a given date without dashes", 0, _set("given.date", "20250310")),
     ("one partnership country", 1, _set("partnerships.0.countries", ["VNM"])),
     ("a partnership country twice", 1, _set("partnerships.0.countries", ["VNM", "VNM"])),
     ("a level in capitals", 1, _set("partnerships.0.level", "Strategic")),
@@ -171,6 +184,8 @@ def test_a_damaged_record_fails_the_schema_and_the_loader(
 
 def test_the_damage_hits_the_fields_it_names(bundled: list[Record]) -> None:
     # The indexes above point at the fields they mean in the bundled corpus.
+    assert bundled[0]["outlet_country"] == "VNM"
+    assert bundled[0]["given"] == {"date": None, "outlet": None, "url": None}
     assert bundled[0]["mentions"][2]["kind"] == "country"
     assert bundled[0]["visits"][0]["precision"] == "day"
     assert bundled[2]["figures"][1]["period"] is not None
@@ -186,6 +201,7 @@ BEYOND_THE_SCHEMA: list[tuple[str, int, Callable[[Record], None]]] = [
     ("a period ending before it starts", 2, _set("figures.1.period.start", "2099-01-01")),
     ("value_max below value", 2, _set("figures.0.value_max", "-1")),
     ("a day that does not exist", 0, _set("date", "2025-02-30")),
+    ("a given day that does not exist", 0, _set("given.date", "2025-02-30")),
     ("an integer written 1.0", 0, _set("mentions.0.start", 30.0)),
 ]
 
@@ -217,6 +233,29 @@ def test_version_1_records_load_but_are_not_of_this_schema(validator: Any) -> No
         assert not validator.is_valid(record)
 
 
+def test_version_2_records_load_and_keep_their_own_schema() -> None:
+    # The schema 0.8.x shipped still ships, unchanged, and describes the files 0.8.0 wrote.
+    saved = ROOT / "tests" / "data" / "saved-by-0.8.0.jsonl"
+    records = [json.loads(line) for line in saved.read_text(encoding="utf-8").splitlines()]
+    assert {record["schema_version"] for record in records} == {2}
+    assert SHIPPED_VERSIONS == (2, 3)
+    old = json.loads(shipped_text(2))
+    assert old["$id"] == "https://vnsg-corpus.readthedocs.io/schema/corpus-v2.schema.json"
+    assert "url" not in old["properties"]
+    version_2 = jsonschema.Draft202012Validator(old)
+    this = jsonschema.Draft202012Validator(json_schema())
+    for record in records:
+        assert from_dict(record).given is vnsg_corpus.Article("a", "").given
+        assert version_2.is_valid(record)
+        assert not this.is_valid(record)  # it lacks url, outlet, outlet_country and given
+
+
+@pytest.mark.parametrize("version", [1, 4, True, "3"])
+def test_no_schema_ships_for_other_versions(version: Any) -> None:
+    with pytest.raises(ValueError, match=r"no schema of version .* ships"):
+        shipped_text(version)
+
+
 def test_a_saved_corpus_validates_line_by_line(validator: Any, tmp_path: Path) -> None:
     path = tmp_path / "corpus.jsonl"
     vnsg_corpus.load().save(path)
@@ -230,5 +269,9 @@ def test_the_wheel_ships_the_schema(tmp_path_factory: pytest.TempPathFactory) ->
     hatchling = pytest.importorskip("hatchling.builders.wheel")
     out = tmp_path_factory.mktemp("wheel")
     (path,) = hatchling.WheelBuilder(str(ROOT)).build(directory=str(out), versions=["standard"])
-    shipped = zipfile.ZipFile(path).read(f"vnsg_corpus/schema/{FILE_NAME}").decode("utf-8")
+    wheel = zipfile.ZipFile(path)
+    shipped = wheel.read(f"vnsg_corpus/schema/{FILE_NAME}").decode("utf-8")
     assert shipped == schema_text()
+    for version in SHIPPED_VERSIONS:
+        name = f"vnsg_corpus/schema/corpus-v{version}.schema.json"
+        assert wheel.read(name).decode("utf-8") == shipped_text(version)

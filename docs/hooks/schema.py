@@ -1,8 +1,9 @@
 """MkDocs hook: publish the corpus record's JSON Schema at its ``$id``.
 
-The schema's ``$id`` is ``<site_url>schema/corpus-v2.schema.json``; this hook
-adds the file shipped in the package to the site under ``schema/``, so that
-the one file in ``src/vnsg_corpus/schema/`` is both shipped and published.
+Each schema's ``$id`` is ``<site_url>schema/corpus-v<N>.schema.json``; this hook
+adds the files shipped in the package (this version's and the earlier ones)
+to the site under ``schema/``, so that each file in ``src/vnsg_corpus/schema/``
+is both shipped and published.
 """
 
 from pathlib import Path

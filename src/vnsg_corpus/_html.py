@@ -16,6 +16,7 @@ from vnsg_corpus.model import (
     Article,
     EconomicFigure,
     Evidence,
+    Metadata,
     Partnership,
     Period,
     Person,
@@ -254,6 +255,24 @@ def _partnership_row(partnership: Partnership) -> list[str]:
     ]
 
 
+def _outlet(article: Article) -> str:
+    """The outlet's name, and its country when known."""
+    if article.outlet is None:
+        return "—"
+    country = article.outlet_country
+    return _e(article.outlet if country is None else f"{article.outlet} ({country})")
+
+
+def _given(given: Metadata) -> str:
+    """What the caller gave (``article.given``), each value as given; "—" for nothing."""
+    parts = [
+        f"{name} {value}"
+        for name, value in (("date", given.date), ("outlet", given.outlet), ("url", given.url))
+        if value is not None
+    ]
+    return _e("; ".join(parts)) if parts else "—"
+
+
 def article_html(article: Article) -> str:
     """An article: its metadata and opening, then tables of its facts with evidence."""
     opening = article.paragraph_texts[0] if article.paragraphs else article.text
@@ -274,6 +293,9 @@ def article_html(article: Article) -> str:
                 ("id", _e(article.id)),
                 ("date", "—" if article.date is None else article.date.isoformat()),
                 ("source", _dash(article.source)),
+                ("outlet", _outlet(article)),
+                ("url", _dash(article.url)),
+                ("given", _given(article.given)),
                 ("dateline", _dash(article.dateline)),
                 ("title", "—" if title is None else _cut(title, TEXT)),
                 ("opening", _cut(opening, TEXT) if opening.strip() else "—"),

@@ -13,6 +13,10 @@ the objects are made with ``object.__new__`` and their slots' setters, which
 is what attrs' ``__init__`` does once the validators have passed.  Every
 article is then checked by the loader's own invariants (``serialize``), so a
 Parquet corpus is held to every promise a JSON Lines corpus is.
+
+A folder written by an earlier release (its files' ``vnsg_corpus.schema_version``
+below the version that added a column) lacks the columns added since; they
+read as nulls, as the fields of an older JSON Lines record take their defaults.
 """
 
 from __future__ import annotations
@@ -42,6 +46,7 @@ from vnsg_corpus.errors import (
     WriteError,
 )
 from vnsg_corpus.model import (
+    _NOTHING_GIVEN,
     SCHEMA_VERSION,
     Amount,
     Article,
@@ -50,6 +55,7 @@ from vnsg_corpus.model import (
     EntityKind,
     Evidence,
     Mention,
+    Metadata,
     Metric,
     Partnership,
     PartnershipLevel,
@@ -125,6 +131,11 @@ _DERIVED: dict[str, frozenset[str]] = {
 """The columns of each file worked out from others: the reader checks them, never reads them."""
 _ROUND_TRIP = ("articles", "texts", *_FACT_KINDS)
 """The files read back; ``merged_visits`` and ``timeline`` are views, for other tools."""
+_ADDED_IN: dict[tuple[str, str], int] = {
+    ("articles", name): 3
+    for name in ("url", "outlet", "outlet_country", "given_date", "given_outlet", "given_url")
+}
+"""The columns added since the first Parquet layout: (file, column) to the schema version."""
 
 # -- writing ------------------------------------------------------------------------------
 
@@ -471,8 +482,12 @@ class _Reader:
                 path=path,
             )
         expected = _schema(pa, TABLE_COLUMNS[name], "decimal")
+        absent = []  # columns added after the file's version: read as nulls
         for field in expected:
             index = schema.get_field_index(field.name)
+            if index < 0 and int(version) < _ADDED_IN.get((name, field.name), 0):
+                absent.append(field)
+                continue
             if index < 0:
                 raise self.fail(name, f"no column {field.name!r}", field.name)
             found = schema.field(index)
@@ -484,13 +499,21 @@ class _Reader:
                     f"{'' if field.nullable else ' not null'}",
                     field.name,
                 )
-        wanted = [c.name for c in TABLE_COLUMNS[name] if c.name not in _DERIVED[name]]
+        missing = {field.name for field in absent}
+        wanted = [
+            c.name
+            for c in TABLE_COLUMNS[name]
+            if c.name not in _DERIVED[name] and c.name not in missing
+        ]
         try:
-            return file.read(columns=wanted)
+            table = file.read(columns=wanted)
         except pa.ArrowException as exc:
             raise CorpusFormatError(f"not a Parquet file: {exc}", path=path) from exc
         except OSError as exc:
             raise ReadError(os_message(exc), path=path) from exc
+        for field in absent:
+            table = table.append_column(field, pa.nulls(table.num_rows, field.type))
+        return table
 
     # -- columns
 
@@ -833,6 +856,13 @@ def _split(items: Sequence[Any], lengths: Sequence[int]) -> list[tuple[Any, ...]
     return list(map(tuple, map(items.__getitem__, map(slice, starts, ends))))
 
 
+def _metadata_of(date: dt.date | None, outlet: str | None, url: str | None) -> Metadata:
+    """The ``given`` of an article: the model's shared empty one when the caller gave nothing."""
+    if date is None and outlet is None and url is None:
+        return _NOTHING_GIVEN
+    return Metadata(date, outlet, url)
+
+
 def read(pa: Any, pq: Any, pc: Any, directory: str | os.PathLike[str]) -> Corpus:
     """Read the folder (see ``tables.read_parquet``)."""
     from vnsg_corpus.corpus import Corpus  # noqa: PLC0415 - corpus imports tables
@@ -864,6 +894,15 @@ def read(pa: Any, pq: Any, pc: Any, directory: str | os.PathLike[str]) -> Corpus
         ]
     except ValueError as exc:
         raise reader.fail("texts", f"a title: {exc}", "title") from None
+    reader.check_codes("articles", "outlet_country", pc.drop_null(meta.column("outlet_country")))
+    given = list(
+        map(
+            _metadata_of,
+            reader.values(meta.column("given_date")),
+            reader.values(meta.column("given_outlet")),
+            reader.values(meta.column("given_url")),
+        )
+    )
     columns = zip(
         ids,
         reader.values(texts.column("text"), shared=False),
@@ -879,6 +918,10 @@ def read(pa: Any, pq: Any, pc: Any, directory: str | os.PathLike[str]) -> Corpus
         groups["figures"],
         groups["mentions"],
         reader.diagnostics(texts.column("diagnostics")),
+        reader.values(meta.column("url")),
+        reader.values(meta.column("outlet")),
+        reader.values(meta.column("outlet_country")),
+        given,
         strict=True,
     )
     where = reader.path("texts")

@@ -321,6 +321,9 @@ def summarise(article: Article) -> dict[str, Any]:
         "id": article.id,
         "date": None if article.date is None else article.date.isoformat(),
         "source": article.source,
+        "outlet": article.outlet,
+        "outlet_country": article.outlet_country,
+        "url": article.url,
         "dateline": article.dateline,
         "title": article.title_text,
         "headings": list(article.heading_texts),
@@ -350,9 +353,15 @@ def _describe_figure(figure: EconomicFigure) -> str:
 def _print_summary(summary: dict[str, Any], out: _Output) -> None:
     """The text form of a summary; every value escaped for the terminal."""
     out.write(f"{_safe(summary['id'])}\n")
+    outlet, country = summary["outlet"], summary["outlet_country"]
+    shown = dict(summary)
+    if outlet is not None and country is not None:
+        shown["outlet"] = f"{outlet} ({country})"
     labels = {
         "date": "date",
         "source": "source",
+        "outlet": "outlet",
+        "url": "url",
         "dateline": "dateline",
         "title": "title",
         "paragraphs": "paragraphs",
@@ -362,7 +371,7 @@ def _print_summary(summary: dict[str, Any], out: _Output) -> None:
         "partnerships": "partnerships",
     }
     for key, label in labels.items():
-        value = summary[key]
+        value = shown[key]
         out.write(f"  {label + ':':<14}{'-' if value is None else _safe(str(value))}\n")
     for heading in summary["headings"]:
         out.write(f"  {'heading:':<14}{_safe(heading)}\n")

@@ -45,13 +45,15 @@ __all__ = [
     "VisitStatus",
 ]
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """The version of the JSON record layout this release writes.
 
 Version 2 (0.6.0) added ``EconomicFigure.countries`` and ``target``,
 ``Partnership.tier`` and ``inferred`` (``level`` became an open name) and
-``Visit.precision``.  Records of version 1 still load: the new fields take
-their defaults.
+``Visit.precision``.  Version 3 (0.9.0) added ``Article.url``, ``outlet``,
+``outlet_country`` and ``given`` (a [`Metadata`][vnsg_corpus.Metadata]).
+Records of versions 1 and 2 still load: the fields added since take their
+defaults.
 """
 
 _COUNTRY_CODE = re.compile(r"[A-Z]{3}")
@@ -96,6 +98,8 @@ _REPR_EVIDENCE = 2
 """Evidence items a fact's repr shows."""
 _REPR_TITLE = 60
 """Characters of a title an article's repr shows."""
+_REPR_OUTLET = 30
+"""Characters of an outlet's name an article's repr shows."""
 
 
 def _cut(text: str, limit: int) -> str:
@@ -843,12 +847,13 @@ class Article:
         return None if self.title is None else self.text[self.title.start : self.title.end]
 
     def __repr__(self) -> str:
-        # Never the text: id, date, source, title and how many facts.
+        # Never the text: id, date, source, outlet (when known), title and how many facts.
         title = self.title_text
         parts = [
             f"<Article {self.id!r}",
             "undated" if self.date is None else self.date.isoformat(),
             "source=None" if self.source is None else f"source={self.source!r}",
+            *(() if self.outlet is None else (f"outlet={_cut(self.outlet, _REPR_OUTLET)}",)),
             "title=None" if title is None else f"title={_cut(title, _REPR_TITLE)}",
             f"({_plural(len(self.text), 'character')};",
             f"{_plural(len(self.figures), 'figure')},",

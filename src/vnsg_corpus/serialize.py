@@ -64,6 +64,7 @@ from vnsg_corpus.errors import (
     WriteError,
 )
 from vnsg_corpus.model import (
+    _NOTHING_GIVEN,
     SCHEMA_VERSION,
     Article,
     Diagnostic,
@@ -71,6 +72,7 @@ from vnsg_corpus.model import (
     EntityKind,
     Evidence,
     Mention,
+    Metadata,
     Partnership,
     Person,
     QAPair,
@@ -361,8 +363,8 @@ def _check_ends(start: int, end: int) -> None:
         raise ValueError(f"end must not be before start ({end} < {start})")
 
 
-_READABLE_VERSIONS = (1, SCHEMA_VERSION)
-"""Version 1 records lack fields version 2 added; they load with their defaults."""
+_READABLE_VERSIONS = (1, 2, SCHEMA_VERSION)
+"""Records of older versions lack the fields added since; they load with their defaults."""
 
 
 def _structure_bool(value: object, _: type) -> bool:
@@ -371,16 +373,28 @@ def _structure_bool(value: object, _: type) -> bool:
     return value
 
 
-_ADDED_IN_VERSION_2: dict[type, frozenset[str]] = {
-    EconomicFigure: frozenset({"countries", "target"}),
-    Partnership: frozenset({"tier", "inferred"}),
-    Visit: frozenset({"precision"}),
+_ADDED_IN_VERSION: dict[int, dict[type, frozenset[str]]] = {
+    2: {
+        EconomicFigure: frozenset({"countries", "target"}),
+        Partnership: frozenset({"tier", "inferred"}),
+        Visit: frozenset({"precision"}),
+    },
+    3: {Article: frozenset({"url", "outlet", "outlet_country", "given"})},
 }
-"""The fields version 2 added: a version 1 record lacks them, and they take their defaults."""
+"""The fields each version added: an older record lacks them, and they take their defaults."""
 
 # The records with fields that have defaults, inner ones first: a class's hook is
 # built with the hooks of the records it holds.
-_WITH_DEFAULTS = (Person, QAPair, Diagnostic, Visit, Partnership, EconomicFigure, Article)
+_WITH_DEFAULTS = (
+    Person,
+    QAPair,
+    Diagnostic,
+    Visit,
+    Partnership,
+    EconomicFigure,
+    Metadata,
+    Article,
+)
 
 
 def _require_every_key(conv: cattrs.Converter, version: int) -> None:
@@ -388,17 +402,30 @@ def _require_every_key(conv: cattrs.Converter, version: int) -> None:
 
     cattrs lets a field with a default be left out; a record written by this
     library never leaves one out, so a missing key is damage (a line cut short
-    by hand, a record from elsewhere), not a default.  Version 1 records may
-    lack only the fields version 2 added.
+    by hand, a record from elsewhere), not a default.  A record of an older
+    version may lack only the fields the versions after it added.  The
+    metadata of an article the caller gave nothing about is the model's one
+    shared empty [`Metadata`][vnsg_corpus.Metadata], as in a parsed article.
     """
     for cls in _WITH_DEFAULTS:
         fields = attrs.fields(cls)
         optional = frozenset(a.name for a in fields if a.default is not attrs.NOTHING)
-        if version == 1:
-            optional -= _ADDED_IN_VERSION_2.get(cls, frozenset())
+        for added in range(version + 1, SCHEMA_VERSION + 1):
+            optional -= _ADDED_IN_VERSION.get(added, {}).get(cls, frozenset())
         types = {a.name: a.type for a in fields if a.name in optional}
         inner = make_dict_structure_fn(cls, conv)
-        conv.register_structure_hook(cls, _requiring(cls, types, inner))
+        hook = _requiring(cls, types, inner)
+        conv.register_structure_hook(cls, _shared_when_empty(hook) if cls is Metadata else hook)
+
+
+def _shared_when_empty(hook: Callable[[Any, Any], Metadata]) -> Callable[[Any, Any], Metadata]:
+    """Wrap the hook of `Metadata` to give the one shared empty instance for an empty record."""
+
+    def structure(value: Any, type_: Any) -> Metadata:
+        given = hook(value, type_)
+        return given if given else _NOTHING_GIVEN
+
+    return structure
 
 
 def _requiring(
@@ -408,6 +435,10 @@ def _requiring(
     keys = frozenset(types)
 
     def structure(value: Any, type_: Any) -> Any:
+        if not isinstance(
+            value, dict
+        ):  # cattrs would say "unknown error (... no attribute 'keys')"
+            raise TypeError(f"expected a JSON object, got {_json_type(value)}")
         record = inner(value, type_)  # reports a bad value before a missing key
         if keys <= value.keys():
             return record
@@ -556,6 +587,12 @@ def _check_article(article: Article, *, path: str, line: int | None) -> None:
     try:
         _check_spans(article)
         _check_facts(article)
+        if article.outlet_country is not None and not _CODE.fullmatch(article.outlet_country):
+            raise _InvariantError(
+                "outlet_country must be an ISO 3166-1 alpha-3 code, got"
+                f" {article.outlet_country[:40]!r}",
+                "$.outlet_country",
+            )
     except _InvariantError as invalid:
         raise CorpusFormatError(str(invalid), path=path, line=line, field=invalid.field) from None
 
@@ -754,7 +791,8 @@ def from_dict(record: object, *, path: str = "<data>", line: int | None = None) 
     version = fields.pop("schema_version", None)
     if type(version) is not int or version not in _READABLE_VERSIONS:  # True == 1, but no version
         problem = "missing" if version is None else f"unsupported ({version!r})"
-        readable = " and ".join(str(v) for v in _READABLE_VERSIONS)
+        *first, last = (str(v) for v in _READABLE_VERSIONS)
+        readable = f"{', '.join(first)} and {last}"
         raise SchemaVersionError(
             f"schema_version is {problem}; this release reads versions {readable}",
             path=path,

@@ -178,6 +178,17 @@ _COLUMNS: dict[str, tuple[Column, ...]] = {
         _c("date", "date32", "Publication date.", null=True),
         _c("source", "string", "Agency attribution (``VNA/VNS``).", null=True),
         _c("dateline", "string", "Place of the dateline.", null=True),
+        _c("url", "string", "The article's address, when the caller gave one.", null=True),
+        _c(
+            "outlet",
+            "string",
+            "The outlet that published it, by its canonical name (``The Straits Times``).",
+            null=True,
+        ),
+        _c("outlet_country", "string", "The outlet's country (ISO 3166-1 alpha-3).", null=True),
+        _c("given_date", "date32", "The publication date the caller gave.", null=True),
+        _c("given_outlet", "string", "The outlet the caller named, as written.", null=True),
+        _c("given_url", "string", "The address the caller gave.", null=True),
         _c("title", "string", "The title's text.", null=True),
         _c("headings", "list<string>", "The headings' texts, in order."),
         _c("characters", "int64", "Length of the text in characters."),
@@ -286,6 +297,7 @@ _COLUMNS: dict[str, tuple[Column, ...]] = {
 _TEXT_COLUMNS: dict[str, tuple[str, ...]] = {
     "articles": (
         "id", "date", "source", "dateline", "paragraphs", "figures", "visits", "partnerships",
+        "outlet", "url",
     ),
     "figures": (
         "metric", "subject", "value", "value_max", "unit", "qualifier", "countries", "target",
@@ -378,17 +390,30 @@ def _period(prefix: str, period: Period | None, row: dict[str, Any]) -> None:
 def article_row(article: Article) -> dict[str, Any]:
     """One row of the ``articles`` table.
 
+    The metadata the caller gave (``article.given``) is in the columns
+    ``given_date``, ``given_outlet`` and ``given_url``.
+
     Examples:
         >>> from vnsg_corpus import parse_article
         >>> row = article_row(parse_article("Trade grew.", id="a"))
         >>> row["id"], row["paragraphs"], row["characters"]
         ('a', 1, 11)
+        >>> row = article_row(parse_article("Trade grew.", outlet="ST", url="https://e.sg/a"))
+        >>> row["outlet"], row["outlet_country"], row["given_outlet"], row["url"]
+        ('The Straits Times', 'SGP', 'ST', 'https://e.sg/a')
     """
+    given = article.given
     return {
         "id": article.id,
         "date": article.date,
         "source": article.source,
         "dateline": article.dateline,
+        "url": article.url,
+        "outlet": article.outlet,
+        "outlet_country": article.outlet_country,
+        "given_date": given.date,
+        "given_outlet": given.outlet,
+        "given_url": given.url,
         "title": article.title_text,
         "headings": list(article.heading_texts),
         "characters": len(article.text),

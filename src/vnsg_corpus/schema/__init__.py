@@ -8,25 +8,31 @@ them: every field a required key, ``null`` for a missing value, dates as
 ``YYYY-MM-DD`` strings, decimals as strings (``"9000000000"``, ``"-1.5"``,
 ``"1E+3"``), enumerations as their values, sets as arrays.  It also states the
 checks of the loader that JSON Schema can express: offsets not negative,
-country codes, units, a partnership's two countries and its tier, a dated
-visit's precision.  The loader checks more than any schema can (every span and
-evidence inside its article's text, ends not before starts, ``value_max`` not
-below ``value``); the Robustness page lists those checks.
+country codes (an outlet's country among them), units, a partnership's two
+countries and its tier, a dated visit's precision.  The loader checks more
+than any schema can (every span and evidence inside its article's text, ends
+not before starts, ``value_max`` not below ``value``); the Robustness page
+lists those checks.
 
-The same schema ships in the package as ``vnsg_corpus/schema/corpus-v2.schema.json``
+The same schema ships in the package as ``vnsg_corpus/schema/corpus-v3.schema.json``
 (`FILE_NAME`), for programs in other languages; a test keeps the two equal.
 Regenerate the file after changing the model with
-``python -m vnsg_corpus.schema > src/vnsg_corpus/schema/corpus-v2.schema.json``.
+``python -m vnsg_corpus.schema > src/vnsg_corpus/schema/corpus-v3.schema.json``.
+The schema of each earlier published version ships too, unchanged
+(``corpus-v2.schema.json``, of 0.8.x: `shipped_text(2)`), so that records of
+that version can still be checked; version 1 never had one.
 
 Examples:
     >>> from vnsg_corpus.schema import json_schema
     >>> schema = json_schema()
     >>> schema["$id"]
-    'https://vnsg-corpus.readthedocs.io/schema/corpus-v2.schema.json'
+    'https://vnsg-corpus.readthedocs.io/schema/corpus-v3.schema.json'
     >>> schema["properties"]["schema_version"]["const"]
-    2
+    3
     >>> schema["$defs"]["Period"]["required"]
     ['start', 'end', 'precision']
+    >>> schema["$defs"]["Metadata"]["required"]
+    ['date', 'outlet', 'url']
 """
 
 from __future__ import annotations
@@ -58,10 +64,23 @@ from vnsg_corpus.model import (
     Visit,
 )
 
-__all__ = ["FILE_NAME", "SCHEMA_ID", "json_schema", "schema_text", "shipped_text"]
+__all__ = [
+    "FILE_NAME",
+    "SCHEMA_ID",
+    "SHIPPED_VERSIONS",
+    "json_schema",
+    "schema_text",
+    "shipped_text",
+]
 
 FILE_NAME = f"corpus-v{SCHEMA_VERSION}.schema.json"
-"""The name of the schema file shipped inside this package."""
+"""The name of the schema file of this release's version shipped inside this package."""
+
+SHIPPED_VERSIONS = (2, SCHEMA_VERSION)
+"""The versions whose schema ships in the package, each as ``corpus-v<N>.schema.json``.
+
+Version 2's file is the one 0.8.x shipped, unchanged; version 1 never had one.
+"""
 
 SCHEMA_ID = f"https://vnsg-corpus.readthedocs.io/schema/{FILE_NAME}"
 """The schema's ``$id``: where the documentation publishes it."""
@@ -96,6 +115,7 @@ _FIELD_RULES: dict[tuple[type, str], dict[str, Any]] = {
     (EconomicFigure, "countries"): _code_array(0, 2),
     (Partnership, "level"): {"type": "string", "pattern": f"^{model._LEVEL_KEY.pattern}$"},
     # The loader's checks (serialize._check_visit, _check_partnership, _check_figure).
+    (Article, "outlet_country"): {"type": ["string", "null"], "pattern": _CODE},
     (Person, "country"): {"type": ["string", "null"], "pattern": _CODE},
     (Visit, "host_country"): {"type": ["string", "null"], "pattern": _CODE},
     (Visit, "duration_days"): {"type": ["integer", "null"], "minimum": 1},
@@ -278,6 +298,23 @@ def schema_text() -> str:
     return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
 
 
-def shipped_text() -> str:
-    """The text of the schema file shipped in the package (`FILE_NAME`)."""
-    return (resources.files(__name__) / FILE_NAME).read_text(encoding="utf-8")
+def shipped_text(version: int = SCHEMA_VERSION) -> str:
+    """The text of a schema file shipped in the package.
+
+    Args:
+        version: The record version whose schema to read, one of
+            `SHIPPED_VERSIONS`; by default this release's (`FILE_NAME`).
+
+    Raises:
+        ValueError: If no schema of ``version`` ships.
+
+    Examples:
+        >>> import json
+        >>> json.loads(shipped_text(2))["properties"]["schema_version"]["const"]
+        2
+    """
+    if isinstance(version, bool) or version not in SHIPPED_VERSIONS:
+        shipped = ", ".join(map(str, SHIPPED_VERSIONS))
+        raise ValueError(f"no schema of version {version!r} ships (the versions: {shipped})")
+    name = f"corpus-v{version}.schema.json"
+    return (resources.files(__name__) / name).read_text(encoding="utf-8")

@@ -1,6 +1,6 @@
 """Print the corpus record's JSON Schema, as the shipped file holds it.
 
-Usage: ``python -m vnsg_corpus.schema > src/vnsg_corpus/schema/corpus-v2.schema.json``
+Usage: ``python -m vnsg_corpus.schema > src/vnsg_corpus/schema/corpus-v3.schema.json``
 """
 
 import sys
