@@ -13,6 +13,7 @@ them:
 ```
 """
 
+from vnsg_corpus.copies import CopyGroup, OriginalBasis, find_copies
 from vnsg_corpus.corpus import Corpus, load
 from vnsg_corpus.errors import (
     CorpusFormatError,
@@ -87,6 +88,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "Amount",
     "Article",
+    "CopyGroup",
     "Corpus",
     "CorpusFormatError",
     "Diagnostic",
@@ -102,6 +104,7 @@ __all__ = [
     "Metric",
     "MissingExtraError",
     "Organisation",
+    "OriginalBasis",
     "Outlet",
     "Partnership",
     "PartnershipLevel",
@@ -133,6 +136,7 @@ __all__ = [
     "WriteError",
     "__version__",
     "article_id",
+    "find_copies",
     "find_periods",
     "load",
     "parse_article",

@@ -11,29 +11,29 @@ groups of a corpus, and its consolidations (`series()`, `conflicts()`,
 **How copies are found.**
 
 1. *Text compared*: the article's body paragraphs (never the title, date
-   line, dateline tag or closing credit), folded
-   ([`fold`][vnsg_corpus.text.fold]: case and diacritics do not matter) and
-   with every character but letters and digits removed, so "Viet Nam",
-   "Việt Nam" and "Vietnam", "per cent" and "percent", or a paragraph split
-   in two read alike.  That text is cut into *units*: a run of consonants
-   and digits (at most 8) followed by its run of vowels, cuts that depend
-   only on the letters, not on where spaces were.
-2. *Shingles*: every run of ``_SPAN`` (10) consecutive units, about five
+   line, dateline tag or closing credit), folded (as by
+   [`fold`][vnsg_corpus.text.fold]: case and diacritics do not count) and
+   kept to its letters and digits, so "Viet Nam", "Việt Nam" and
+   "Vietnam", "per cent" and "percent", or a paragraph split in two read
+   alike.  That text is cut into *units* after every "a" and "e": cuts that
+   depend on the letters alone, not on where spaces were.
+2. *Shingles*: every run of ``_SPAN`` (6) consecutive units, about six
    words, hashed with CRC-32 (stable across runs and machines, unlike
    Python's ``hash``).
-3. *Candidates*: a sample of each article's shingles (those whose hash is
-   0 modulo ``_MODULUS``, Broder's mod-m sample: the sample of a shared
-   passage is shared) goes into an inverted index.  Two articles are
-   candidates when they share at least two sampled shingles, and enough of
-   them for their estimated containment to reach half the threshold.  A
-   sampled shingle found in more than ``_COMMON`` (64) articles is a stock
-   phrase and finds no candidates (a story carried verbatim more than 64
-   times in one corpus is not found through it).  The work grows with the
-   number of articles, not with the number of pairs.
+3. *Candidates*: a sample of each article's shingles goes into an inverted
+   index: those starting with an *anchor* unit, one whose CRC-32 is 0
+   modulo ``_MODULUS`` (8).  Like Broder's mod-m sample, the sample of a
+   shared passage is shared.  A sampled shingle found in more than
+   ``_COMMON`` (64) articles is a stock phrase: it finds no candidates and
+   does not count.  Two articles are candidates when they share at least two
+   other sampled shingles, and enough of them for the containment they
+   estimate to reach half the threshold.  The work grows with the number of
+   articles, not with the number of pairs.
 4. *Verification* on the full shingle sets: a pair is a copy when the
-   smaller set's share in the larger (*containment*: a trimmed copy lies
-   inside its original) is at least ``threshold`` and the shared shingles
-   number at least ``min_shared`` (about 25 words: short texts never match).
+   smaller set's share in the larger (*containment*: a copy with its ending
+   cut lies inside its original) is at least ``threshold`` and the shared
+   shingles number at least ``min_shared`` (about 30 words: short texts
+   never match).
 5. *Grouping*: pairs are joined, most similar first, into groups in which
    **every** two members are copies (complete linkage), so that a news
    digest quoting two unrelated stories does not chain them into one.
@@ -86,7 +86,7 @@ from vnsg_corpus.vocabulary import Vocabulary
 __all__ = ["CopyGroup", "OriginalBasis", "find_copies", "stories"]
 
 _SPAN = 6
-"""Units per shingle (a unit is about 5 letters: a shingle is about five words)."""
+"""Units per shingle (a unit is about a word's worth of letters: a shingle is about six words)."""
 _MODULUS = 8
 """One unit in ``_MODULUS`` (by hash) is an anchor: the shingles it starts are sampled."""
 _COMMON = 64
@@ -214,14 +214,18 @@ def _candidates(samples: Sequence[set[int]], threshold: float) -> list[tuple[int
         for key in sample:
             postings[key].append(position)
     shared: Counter[tuple[int, int]] = Counter()
+    common: Counter[int] = Counter()
     for members in postings.values():
-        if 1 < len(members) <= _COMMON:  # positions ascending: pairs come (first, second)
+        if len(members) > _COMMON:
+            common.update(members)
+        elif len(members) > 1:  # positions ascending: pairs come (first, second)
             shared.update(itertools.combinations(members, 2))
-    sizes = list(map(len, samples))
+    # Containment estimated on the samples that are no stock phrase, on both sides.
+    usable = [len(sample) - common[position] for position, sample in enumerate(samples)]
     return [
         (first, second)
         for (first, second), count in shared.items()
-        if count >= 2 and count >= 0.5 * threshold * min(sizes[first], sizes[second])
+        if count >= 2 and count >= 0.5 * threshold * min(usable[first], usable[second])
     ]
 
 
@@ -303,10 +307,10 @@ def find_copies(
         articles: The articles to compare.  An article given twice (the same
             id and text) counts once.
         threshold: The least containment of a copy: the share of the shorter
-            article's shingles (passages of about five words) found in the
+            article's shingles (passages of about six words) found in the
             longer one, between 0 and 1.
-        min_shared: The least number of shingles two copies share (60 is
-            about 25 words of common text): shorter texts are never copies.
+        min_shared: The least number of shingles two copies share (25 is
+            about 30 words of common text): shorter texts are never copies.
         vocabulary: The outlets credits are read with (for the original);
             the shipped vocabulary by default.
 
@@ -356,7 +360,7 @@ def _grouped(
     anchors = _Anchors()
     samples = [_sample(_text(a), anchors) for a in pool]
     pairs = _candidates(samples, threshold)
-    full = {p: _shingles(_text(pool[p])) for pair in pairs for p in pair}
+    full = {p: _shingles(_text(pool[p])) for p in sorted({p for pair in pairs for p in pair})}
     matches: dict[tuple[int, int], _Match] = {}
 
     def match(first: int, second: int) -> _Match:
@@ -371,17 +375,29 @@ def _grouped(
 
     edges = [(pair, found) for pair in pairs if copies(found := match(*pair))]
     edges.sort(key=lambda e: (-e[1].containment, -e[1].shared, e[0]))
+    # Complete linkage: two groups join only when every two of their members are copies.
+    # A refusal stands for good (a group only grows, and keeps the pair that failed).
     group_of: dict[int, list[int]] = {}
+    refused: dict[int, set[int]] = defaultdict(set)  # by id() of the groups' lists
     for (first, second), _ in edges:
-        left = group_of.get(first, [first])
-        right = group_of.get(second, [second])
-        if left is right:
+        left = group_of.setdefault(first, [first])
+        right = group_of.setdefault(second, [second])
+        if left is right or id(right) in refused[id(left)]:
             continue
-        if all(copies(match(a, b)) for a in left for b in right):
-            left.extend(right)
-            for member in left:
-                group_of[member] = left
-    groups = {id(g): g for g in group_of.values()}.values()
+        if len(left) < len(right):
+            left, right = right, left
+        if not all(copies(match(a, b)) for a in left for b in right):
+            refused[id(left)].add(id(right))
+            refused[id(right)].add(id(left))
+            continue
+        left.extend(right)
+        for member in right:
+            group_of[member] = left
+        for other in refused.pop(id(right), set()):
+            refused[other].discard(id(right))
+            refused[other].add(id(left))
+            refused[id(left)].add(other)
+    groups = [g for g in {id(g): g for g in group_of.values()}.values() if len(g) > 1]
     result = []
     for positions in groups:
         members = sorted((pool[p] for p in positions), key=_member_order)

@@ -187,12 +187,15 @@ class ReportedValue:
             report is exact and equal; ``at_least`` when every report is exact
             or a lower bound ("over"); ``at_most`` likewise; else ``approx``.
         reports: The reports, by publication date then article.
+        stories: The independent sources of this value: the story of each
+            reporting article (see ``SeriesPoint.stories``), sorted.
     """
 
     value: Decimal
     value_max: Decimal | None
     qualifier: Qualifier
     reports: tuple[Report, ...]
+    stories: tuple[str, ...] = ()
 
     @property
     def articles(self) -> tuple[str, ...]:
@@ -353,7 +356,7 @@ def _agreeing(reports: Iterable[Report]) -> list[list[Report]]:
     return groups
 
 
-def _value(group: list[Report]) -> ReportedValue:
+def _value(group: list[Report], stories: Mapping[str, str] | None) -> ReportedValue:
     low = min(r.value for r in group)
     high = max(r.value_max or r.value for r in group)
     return ReportedValue(
@@ -361,6 +364,7 @@ def _value(group: list[Report]) -> ReportedValue:
         value_max=None if high == low else high,
         qualifier=_combined(group),
         reports=tuple(sorted(group, key=_report_order)),
+        stories=tuple(sorted({story_of(r.article_id, stories) for r in group})),
     )
 
 
@@ -444,7 +448,7 @@ def _point(
     metric, countries, unit, _, subject, basis = key
     period = _period(reports, as_of or {})
     values = sorted(
-        (_value(group) for group in _agreeing(reports)),
+        (_value(group, stories) for group in _agreeing(reports)),
         key=lambda v: (v.last_reported or dt.date.min, v.value, v.value_max or v.value),
     )
     equivalents = {e for r in reports if (e := r.equivalent) is not None}
