@@ -240,6 +240,11 @@ def test_two_articles_with_one_id_are_refused() -> None:
     assert caught.value.article_id == "vna"
 
 
+def test_only_articles_are_compared() -> None:
+    with pytest.raises(TypeError, match="needs Article objects, not str"):
+        find_copies(["Trade grew."])  # type: ignore[list-item]
+
+
 @pytest.mark.parametrize(
     "text",
     ["", "   ", "Trade grew.", "Viet Nam and Singapore signed a memorandum on carbon credits."],
@@ -514,3 +519,29 @@ def test_the_copies_table_is_regenerated_and_meets_its_targets() -> None:
     for status in ("agreed", "disputed", "revised"):
         assert merged["stories"][status] == merged["dev"][status]
     assert merged["articles"]["agreed"] > merged["dev"]["agreed"]  # what 0.8 counted
+
+
+def test_the_series_table_counts_a_story_as_one_source() -> None:
+    corpus = Corpus([original(), _copy()])
+    [row] = [r for r in corpus.rows("series") if r["metric"] == "bilateral_trade"]
+    assert row["sources"] == 1  # was 2: the number of articles
+    assert [v["articles"] for v in row["values"]] == [["plus", "vna"]]
+
+
+def test_the_plot_counts_a_story_as_one_source() -> None:
+    pytest.importorskip("matplotlib")
+    import matplotlib  # noqa: PLC0415 - an optional extra
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt  # noqa: PLC0415
+
+    from vnsg_corpus.plot import plot_series  # noqa: PLC0415
+
+    other = parse_article(OTHER_REPORT, id="st", outlet="The Straits Times")
+    figure, ax = plt.subplots()
+    try:
+        plot_series(Corpus([original(), _copy(), other]), "bilateral_trade", ax=ax)
+        labels = [t.get_text() for t in ax.texts if t.get_gid() == "vnsg-sources"]
+    finally:
+        plt.close(figure)
+    assert labels == ["2 sources"]  # was "3 sources": two copies and one other report

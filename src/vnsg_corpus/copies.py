@@ -321,6 +321,7 @@ def find_copies(
 
     Raises:
         DuplicateArticleError: If two different articles share an id.
+        TypeError: If an item is not an ``Article``.
         QueryError: If ``threshold`` is not in (0, 1] or ``min_shared`` is
             not a positive integer.
     """
@@ -343,6 +344,8 @@ def find_copies(
     vocabulary = Vocabulary.default() if vocabulary is None else vocabulary
     unique: dict[str, Article] = {}
     for article in articles:
+        if not isinstance(article, Article):
+            raise TypeError(f"find_copies() needs Article objects, not {type(article).__name__}")
         known = unique.setdefault(article.id, article)
         if known is not article and known != article:
             raise DuplicateArticleError(
