@@ -379,28 +379,32 @@ def _grouped(
     edges = [(pair, found) for pair in pairs if copies(found := match(*pair))]
     edges.sort(key=lambda e: (-e[1].containment, -e[1].shared, e[0]))
     # Complete linkage: two groups join only when every two of their members are copies.
-    # A refusal stands for good (a group only grows, and keeps the pair that failed).
-    group_of: dict[int, list[int]] = {}
-    refused: dict[int, set[int]] = defaultdict(set)  # by id() of the groups' lists
+    # A group is labelled by its first member; a refusal stands for good (a group only
+    # grows, and keeps the pair that failed).
+    label: dict[int, int] = {}
+    joined: dict[int, list[int]] = {}
+    refused: dict[int, set[int]] = defaultdict(set)
     for (first, second), _ in edges:
-        left = group_of.setdefault(first, [first])
-        right = group_of.setdefault(second, [second])
-        if left is right or id(right) in refused[id(left)]:
+        left = label.setdefault(first, first)
+        right = label.setdefault(second, second)
+        if left == right or right in refused[left]:
             continue
-        if len(left) < len(right):
-            left, right = right, left
-        if not all(copies(match(a, b)) for a in left for b in right):
-            refused[id(left)].add(id(right))
-            refused[id(right)].add(id(left))
+        ours = joined.setdefault(left, [left])
+        theirs = joined.setdefault(right, [right])
+        if len(ours) < len(theirs):
+            left, right, ours, theirs = right, left, theirs, ours
+        if not all(copies(match(a, b)) for a in ours for b in theirs):
+            refused[left].add(right)
+            refused[right].add(left)
             continue
-        left.extend(right)
-        for member in right:
-            group_of[member] = left
-        for other in refused.pop(id(right), set()):
-            refused[other].discard(id(right))
-            refused[other].add(id(left))
-            refused[id(left)].add(other)
-    groups = [g for g in {id(g): g for g in group_of.values()}.values() if len(g) > 1]
+        ours.extend(joined.pop(right))
+        for member in theirs:
+            label[member] = left
+        for other in refused.pop(right, set()):
+            refused[other].discard(right)
+            refused[other].add(left)
+            refused[left].add(other)
+    groups = [g for g in joined.values() if len(g) > 1]
     result = []
     for positions in groups:
         members = sorted((pool[p] for p in positions), key=_member_order)
