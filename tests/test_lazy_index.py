@@ -43,9 +43,15 @@ QUERIES: dict[str, tuple[Callable[[Corpus], object], frozenset[str]]] = {
         lambda c: c.partnership_level("VNM", "SGP", on="2025-06-30"),
         frozenset({"partnerships", "timelines"}),
     ),
-    "series": (lambda c: c.series("bilateral_trade"), frozenset({"figures", "series"})),
+    # Series count a wire story once: they read the copy groups (issue 15).
+    "series": (
+        lambda c: c.series("bilateral_trade"),
+        frozenset({"figures", "series", "copies"}),
+    ),
+    "copies": (lambda c: c.copies(), frozenset({"copies"})),
     "all articles": (lambda c: c.articles(), frozenset()),
-    "visits": (lambda c: c.visits(host="SGP"), frozenset()),
+    # An undated article reports a visit: its copies are looked for (issue 15).
+    "visits": (lambda c: c.visits(host="SGP"), frozenset({"copies"})),
 }
 
 

@@ -13,6 +13,7 @@ them:
 ```
 """
 
+from vnsg_corpus.copies import CopyGroup, OriginalBasis, find_copies
 from vnsg_corpus.corpus import Corpus, load
 from vnsg_corpus.errors import (
     CorpusFormatError,
@@ -88,6 +89,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "Amount",
     "Article",
+    "CopyGroup",
     "Corpus",
     "CorpusFormatError",
     "Diagnostic",
@@ -103,6 +105,7 @@ __all__ = [
     "Metric",
     "MissingExtraError",
     "Organisation",
+    "OriginalBasis",
     "Outlet",
     "Partnership",
     "PartnershipLevel",
@@ -134,6 +137,7 @@ __all__ = [
     "WriteError",
     "__version__",
     "article_id",
+    "find_copies",
     "find_periods",
     "load",
     "parse_article",

@@ -14,6 +14,8 @@ from decimal import Decimal
 
 from vnsg_corpus._gc import cyclic_gc_paused
 from vnsg_corpus.consolidate import TimelineEntry
+from vnsg_corpus.copies import CopyGroup, find_copies
+from vnsg_corpus.copies import stories as stories_of
 from vnsg_corpus.model import Article, EconomicFigure, EntityKind, Metric, Partnership
 from vnsg_corpus.series import SeriesPoint
 from vnsg_corpus.text import fold
@@ -57,14 +59,17 @@ class ArticleIndex:
         "_block",
         "_blocks",
         "_by_date",
+        "_copies",
         "_dates",
         "_figure_order",
         "_figures_by_metric",
         "_figures_by_year",
+        "_groups",
         "_mentions",
         "_open_figures",
         "_partnerships_by_pair",
         "_sources",
+        "_stories",
         "_undated",
         "_word_postings",
         "by_value",
@@ -94,6 +99,9 @@ class ArticleIndex:
         """Partnership timelines per pair of countries (on the first query of the pair)."""
         self.series: dict[Metric, list[SeriesPoint]] = {}
         """Series points per metric (on the first series query of the metric)."""
+        self._copies: list[CopyGroup] | None = None
+        self._stories: dict[str, str] = {}
+        self._groups: dict[str, CopyGroup] = {}
 
     @property
     def built(self) -> frozenset[str]:
@@ -101,7 +109,8 @@ class ArticleIndex:
 
         ``"dates"``, ``"sources"``, ``"mentions"``, ``"words"``, ``"figures"``
         (by metric), ``"figure_periods"`` (by year), ``"values"`` (a metric's
-        figures by value), ``"partnerships"``, ``"timelines"``, ``"series"``.
+        figures by value), ``"partnerships"``, ``"timelines"``, ``"series"``,
+        ``"copies"`` (wire copies, see [`find_copies`][vnsg_corpus.copies.find_copies]).
         """
         kinds: dict[str, object] = {
             "dates": self._dates,
@@ -111,6 +120,7 @@ class ArticleIndex:
             "figures": self._figures_by_metric,
             "figure_periods": self._open_figures,
             "partnerships": self._partnerships_by_pair,
+            "copies": self._copies,
         }
         found = {name for name, built in kinds.items() if built is not None}
         made = {"values": self.by_value, "timelines": self.timelines, "series": self.series}
@@ -254,6 +264,29 @@ class ArticleIndex:
             if not result:
                 break
         return result
+
+    # -- wire copies ----------------------------------------------------------------------
+
+    @property
+    def copies(self) -> list[CopyGroup]:
+        """The groups of wire copies among the articles (see `vnsg_corpus.copies`)."""
+        if self._copies is None:
+            self._copies = find_copies(self._articles)
+            self._stories = stories_of(self._copies)
+            self._groups = {member: g for g in self._copies for member in g.articles}
+        return self._copies
+
+    @property
+    def stories(self) -> dict[str, str]:
+        """The story id of every article in a copy group, by article id."""
+        _ = self.copies
+        return self._stories
+
+    @property
+    def groups(self) -> dict[str, CopyGroup]:
+        """The copy group of every article in one, by article id."""
+        _ = self.copies
+        return self._groups
 
     # -- figures and partnerships -------------------------------------------------------
 

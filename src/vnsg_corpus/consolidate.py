@@ -36,6 +36,7 @@ window between those two articles' dates and marked ``inferred``.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -68,6 +69,7 @@ __all__ = [
 ]
 
 _ATTACH_DAYS = 45
+_NOT_ALNUM = re.compile(r"[\W_]+")
 _STATUS_STRENGTH = {
     PartnershipStatus.PROPOSED: 0,
     PartnershipStatus.EXPECTED: 1,
@@ -272,8 +274,28 @@ def _combine(members: Sequence[Visit], dates: Mapping[str, dt.date | None]) -> V
     )
 
 
-def _cluster(group: list[Visit], dates: Mapping[str, dt.date | None]) -> list[list[Visit]]:
-    """Split the visits of one visitor to one host into distinct visits."""
+def _statements(visit: Visit, stories: Mapping[str, str]) -> list[tuple[str, str]]:
+    """The statements a visit was read from: its story and each evidence sentence.
+
+    Sentences are compared folded, by their letters and digits alone ("Viet
+    Nam" and "Vietnam" alike), as copies are found.
+    """
+    return [
+        (stories.get(e.article_id, e.article_id), _NOT_ALNUM.sub("", fold(e.text)))
+        for e in visit.evidence
+    ]
+
+
+def _cluster(
+    group: list[Visit],
+    dates: Mapping[str, dt.date | None],
+    stories: Mapping[str, str] | None = None,
+) -> list[list[Visit]]:
+    """Split the visits of one visitor to one host into distinct visits.
+
+    An undated mention in a copy of a wire story joins the visit that the
+    same sentence of another copy of the story was merged into.
+    """
     dated = sorted((v for v in group if _span_of(v) is not None), key=_sort_key)
     undated = sorted((v for v in group if _span_of(v) is None), key=_sort_key)
     clusters: list[list[Visit]] = []
@@ -286,11 +308,20 @@ def _cluster(group: list[Visit], dates: Mapping[str, dt.date | None]) -> list[li
         else:
             clusters.append([visit])
             bounds.append((start, end))
+    stated: dict[tuple[str, str], int] = {}
+    if stories:
+        for index, cluster in enumerate(clusters):
+            for member in cluster:
+                for statement in _statements(member, stories):
+                    stated.setdefault(statement, index)
     loose: list[Visit] = []
     for visit in undated:
         when = _articles_date(visit, dates)
         target: int | None = None
-        if when is not None:
+        same = [stated[s] for s in _statements(visit, stories) if s in stated] if stories else []
+        if same:
+            target = min(same)
+        elif when is not None:
             best: int | None = None
             for index, (lo, hi) in enumerate(bounds):
                 gap = (lo - when).days if when < lo else ((when - hi).days if when > hi else 0)
@@ -308,7 +339,10 @@ def _cluster(group: list[Visit], dates: Mapping[str, dt.date | None]) -> list[li
 
 
 def merge_visits(
-    visits: Iterable[Visit], article_dates: Mapping[str, dt.date | None] | None = None
+    visits: Iterable[Visit],
+    article_dates: Mapping[str, dt.date | None] | None = None,
+    *,
+    stories: Mapping[str, str] | None = None,
 ) -> list[Visit]:
     """Merge mentions of the same visit, across articles, into one visit each.
 
@@ -316,6 +350,10 @@ def merge_visits(
         visits: Visits, e.g. from every article of a corpus.
         article_dates: The date of each article id, used to attach undated
             mentions to the right visit.
+        stories: The story of each article that is a copy of a wire story
+            (see [`stories`][vnsg_corpus.copies.stories]): an undated mention
+            in a copy (an undated copy cannot date "in February") joins the
+            visit its story's other copies place the same sentence in.
 
     Returns:
         The distinct visits, ordered by start date (undated last), then by the
@@ -328,7 +366,7 @@ def merge_visits(
     merged = [
         _combine(cluster, dates)
         for key in sorted(groups, key=lambda k: (k[0], k[1] or ""))
-        for cluster in _cluster(groups[key], dates)
+        for cluster in _cluster(groups[key], dates, stories)
     ]
     return sorted(
         merged,
@@ -342,16 +380,19 @@ def merge_visits(
 
 
 def _visit_date_conflicts(
-    visits: Iterable[Visit], dates: Mapping[str, dt.date | None]
+    visits: Iterable[Visit],
+    dates: Mapping[str, dt.date | None],
+    stories: Mapping[str, str] | None = None,
 ) -> list[Conflict]:
     groups: dict[tuple[str, str | None], list[Visit]] = defaultdict(list)
     for visit in visits:
         groups[_visit_key(visit)].append(visit)
     conflicts = []
     for key in sorted(groups, key=lambda k: (k[0], k[1] or "")):
-        for cluster in _cluster(groups[key], dates):
-            stated = sorted({(v.start, v.end) for v in cluster if _span_of(v) is not None}, key=str)
-            if len(stated) > 1:
+        for cluster in _cluster(groups[key], dates, stories):
+            stating = [v for v in cluster if _span_of(v) is not None]
+            stated = sorted({(v.start, v.end) for v in stating}, key=str)
+            if len(stated) > 1 and not _copies_only(stating, stories):
                 described = ", ".join(f"{s}..{e}" for s, e in stated)
                 evidence = sorted(
                     {e for v in cluster if _span_of(v) for e in v.evidence}, key=_full_repr
@@ -364,6 +405,18 @@ def _visit_date_conflicts(
                     )
                 )
     return conflicts
+
+
+def _copies_only(visits: Sequence[Visit], stories: Mapping[str, str] | None) -> bool:
+    """Whether the visits come from several articles that are all copies of one story.
+
+    Copies of one wire story do not dispute one another (one article giving
+    two sets of dates still conflicts with itself, as before).
+    """
+    if not stories:
+        return False
+    articles = {e.article_id for v in visits for e in v.evidence}
+    return len(articles) > 1 and len({stories.get(a, a) for a in articles}) == 1
 
 
 # -- partnerships -------------------------------------------------------------
@@ -455,7 +508,9 @@ def _inferred_since(
 
 
 def _figure_conflicts(
-    figures: Iterable[EconomicFigure], dates: Mapping[str, dt.date | None]
+    figures: Iterable[EconomicFigure],
+    dates: Mapping[str, dt.date | None],
+    stories: Mapping[str, str] | None = None,
 ) -> list[Conflict]:
     """Disputed series points (see [`vnsg_corpus.series`][]), reporters unknown."""
     from vnsg_corpus.series import SeriesStatus, as_conflict, build_series  # noqa: PLC0415
@@ -463,7 +518,7 @@ def _figure_conflicts(
     located = [(f, f.evidence[0].article_id) for f in figures if f.evidence]
     return [
         as_conflict(point)
-        for point in build_series(located, published=dates)
+        for point in build_series(located, published=dates, stories=stories)
         if point.status is SeriesStatus.DISPUTED
     ]
 
@@ -476,6 +531,7 @@ def find_conflicts(
     visits: Iterable[Visit],
     figures: Iterable[EconomicFigure],
     article_dates: Mapping[str, dt.date | None] | None = None,
+    stories: Mapping[str, str] | None = None,
 ) -> list[Conflict]:
     """Facts that disagree across articles.
 
@@ -486,11 +542,23 @@ def find_conflicts(
     reporters are not known here: [`Corpus.conflicts`][vnsg_corpus.Corpus.conflicts]
     reads them from the articles).
 
+    Args:
+        visits: Visits, e.g. from every article of a corpus.
+        figures: Figures, e.g. from every article of a corpus.
+        article_dates: The date of each article id.
+        stories: The story of each article that is a copy of a wire story
+            (see [`stories`][vnsg_corpus.copies.stories]): copies of one
+            story never conflict with one another.  By default every
+            article is its own story.
+
     Returns:
         The conflicts, visits first, each with the evidence of every side.
     """
     dates: Mapping[str, dt.date | None] = article_dates or {}
-    return [*_visit_date_conflicts(visits, dates), *_figure_conflicts(figures, dates)]
+    return [
+        *_visit_date_conflicts(visits, dates, stories),
+        *_figure_conflicts(figures, dates, stories),
+    ]
 
 
 def infer_article_dates(

@@ -32,6 +32,7 @@ from vnsg_corpus.consolidate import (
     merge_visits,
     partnership_timeline,
 )
+from vnsg_corpus.copies import CopyGroup
 from vnsg_corpus.errors import (
     CorpusFormatError,
     DuplicateArticleError,
@@ -411,6 +412,9 @@ class Corpus:
         compatible dates) come back as one [`Visit`][vnsg_corpus.Visit] that
         keeps every evidence span and fills its gaps from each source; see
         [`merge_visits`][vnsg_corpus.consolidate.merge_visits] for the rules.
+        Copies of one wire story (see [`copies`][vnsg_corpus.Corpus.copies])
+        give one visit with the evidence of every copy (an undated mention in
+        a copy joins the visit its story's other copies place it in).
 
         Args:
             visitor: Only visits by this person, with or without diacritics
@@ -432,6 +436,7 @@ class Corpus:
             self._merged_visits = merge_visits(
                 (visit for article in self._articles for visit in article.visits),
                 self.article_dates,
+                stories=self._visit_stories(),
             )
         host_code = as_country("host", host)
         guest_code = as_country("guest_country", guest_country)
@@ -459,6 +464,53 @@ class Corpus:
                     continue
             found.append(visit)
         return found
+
+    def _visit_stories(self) -> dict[str, str] | None:
+        """The stories of copies, when an undated article reports a visit (else not needed)."""
+        if any(a.date is None and a.visits for a in self._articles):
+            return self._indexes().stories
+        return None
+
+    def copies(self) -> list[CopyGroup]:
+        r"""Groups of wire copies: one story republished by several outlets.
+
+        Near-duplicate articles (the same story under another headline, with
+        its ending cut, a credit added, "Vietnam" spelt "Việt Nam"...) are
+        grouped by [`find_copies`][vnsg_corpus.copies.find_copies], with
+        their original where the credits or the dates tell.  Computed once
+        (about a third of a millisecond per article) and kept until an
+        article is added.  [`series`][vnsg_corpus.Corpus.series],
+        [`conflicts`][vnsg_corpus.Corpus.conflicts] and
+        [`visits`][vnsg_corpus.Corpus.visits] count each story once and keep
+        every copy as evidence.
+
+        Returns:
+            The groups of two or more articles, the earliest first.
+
+        Examples:
+            >>> story = ("Viet Nam and Singapore agreed on Tuesday to open a green shipping"
+            ...          " corridor between their ports by 2027. Both sides will train"
+            ...          " seafarers in the use of low-carbon fuels next year.")
+            >>> wire = f" date 2025-05-06 HÀ NỘI (VNA) — {story}"
+            >>> copy = f" date 2025-05-07 Green corridor agreed\n\n{story} (Source: VNA)"
+            >>> corpus = Corpus([parse_article(wire, id="vna", outlet="VNA"),
+            ...                  parse_article(copy, id="plus", outlet="VietnamPlus")])
+            >>> [group] = corpus.copies()
+            >>> group.articles, group.original, group.basis.value
+            (('vna', 'plus'), 'vna', 'credit')
+            >>> corpus.story("plus") == group, corpus.story("vna") is group
+            (True, True)
+        """
+        return list(self._indexes().copies)
+
+    def story(self, article_id: str) -> CopyGroup | None:
+        """The group of wire copies an article belongs to, or ``None`` when it has no copy.
+
+        Raises:
+            KeyError: If no article has this id.
+        """
+        article = self[article_id]
+        return self._indexes().groups.get(article.id)
 
     def partnership_timeline(self, a: str, b: str) -> list[TimelineEntry]:
         """The levels of relations between two countries, ordered by date.
@@ -504,8 +556,10 @@ class Corpus:
         Mentions of one statistic across articles become one point with all
         its sources; roundings of one value agree; different currencies,
         reporters, country pairs and periods (a year-to-date never meets a
-        full year) are different series.  See [`vnsg_corpus.series`][] for
-        the rules.
+        full year) are different series.  Copies of one wire story (see
+        [`copies`][vnsg_corpus.Corpus.copies]) are one source: alone they
+        make a ``single`` point, and never dispute one another.  See
+        [`vnsg_corpus.series`][] for the rules.
 
         Args:
             metric: A [`Metric`][vnsg_corpus.Metric] or its value ("bilateral_trade").
@@ -577,6 +631,7 @@ class Corpus:
                 published=self.article_dates,
                 reporter=lambda figure, article_id: figure_reporter(lookup[article_id], figure),
                 context=located(Metric(base)) if growth and base in _METRIC_VALUES else (),
+                stories=index.stories,
             )
         return index.series[metric]
 
@@ -586,12 +641,15 @@ class Corpus:
         Figures conflict by the rules of [`series`][vnsg_corpus.Corpus.series]:
         only a *disputed* point is a conflict, never two roundings of one
         value, two reporters' statistics, two currencies or a preliminary
-        value revised later.
+        value revised later.  Copies of one wire story (see
+        [`copies`][vnsg_corpus.Corpus.copies]) never conflict with one
+        another.
         """
         conflicts = find_conflicts(
             (visit for article in self._articles for visit in article.visits),
             (),
             self.article_dates,
+            stories=self._indexes().stories,
         )
         for metric in Metric:
             conflicts.extend(

@@ -39,7 +39,7 @@ from vnsg_corpus.model import (
     Visit,
     VisitStatus,
 )
-from vnsg_corpus.series import SeriesPoint, SeriesStatus
+from vnsg_corpus.series import ReportedValue, SeriesPoint, SeriesStatus
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -361,6 +361,11 @@ def _months(period: Period) -> int | None:
     return (period.end.year - period.start.year) * 12 + period.end.month - period.start.month + 1
 
 
+def _independent(value: ReportedValue) -> int:
+    """How many independent sources give a value: copies of one wire story count once."""
+    return len(value.stories) or len(value.articles)
+
+
 def _sources(count: int) -> str:
     return f"{count} source{'s' if count != 1 else ''}"
 
@@ -388,8 +393,10 @@ def plot_series(
     qualifier ([`QUALIFIER_MARKERS`][vnsg_corpus.plot.QUALIFIER_MARKERS]); a
     range ("between US$9 billion and US$10 billion", or reports that differ
     within rounding) is a vertical bar; "3 sources" beside it counts the
-    articles reporting it.  The other values of a disputed point (a red ``X``
-    and a red ring around the current value), a revised point (grey, the
+    articles reporting it, copies of one wire story (see
+    [`Corpus.copies`][vnsg_corpus.Corpus.copies]) once.  The other values
+    of a disputed point (a red ``X`` and a red ring around the current
+    value), a revised point (grey, the
     earlier value) or an ambiguous one are drawn at the same date, joined to
     the current value by a dotted line.  Points of one country pair and
     reporter share a colour; those among them that cover periods of the
@@ -540,7 +547,7 @@ def _draw_point(
         color=colour,
         gid="vnsg-point",
     )
-    sources = len(point.current.articles)
+    sources = _independent(point.current)
     _note(
         ax,
         _sources(sources),
@@ -580,7 +587,7 @@ def _draw_point(
         )
         _note(
             ax,
-            f"{point.status.value}: {_shown(value)}, {_sources(len(other.articles))}",
+            f"{point.status.value}: {_shown(value)}, {_sources(_independent(other))}",
             middle,
             value,
             gid=f"vnsg-{point.status.value}-label",

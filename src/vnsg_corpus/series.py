@@ -32,6 +32,12 @@ every figure that reported it.  The rules (see the Series docs page):
   was a month over) and all its reports came before the next value's;
   *ambiguous* when one article alone gives the competing values; otherwise
   *disputed*.
+- **Stories**: copies of one wire story (see [`vnsg_corpus.copies`][]) are
+  one source.  Given ``stories``, a point reported by one story's copies
+  alone is *single*, not *agreed*, and competing values within one story are
+  *ambiguous*, never *disputed*; every copy stays among the reports.  A
+  stock as of a copy's own publication day ("$25 billion today" in a copy
+  carried a day later) is counted as of the story's first publication.
 """
 
 from __future__ import annotations
@@ -49,7 +55,17 @@ import attrs
 from vnsg_corpus._dates import add_days
 from vnsg_corpus._reporters import reporter_of
 from vnsg_corpus.consolidate import Conflict
-from vnsg_corpus.model import Amount, Article, EconomicFigure, Evidence, Metric, Period, Qualifier
+from vnsg_corpus.copies import story_of
+from vnsg_corpus.model import (
+    Amount,
+    Article,
+    EconomicFigure,
+    Evidence,
+    Metric,
+    Period,
+    Precision,
+    Qualifier,
+)
 from vnsg_corpus.text import fold
 
 __all__ = [
@@ -101,17 +117,18 @@ class SeriesStatus(enum.StrEnum):
     """How the reports of one statistic relate."""
 
     SINGLE = "single"
-    """One article reports the statistic."""
+    """One article reports the statistic (or copies of one wire story do)."""
     AGREED = "agreed"
-    """Several articles report it, with values equal after rounding."""
+    """Several articles (of several stories) report it, with values equal after rounding."""
     REVISED = "revised"
     """A preliminary value was followed by a different, later one."""
     DISPUTED = "disputed"
     """Articles give values that cannot be the same statistic rounded."""
     AMBIGUOUS = "ambiguous"
-    """One article alone gives several values for what reads as one statistic:
-    usually parts of a total that the metric does not tell apart.  An article
-    does not dispute itself, so this is no conflict."""
+    """One article alone (or one wire story's copies alone) gives several values
+    for what reads as one statistic: usually parts of a total that the metric
+    does not tell apart.  An article does not dispute itself, nor a story its
+    copies, so this is no conflict."""
 
 
 @attrs.frozen
@@ -170,12 +187,15 @@ class ReportedValue:
             report is exact and equal; ``at_least`` when every report is exact
             or a lower bound ("over"); ``at_most`` likewise; else ``approx``.
         reports: The reports, by publication date then article.
+        stories: The independent sources of this value: the story of each
+            reporting article (see ``SeriesPoint.stories``), sorted.
     """
 
     value: Decimal
     value_max: Decimal | None
     qualifier: Qualifier
     reports: tuple[Report, ...]
+    stories: tuple[str, ...] = ()
 
     @property
     def articles(self) -> tuple[str, ...]:
@@ -217,6 +237,10 @@ class SeriesPoint:
             the same sentence gives it ("up 16.4 per cent to S$31.3 billion":
             ``"SGD"``); growth of trade counted in Singapore dollars and in US
             dollars are two statistics.  ``None`` when not given.
+        stories: The independent sources: the story of each reporting article
+            (its wire story's id for a copy, see
+            [`Corpus.copies`][vnsg_corpus.Corpus.copies], else its own id),
+            sorted; copies of one story count once.
     """
 
     metric: Metric
@@ -229,6 +253,7 @@ class SeriesPoint:
     subject: str = ""
     equivalents: tuple[Amount, ...] = ()
     basis: str | None = None
+    stories: tuple[str, ...] = ()
 
     @property
     def current(self) -> ReportedValue:
@@ -331,7 +356,7 @@ def _agreeing(reports: Iterable[Report]) -> list[list[Report]]:
     return groups
 
 
-def _value(group: list[Report]) -> ReportedValue:
+def _value(group: list[Report], stories: Mapping[str, str] | None) -> ReportedValue:
     low = min(r.value for r in group)
     high = max(r.value_max or r.value for r in group)
     return ReportedValue(
@@ -339,6 +364,7 @@ def _value(group: list[Report]) -> ReportedValue:
         value_max=None if high == low else high,
         qualifier=_combined(group),
         reports=tuple(sorted(group, key=_report_order)),
+        stories=tuple(sorted({story_of(r.article_id, stories) for r in group})),
     )
 
 
@@ -384,10 +410,16 @@ def _preliminary(value: ReportedValue, period: Period) -> bool:
     return True
 
 
-def _status(values: Sequence[ReportedValue], period: Period) -> SeriesStatus:
+def _status(
+    values: Sequence[ReportedValue], period: Period, stories: Mapping[str, str] | None
+) -> SeriesStatus:
+    def sources(articles: Iterable[str]) -> int:
+        """How many independent sources: stories, copies of one story counting once."""
+        return len({story_of(article, stories) for article in articles})
+
     if len(values) == 1:
-        return SeriesStatus.SINGLE if len(values[0].articles) == 1 else SeriesStatus.AGREED
-    if len({article for value in values for article in value.articles}) == 1:
+        return SeriesStatus.SINGLE if sources(values[0].articles) == 1 else SeriesStatus.AGREED
+    if sources(article for value in values for article in value.articles) == 1:
         return SeriesStatus.AMBIGUOUS
     for earlier, later in itertools.pairwise(values):
         last, first = earlier.last_reported, later.first_reported
@@ -396,9 +428,13 @@ def _status(values: Sequence[ReportedValue], period: Period) -> SeriesStatus:
     return SeriesStatus.REVISED
 
 
-def _period(reports: Sequence[Report]) -> Period:
+def _period(reports: Sequence[Report], as_of: Mapping[Report, Period]) -> Period:
     """The reports' common period, at the precision that sorts first (any one is right)."""
-    periods = {r.figure.period for r in reports if r.figure.period is not None}
+    periods = {
+        as_of.get(r, r.figure.period) if as_of else r.figure.period
+        for r in reports
+        if r.figure.period is not None
+    }
     return min(periods, key=lambda p: p.precision.value)
 
 
@@ -406,11 +442,13 @@ def _point(
     key: _Key,
     reporter: Reporter | None,
     reports: list[Report],
+    stories: Mapping[str, str] | None = None,
+    as_of: Mapping[Report, Period] | None = None,
 ) -> SeriesPoint:
     metric, countries, unit, _, subject, basis = key
-    period = _period(reports)
+    period = _period(reports, as_of or {})
     values = sorted(
-        (_value(group) for group in _agreeing(reports)),
+        (_value(group, stories) for group in _agreeing(reports)),
         key=lambda v: (v.last_reported or dt.date.min, v.value, v.value_max or v.value),
     )
     equivalents = {e for r in reports if (e := r.equivalent) is not None}
@@ -421,10 +459,11 @@ def _point(
         period=period,
         reporter=reporter,
         values=tuple(values),
-        status=_status(values, period),
+        status=_status(values, period, stories),
         subject=subject,
         equivalents=tuple(sorted(equivalents, key=lambda a: (a.unit, a.value))),
         basis=basis or None,
+        stories=tuple(sorted({story_of(r.article_id, stories) for r in reports})),
     )
 
 
@@ -442,17 +481,48 @@ def _point_order(point: SeriesPoint) -> tuple[object, ...]:
     )
 
 
-def _statistic_of(report: Report, basis: str) -> _Key | None:
+def _statistic_of(report: Report, basis: str, period: Period | None = None) -> _Key | None:
     figure = report.figure
-    if figure.period is None or figure.target:
+    period = period or figure.period
+    if period is None or figure.target:
         return None
     countries = figure.countries
     if figure.metric in _SYMMETRIC:
         countries = tuple(sorted(countries))
     subject = fold(figure.subject) if figure.metric is Metric.OTHER else ""
     # Equal periods stated at different precisions ("2023", "January-December 2023") match.
-    ends = (figure.period.start, figure.period.end)
+    ends = (period.start, period.end)
     return figure.metric, countries, report.unit, ends, subject, basis
+
+
+def _first_published(
+    stories: Mapping[str, str], dates: Mapping[str, dt.date | None]
+) -> dict[str, dt.date]:
+    """The first publication date of each story: its earliest dated member's."""
+    first: dict[str, dt.date] = {}
+    for article, story in stories.items():
+        day = dates.get(article)
+        if day is not None and (story not in first or day < first[story]):
+            first[story] = day
+    return first
+
+
+def _story_period(
+    report: Report, stories: Mapping[str, str], first: Mapping[str, dt.date]
+) -> Period | None:
+    """A copy's stock as of its own publication day, moved to its story's first day.
+
+    "$25 billion today" in a copy carried a day after its original is the
+    original's statistic, not a new one.
+    """
+    period = report.figure.period
+    if period is None or period.start is not None or period.precision is not Precision.DAY:
+        return None
+    story = stories.get(report.article_id)
+    day = None if story is None else first.get(story)
+    if day is None or report.published is None or period.end != report.published:
+        return None
+    return Period(None, day, Precision.DAY) if day < report.published else None
 
 
 _Place = tuple[str, int, str, tuple[dt.date | None, dt.date | None]]
@@ -491,6 +561,7 @@ def build_series(
     published: Mapping[str, dt.date | None] | None = None,
     reporter: Callable[[EconomicFigure, str], Reporter | None] | None = None,
     context: Iterable[tuple[EconomicFigure, str]] = (),
+    stories: Mapping[str, str] | None = None,
 ) -> list[SeriesPoint]:
     """Consolidate figures into series points by the rules of this module.
 
@@ -502,6 +573,11 @@ def build_series(
         context: Other figures of the same articles, not consolidated but
             read for the basis of growth rates (the amounts their sentences
             state); ``figures`` are always read.
+        stories: The story of each article id that is a copy of a wire story
+            (see [`stories`][vnsg_corpus.copies.stories]); an article not in
+            it is its own story.  Copies of one story count as one source:
+            alone they make a ``single`` point, never an ``agreed`` or a
+            ``disputed`` one.  By default every article is its own story.
 
     Returns:
         The points, ordered by period, then metric, countries, unit, subject
@@ -524,6 +600,8 @@ def build_series(
     dates = published or {}
     located = list(figures)
     bases = _bases([*located, *context])
+    first = {} if stories is None else _first_published(stories, dates)
+    as_of: dict[Report, Period] = {}
     groups: dict[_Key, list[Report]] = defaultdict(list)
     for figure, article_id in located:
         who = None if reporter is None else reporter(figure, article_id)
@@ -533,11 +611,14 @@ def build_series(
             amounts.append((figure.converted.value, None, figure.converted.unit))
         for value, value_max, unit in amounts:
             report = Report(figure, article_id, dates.get(article_id), value, value_max, unit, who)
-            key = _statistic_of(report, basis)
+            moved = None if stories is None else _story_period(report, stories, first)
+            if moved is not None:
+                as_of[report] = moved
+            key = _statistic_of(report, basis, moved)
             if key is not None:
                 groups[key].append(report)
     points = [
-        _point(key, who, pool)
+        _point(key, who, pool, stories, as_of)
         for key, reports in groups.items()
         for who, pool in _by_reporter(reports).items()
     ]

@@ -286,7 +286,11 @@ _COLUMNS: dict[str, tuple[Column, ...]] = {
         _c("value_max", _DECIMAL, "The current value's upper end.", null=True),
         _c("qualifier", "string", "The current value's combined qualifier."),
         _c("status", "string", "``single``, ``agreed``, ``revised``, ``disputed``..."),
-        _c("sources", "int64", "Number of articles reporting the statistic."),
+        _c(
+            "sources",
+            "int64",
+            "Number of independent sources: articles, copies of one wire story counting once.",
+        ),
         _c("values", "list<reported_value>", "Every value reported, the current one last."),
         _c("equivalents", "list<amount>", "The same statistic in other currencies."),
         _ARTICLE_ID_FACT,
@@ -555,7 +559,7 @@ def series_row(point: SeriesPoint) -> dict[str, Any]:
             "value_max": point.value_max,
             "qualifier": point.qualifier.value,
             "status": point.status.value,
-            "sources": len(point.articles),
+            "sources": len(point.stories) or len(point.articles),
             "values": [
                 {
                     "value": v.value,
