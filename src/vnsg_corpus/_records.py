@@ -344,14 +344,18 @@ def _numeric(
     if order == "mdy":
         return month_first
     if outlet is None:
-        why = "the row names no outlet whose date_order would decide"
+        why = "the row names no outlet whose date_order decides"
     else:
         why = f"the outlet {outlet!r} has no date_order (or is not in the vocabulary)"
     raise _BadValueError(
-        f"ambiguous date {_shown(text)}: {day_first:%d %B %Y} or {month_first:%d %B %Y}?"
-        f" {why}; write it as {day_first.isoformat()} or {month_first.isoformat()}",
+        f"ambiguous date {_shown(text)} ({_day(day_first)} or {_day(month_first)}): {why};"
+        f" write it as {day_first.isoformat()} or {month_first.isoformat()}",
         "date",
     )
+
+
+def _day(day: datetime.date) -> str:
+    return f"{day.day} {day:%B} {day.year}"
 
 
 def _written(text: str, order: Order, outlet: str | None) -> datetime.date:
@@ -382,6 +386,10 @@ def _written(text: str, order: Order, outlet: str | None) -> datetime.date:
     if first != again:
         raise _BadValueError(
             f"not a full date: {_shown(text)} (day, month and year needed)", "date"
+        )
+    if str(first.year) not in text:  # dateutil's guess of a century: "10 March 25"
+        raise _BadValueError(
+            f"unreadable date {_shown(text)}: a two-digit year; write the year in full", "date"
         )
     words = {w.lower().rstrip(".") for w in _WORD.findall(text)}
     if words & _MONTH_WORDS or first.day > 12 or first.day == first.month:
@@ -508,13 +516,21 @@ def _articles(
         path=path,
     )
 
-    def located(rows: Iterator[_Raw]) -> Iterator[_Raw]:
+    def located() -> Iterator[_Raw]:
         for raw in rows:
             if checker.used is None and resolved:
                 checker.used = resolved[0]
             yield raw
 
-    return parse_jobs(checker.jobs(located(rows)), workers=workers, vocabulary=vocabulary)
+    def jobs() -> Iterator[Job]:
+        try:
+            yield from checker.jobs(located())
+        finally:  # the source's file is closed now, not when the generators are collected
+            close = getattr(rows, "close", None)
+            if close is not None:
+                close()
+
+    return parse_jobs(jobs(), workers=workers, vocabulary=vocabulary)
 
 
 def _check_options(workers: int | None, errors: str) -> None:
@@ -824,7 +840,7 @@ def _jsonl_rows(
                 continue
             number += 1
             try:
-                record = json.loads(data)
+                record = json.loads(data.rstrip(b"\r\n"))
             except UnicodeDecodeError as exc:
                 message = f"not valid UTF-8: {exc.reason} (byte {exc.start + 1} of the line)"
                 yield RowError(message, row=number, path=path, line=line_number)
