@@ -245,6 +245,12 @@ def test_bad_ids(value: object, message: str) -> None:
         Corpus.from_records([{"key": value, "body": "Trade grew."}], id="key")
 
 
+def test_the_notebook_summary_counts_skipped_rows() -> None:
+    corpus = Corpus.from_records([{"body": "Trade grew."}, {"body": ""}], errors="skip")
+    assert "skipped rows" in corpus._repr_html_()
+    assert "skipped rows" not in Corpus.from_records([{"body": "Trade grew."}])._repr_html_()
+
+
 def test_a_row_that_is_no_mapping_is_a_bad_row() -> None:
     rows: list[Any] = [{"body": "Trade grew."}, ["Trade fell."], {"body": "Trade rose."}]
     with pytest.raises(RowError, match=r"^row 2: a row must be a mapping \(a dict\), not list$"):
