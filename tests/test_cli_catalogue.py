@@ -101,6 +101,8 @@ CATALOGUE: tuple[Case, ...] = (
         "--pattern: 'sub/*.txt' is not a file-name pattern",
     ),
     Case("ingest seeds -o out.jsonl --pattern ..", USAGE, "--pattern: '..' is not a file-name"),
+    Case("ingest news.csv -o out.jsonl --text-column ''", USAGE, "--text-column: an empty column"),
+    Case("ingest news.csv -o out.jsonl --id-column", USAGE, "--id-column: expected one argument"),
     Case("show ''", USAGE, "PATH: an empty path"),
     Case("show seeds ''", USAGE, "PATH: an empty path"),
     Case("articles --corpus ''", USAGE, "--corpus: an empty path"),
@@ -192,6 +194,69 @@ CATALOGUE: tuple[Case, ...] = (
         FAILURE,
         "PATH: good.jsonl is a saved corpus; ingest reads article files",
     ),
+    Case(
+        "ingest nobody.csv -o out.jsonl",
+        FAILURE,
+        "--text-column: no column 'body' in nobody.csv (a column of the table: 'text', 'date')",
+    ),
+    Case(
+        "ingest news.csv -o out.jsonl --date-column when",
+        FAILURE,
+        "--date-column: no column 'when' in news.csv (a column of the table: 'body', 'published',",
+    ),
+    Case(
+        "ingest baddate.csv -o out.jsonl",
+        FAILURE,
+        "baddate.csv, line 3 (row 2), column 'published': unreadable date '31/02/2024'",
+    ),
+    Case(
+        "ingest ambiguous.csv -o out.jsonl",
+        FAILURE,
+        "ambiguous.csv, line 2 (row 1), column 'published': ambiguous date '03/04/2025'",
+    ),
+    Case(
+        "ingest dupids.csv -o out.jsonl --id-column id",
+        FAILURE,
+        "dupids.csv, line 3 (row 2), column 'id': the id 'a1' is also that of line 2 (row 1)",
+    ),
+    Case(
+        "ingest short.csv -o out.jsonl",
+        FAILURE,
+        "short.csv, line 3 (row 2): the row has 1 field, the header 2",
+    ),
+    Case("ingest empty.csv -o out.jsonl", FAILURE, "empty.csv: the file is empty: no header row"),
+    Case("ingest missing.csv -o out.jsonl", FAILURE, "missing.csv: no such file or directory"),
+    Case("ingest fifo.csv -o out.jsonl", FAILURE, "fifo.csv: not a regular file but a FIFO"),
+    Case(
+        "ingest news.csv a.txt -o out.jsonl",
+        FAILURE,
+        "PATH: a.txt is not a table (.csv, .tsv, .jsonl, .ndjson, .parquet);",
+    ),
+    Case(
+        "ingest a.txt -o out.jsonl --text-column body",
+        FAILURE,
+        "PATH: a.txt is not a table (.csv, .tsv, .jsonl, .ndjson, .parquet);",
+    ),
+    Case(
+        "ingest seeds -o out.jsonl --text-column body",
+        FAILURE,
+        "PATH: seeds is a folder; name the table files",
+    ),
+    Case(
+        "ingest table.jsonl -o out.jsonl --date-column published",
+        FAILURE,
+        "PATH: table.jsonl is JSON Lines, the format of saved corpora;",
+    ),
+    Case(
+        "ingest bad.jsonl -o out.jsonl --text-column body",
+        FAILURE,
+        "--text-column: no column 'body' in bad.jsonl (its first object, line 1)",
+    ),
+    Case(
+        "ingest notjson.jsonl -o out.jsonl --text-column body",
+        FAILURE,
+        "notjson.jsonl, line 2 (row 2): not valid JSON: Expecting property name enclosed in double",
+    ),
     Case("ingest seeds -o missing/out.jsonl", FAILURE, "-o/--output: the folder missing does not"),
     Case("ingest seeds -o seeds", FAILURE, "-o/--output: seeds is a folder"),
     Case("ingest seeds -o new/", FAILURE, "-o/--output: new/ is a folder"),
@@ -266,6 +331,20 @@ def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed_dir: Path) -> 
     # A FIFO stands for devices: never test with /dev/null itself, which a CLI without
     # the check would replace with a regular file when run as root.
     os.mkfifo(tmp_path / "fifo.jsonl")
+    os.mkfifo(tmp_path / "fifo.csv")
+    tables = {
+        "news.csv": "body,published,link\nTrade grew.,2025-03-10,https://a.vn/1\n",
+        "nobody.csv": "text,date\nTrade grew.,2025-03-10\n",
+        "baddate.csv": "body,published\nTrade grew.,2025-03-10\nTrade fell.,31/02/2024\n",
+        "ambiguous.csv": "body,published\nTrade grew.,03/04/2025\n",
+        "dupids.csv": "id,body\na1,Trade grew.\na1,Trade fell.\n",
+        "short.csv": "body,published\nTrade grew.,2025-03-10\nTrade fell.\n",
+        "empty.csv": "",
+        "table.jsonl": '{"body": "Trade grew."}\n',
+        "notjson.jsonl": '{"body": "Trade grew."}\n{body: 1}\n',
+    }
+    for name, content in tables.items():
+        (tmp_path / name).write_text(content, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     return tmp_path
 

@@ -43,6 +43,9 @@ SAMPLES: dict[type[errors.VnsgCorpusError], errors.VnsgCorpusError] = {
     errors.MissingExtraError: errors.MissingExtraError(
         "to_pandas needs pandas: pip install 'vnsg-corpus[pandas]'", extra="pandas", module="pandas"
     ),
+    errors.RowError: errors.RowError(
+        "unreadable date '31/02/2024'", row=13, column="published", path="news.csv", line=14
+    ),
     errors.VocabularyError: errors.VocabularyError(
         "unknown metric 'tarde'", source="figures.json", field="$.count_nouns.project.metric"
     ),

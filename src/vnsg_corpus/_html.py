@@ -377,6 +377,8 @@ def corpus_html(corpus: Corpus, limit: int = ROWS) -> str:
         summary.append(("skipped records", f"{len(corpus.skipped):,}"))
     if corpus.skipped_files:
         summary.append(("skipped files", f"{len(corpus.skipped_files):,}"))
+    if corpus.skipped_rows:
+        summary.append(("skipped rows", f"{len(corpus.skipped_rows):,}"))
     table = _table(
         "Articles",
         ["id", "date", "source", "title", "figures", "visits", "partnerships", "mentions"],

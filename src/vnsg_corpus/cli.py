@@ -9,6 +9,7 @@ vnsg-corpus show corpus.jsonl      # summarise a saved corpus
 vnsg-corpus show --json            # the same, as JSON
 vnsg-corpus ingest DIR... -o corpus.jsonl [--workers N] [--skip-errors]
 vnsg-corpus ingest pages/ --pattern '*.html' -o corpus.jsonl   # saved web pages
+vnsg-corpus ingest news.csv -o corpus.jsonl [--text-column body] [--date-column published] ...
 vnsg-corpus figures --metric bilateral_trade --during 2023 --between VNM SGP [--format csv]
 vnsg-corpus series --metric bilateral_trade --between VNM SGP
 vnsg-corpus visits --host Singapore
@@ -48,7 +49,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NoReturn
 
-from vnsg_corpus import __version__, tables
+from vnsg_corpus import __version__, _records, tables
 from vnsg_corpus._files import os_message
 from vnsg_corpus._query import as_country, as_unit, as_words
 from vnsg_corpus.corpus import Corpus, load
@@ -56,6 +57,7 @@ from vnsg_corpus.errors import (
     DuplicateArticleError,
     QueryError,
     ReadError,
+    RowError,
     VnsgCorpusError,
     VnsgCorpusWarning,
 )
@@ -589,11 +591,14 @@ def _reading(stream: Iterable[Article]) -> Iterator[Article]:
 
 def _cmd_ingest(args: argparse.Namespace, out: _Output) -> int:
     target = _check_output(args.output)
+    _check_paths(args.paths, "PATH")
+    if _table_mode(args):
+        return _ingest_tables(args, target, out)
     corpora, files = _expand(args.paths, "PATH", args.pattern)
     if corpora:
         raise _RefusedError(
             f"PATH: {corpora[0]} is a saved corpus; ingest reads article files"
-            " (query a saved corpus with --corpus)"
+            " (query a saved corpus with --corpus; read a JSON Lines table with --text-column)"
         )
     _check_stems(files, "PATH")
     progress = _progress_bar(sys.stderr) if sys.stderr is not None and sys.stderr.isatty() else None
@@ -605,12 +610,7 @@ def _cmd_ingest(args: argparse.Namespace, out: _Output) -> int:
         errors="skip" if args.skip_errors else "strict",
         skipped=skipped,
     )
-    try:
-        count = write_jsonl(_reading(articles), target)
-    except (VnsgCorpusError, _RefusedError):
-        raise
-    except OSError as exc:
-        raise _RefusedError(f"-o/--output: cannot write {args.output}: {os_message(exc)}") from exc
+    count = _write_corpus(articles, target, args.output)
     for error in skipped:
         _tell(f"skipped {error}")
     out.write(f"wrote {count} articles to {_safe(args.output)}\n")
@@ -618,6 +618,109 @@ def _cmd_ingest(args: argparse.Namespace, out: _Output) -> int:
         _tell(f"skipped {len(skipped)} file(s) that could not be read")
     if count == 0:
         _tell("warning: no article files to ingest; the corpus written is empty")
+    return EXIT_OK
+
+
+def _write_corpus(articles: Iterable[Article], target: Path, output: str) -> int:
+    """Write the articles as they come, atomically; an error reading names its input."""
+    try:
+        return write_jsonl(_reading(articles), target)
+    except (VnsgCorpusError, _RefusedError):
+        raise
+    except OSError as exc:
+        raise _RefusedError(f"-o/--output: cannot write {output}: {os_message(exc)}") from exc
+
+
+# -- ingest: tables ------------------------------------------------------------
+
+_COLUMN_FLAGS = {
+    "text": "--text-column",
+    "date": "--date-column",
+    "url": "--url-column",
+    "outlet": "--outlet-column",
+    "id": "--id-column",
+}
+"""The column arguments of ``from_table`` and their flags."""
+_TABLE_SUFFIXES = (".csv", ".tsv", ".tab", ".parquet", ".pq")
+"""Inputs read as tables without a column flag (``.jsonl`` is the corpus format too)."""
+
+
+def _column(value: str) -> str:
+    """``--*-column``: the name of a column, not empty."""
+    if value == "":
+        raise argparse.ArgumentTypeError("an empty column name")
+    return value
+
+
+def _table_mode(args: argparse.Namespace) -> bool:
+    """Tables: any ``--*-column`` flag given, or an input ending in .csv, .tsv or .parquet."""
+    if any(getattr(args, f"{field}_column") is not None for field in _COLUMN_FLAGS):
+        return True
+    return any(Path(raw).suffix.lower() in _TABLE_SUFFIXES for raw in args.paths)
+
+
+def _table_files(args: argparse.Namespace) -> list[tuple[Path, str]]:
+    """The table files the paths name, and their formats; anything else is refused."""
+    files: list[tuple[Path, str]] = []
+    for raw in args.paths:
+        if Path(raw).is_dir():
+            raise _RefusedError(
+                f"PATH: {raw} is a folder; name the table files (.csv, .tsv, .jsonl, .parquet)"
+            )
+        for path in expand_paths([raw]):
+            kind = _records.FORMATS.get(path.suffix.lower())
+            if kind == "jsonl" and args.text_column is None:
+                raise _RefusedError(
+                    f"PATH: {path} is JSON Lines, the format of saved corpora; to read it as"
+                    " a table of articles, name its text column with --text-column"
+                )
+            if kind is None:
+                raise _RefusedError(
+                    f"PATH: {path} is not a table (.csv, .tsv, .jsonl, .ndjson, .parquet);"
+                    " give tables or article files, not both"
+                )
+            files.append((path, kind))
+    return files
+
+
+def _ingest_tables(args: argparse.Namespace, target: Path, out: _Output) -> int:
+    files = _table_files(args)
+    columns = _records.Columns(
+        text=args.text_column or _records.TEXT,
+        date=args.date_column or _records.DATE,
+        url=args.url_column or _records.URL,
+        outlet=args.outlet_column or _records.OUTLET,
+        id=args.id_column,
+    )
+    skipped: list[RowError] = []
+    seen: dict[str, Any] = {}
+
+    def articles() -> Iterator[Article]:
+        for path, kind in files:
+            try:
+                yield from _records.iter_table(
+                    path,
+                    columns,
+                    format=kind,
+                    workers=args.workers,
+                    errors="skip" if args.skip_errors else "strict",
+                    skipped=skipped,
+                    seen=seen,
+                )
+            except QueryError as exc:  # a column the table lacks: name the flag
+                accepted = exc.accepted.removesuffix("; or None")
+                raise _RefusedError(
+                    f"{_COLUMN_FLAGS.get(exc.argument, 'PATH')}: {exc.args[0]} ({accepted})"
+                ) from exc
+
+    count = _write_corpus(articles(), target, args.output)
+    for error in skipped:
+        _tell(f"skipped {error}")
+    out.write(f"wrote {count} articles to {_safe(args.output)}\n")
+    if skipped:
+        _tell(f"skipped {len(skipped)} row(s) that could not be read")
+    if count == 0:
+        _tell("warning: no rows to ingest; the corpus written is empty")
     return EXIT_OK
 
 
@@ -808,9 +911,17 @@ def _parser(output: _Output | None = None) -> argparse.ArgumentParser:
     show.add_argument("--json", action="store_true", help="print JSON instead of text")
 
     ingest = commands.add_parser(
-        "ingest", help="parse article files into a JSON Lines corpus", output=output
+        "ingest",
+        help="parse article files, or tables of articles, into a JSON Lines corpus",
+        description="Parse article files (folders, globs) or tables of articles (CSV, TSV,"
+        " JSON Lines, Parquet: one article a row) into a JSON Lines corpus.  Inputs ending in"
+        " .csv, .tsv or .parquet, or any input when a --*-column flag is given, are tables;"
+        " a .jsonl input is a table only with --text-column (it is the corpus format too).",
+        output=output,
     )
-    ingest.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or globs")
+    ingest.add_argument(
+        "paths", nargs="+", metavar="PATH", help="files, folders or globs; or table files"
+    )
     ingest.add_argument("-o", "--output", required=True, help="the .jsonl file to write")
     ingest.add_argument(
         "--pattern",
@@ -823,8 +934,20 @@ def _parser(output: _Output | None = None) -> argparse.ArgumentParser:
     ingest.add_argument(
         "--skip-errors",
         action="store_true",
-        help="skip files that cannot be read or decoded (each is named on stderr); write the rest",
+        help="skip files (or table rows) that cannot be read (each is named on stderr);"
+        " write the rest",
     )
+    for field, flag in _COLUMN_FLAGS.items():
+        default = {"text": "body", "date": "published", "url": "url", "outlet": "source"}
+        ingest.add_argument(
+            flag,
+            dest=f"{field}_column",
+            type=_column,
+            metavar="NAME",
+            help=f"tables: the column of the article {field}"
+            + (f" (default: {default[field]!r}, if the table has it)" if field in default else "")
+            + (" (default: a hash of the URL, else of the text)" if field == "id" else ""),
+        )
 
     figures = commands.add_parser("figures", help="query economic figures", output=output)
     figures.add_argument("--metric", help="e.g. bilateral_trade")

@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import operator
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 
+from vnsg_corpus import _records
 from vnsg_corpus._files import ensure_regular, os_message
 from vnsg_corpus._gc import cyclic_gc_paused
 from vnsg_corpus._index import ArticleIndex, phrase_filter, words
@@ -38,6 +39,7 @@ from vnsg_corpus.errors import (
     DuplicateArticleError,
     QueryError,
     ReadError,
+    RowError,
     VnsgCorpusError,
 )
 from vnsg_corpus.ingest import flatten_paths, iter_articles
@@ -92,9 +94,22 @@ class Corpus:
         skipped_files: Errors of the files skipped by
             [`Corpus.from_paths`][vnsg_corpus.Corpus.from_paths] with
             ``errors="skip"``, in path order; each names its file (``.path``).
+        skipped_rows: Errors ([`RowError`][vnsg_corpus.RowError]) of the rows
+            skipped by [`Corpus.from_records`][vnsg_corpus.Corpus.from_records]
+            and [`Corpus.from_table`][vnsg_corpus.Corpus.from_table] with
+            ``errors="skip"``, in row order; each names its row, column and
+            (for files) path and line.
     """
 
-    __slots__ = ("_articles", "_by_id", "_index", "_merged_visits", "skipped", "skipped_files")
+    __slots__ = (
+        "_articles",
+        "_by_id",
+        "_index",
+        "_merged_visits",
+        "skipped",
+        "skipped_files",
+        "skipped_rows",
+    )
 
     def __init__(self, articles: Iterable[Article] = ()) -> None:
         """Collect articles.
@@ -119,6 +134,7 @@ class Corpus:
         self._by_id: dict[str, Article] | None = by_id
         self.skipped: tuple[CorpusFormatError, ...] = ()
         self.skipped_files: tuple[ReadError, ...] = ()
+        self.skipped_rows: tuple[RowError, ...] = ()
         self._merged_visits: list[Visit] | None = None
         self._index: ArticleIndex | None = None
 
@@ -130,6 +146,7 @@ class Corpus:
         corpus._by_id = None
         corpus.skipped = ()
         corpus.skipped_files = ()
+        corpus.skipped_rows = ()
         corpus._merged_visits = None
         corpus._index = None
         return corpus
@@ -766,6 +783,238 @@ class Corpus:
         )
         corpus = cls(articles)
         corpus.skipped_files = tuple(skipped)
+        return corpus
+
+    @classmethod
+    def from_records(
+        cls,
+        rows: Iterable[Mapping[str, Any]] | Any,
+        *,
+        text: str = _records.TEXT,
+        date: str | None = _records.DATE,
+        url: str | None = _records.URL,
+        outlet: str | None = _records.OUTLET,
+        id: str | None = None,
+        workers: int | None = None,
+        vocabulary: Vocabulary | None = None,
+        errors: Errors = "strict",
+    ) -> Corpus:
+        """Parse the articles of a table in memory: rows of mappings, or a DataFrame.
+
+        Each row becomes one article, parsed as by
+        [`parse_article`][vnsg_corpus.parse_article] with the row's date,
+        outlet and URL (kept in ``Article.given``): the caller's date is the
+        article's date (a different date line in the text is a
+        ``date_conflict`` diagnostic), the outlet's house style reads its
+        figures (a bare "$" of "The Straits Times" is SGD), and an outlet the
+        vocabulary does not know is kept with an ``unknown_outlet``
+        diagnostic.  Rows are parsed in ``workers`` processes when there are
+        many (as files are by [`from_paths`][vnsg_corpus.Corpus.from_paths]);
+        the result is the same as parsing them one by one, in row order.
+
+        **Columns.**  Each of ``text``, ``date``, ``url``, ``outlet`` and
+        ``id`` names a column; ``None`` means the piece is not used.  The
+        text column is required.  A column named explicitly that the table
+        does not have is a ``QueryError`` at once, naming it and the table's
+        columns; a metadata column left at its default name
+        (``"published"``, ``"url"``, ``"source"``) that the table does not
+        have is simply not used.  For rows of mappings the table's columns
+        are the keys of the first row; a later row without a key has no value
+        there.
+
+        **Values.**  The text must be a non-blank ``str``.  A date may be a
+        ``datetime.date``, a ``datetime`` (its date, in its own time zone), a
+        pandas ``Timestamp`` or numpy ``datetime64``, an ISO string
+        (``"2025-03-10"``, ``"2025-03-10T08:00:00+07:00"``) or a written
+        date (``"10 March 2025"``, ``"Mon, 10 Mar 2025 08:00:00 +0700"``,
+        read by python-dateutil).  A numeric date that reads two ways
+        (``"03/04/2025"``) reads by the ``date_order`` of the row's outlet
+        ([`Outlet`][vnsg_corpus.Outlet]: ``"dmy"`` for Vietnamese and
+        Singaporean outlets) and is an error without one; ``"31/03/2025"``
+        reads one way only.  A date without a day, month or year
+        (``"March 2025"``) and a two-digit year are errors.  ``None``, NaN,
+        ``NaT`` and ``""`` mean no value (no date, no URL, no outlet).
+        URLs and outlets are ``str``.
+
+        **Ids.**  An article's id is the id column's value (a non-blank
+        ``str``, or a whole number, made a ``str``), else
+        [`article_id`][vnsg_corpus.article_id] of its text and URL: a hash
+        of the URL, else of the text, so ingesting the same source again
+        gives the same ids.  Ids are never overwritten: two rows with one id
+        are a ``DuplicateArticleError`` naming both rows (or, with
+        ``errors="skip"``, the later row is skipped and reported).  Without
+        an id column, two rows with the same URL (or, with no URL, the same
+        text) get the same id, so they are reported as duplicates too.
+
+        Args:
+            rows: An iterable of mappings (dicts, ``csv.DictReader`` rows),
+                or a pandas or polars DataFrame or a pyarrow Table (the
+                libraries are not needed for anything else).  Rows are
+                numbered from 1 in their order (a DataFrame's position, not
+                its index).
+            text: The column of the article text.
+            date: The column of the publication date.
+            url: The column of the article's address.
+            outlet: The column of the outlet's name or alias.
+            id: The column of the article ids.
+            workers: Worker processes; ``None`` means one per core, ``1``
+                parses in this process.  Fewer than 16 rows per worker are
+                parsed in this process.
+            vocabulary: The words to read with; the shipped ones by default.
+            errors: ``"strict"`` (default) raises on the first bad row;
+                ``"skip"`` leaves bad rows (and later rows with an id already
+                given) out and records their errors, in row order, in
+                [`skipped_rows`][vnsg_corpus.Corpus].
+
+        Returns:
+            The corpus, in row order.
+
+        Raises:
+            RowError: With ``errors="strict"``, for a row without text, with
+                an unreadable or ambiguous date, a value of the wrong type or
+                a bad id; the message names the row and the column.
+            DuplicateArticleError: With ``errors="strict"``, for a row whose
+                id an earlier row has, naming both rows.
+            QueryError: If the text column, or a column named explicitly, is
+                not in the table (or is in it twice).
+            TypeError: If ``rows`` is not an iterable of rows or a DataFrame,
+                or a column name is not a ``str``.
+            ValueError: If ``workers`` is less than 1 or ``errors`` is
+                neither ``"strict"`` nor ``"skip"``.
+
+        Examples:
+            >>> rows = [
+            ...     {"id": "st-1", "body": "Bilateral trade rose to $31 billion last year.",
+            ...      "published": "10 February 2023", "source": "The Straits Times"},
+            ...     {"id": "vns-7", "body": "Trade grew.", "published": "03/04/2025",
+            ...      "source": "VNS", "url": "https://vietnamnews.vn/a/7"},
+            ...     {"id": "x-1", "body": "Trade grew again.", "published": "31/02/2024"},
+            ... ]
+            >>> corpus = Corpus.from_records(rows, id="id", errors="skip")
+            >>> [(a.id, a.date.isoformat(), a.outlet) for a in corpus]
+            [('st-1', '2023-02-10', 'The Straits Times'), ('vns-7', '2025-04-03', 'Việt Nam News')]
+            >>> figure = corpus["st-1"].figures[0]
+            >>> figure.value, figure.unit
+            (Decimal('31000000000'), 'SGD')
+            >>> [str(error) for error in corpus.skipped_rows]
+            ["row 3, column 'published': unreadable date '31/02/2024'"]
+        """
+        skipped: list[RowError] = []
+        columns = _records.Columns(text=text, date=date, url=url, outlet=outlet, id=id)
+        articles = _records.iter_records(
+            rows,
+            columns,
+            workers=workers,
+            vocabulary=vocabulary,
+            errors=errors,
+            skipped=skipped,
+        )
+        corpus = cls(articles)
+        corpus.skipped_rows = tuple(skipped)
+        return corpus
+
+    @classmethod
+    def from_table(
+        cls,
+        path: str | os.PathLike[str],
+        *,
+        format: str | None = None,
+        text: str = _records.TEXT,
+        date: str | None = _records.DATE,
+        url: str | None = _records.URL,
+        outlet: str | None = _records.OUTLET,
+        id: str | None = None,
+        workers: int | None = None,
+        vocabulary: Vocabulary | None = None,
+        errors: Errors = "strict",
+    ) -> Corpus:
+        r"""Parse the articles of a table file: CSV, TSV, JSON Lines or Parquet.
+
+        The rows, columns, values and ids are read as by
+        [`from_records`][vnsg_corpus.Corpus.from_records]; the format is
+        ``format``, else the file's suffix: ``.csv``, ``.tsv``, ``.jsonl``
+        or ``.ndjson``, ``.parquet``.
+
+        - **CSV and TSV**: UTF-8 (a byte-order mark is skipped), the first
+          record the header, fields quoted as Excel and Python's ``csv``
+          write them (a quoted field may hold line breaks); blank lines are
+          not rows.  Every value is a string, so dates are read from text and
+          an empty cell is no value.  A record with more or fewer fields than
+          the header, a quote left open, a byte that is not UTF-8 or a field
+          longer than 64 MiB is a bad row naming its line.
+        - **JSON Lines**: one JSON object per line (blank lines skipped); a
+          line that is not JSON or not an object is a bad row naming its
+          line.  The table's columns are the keys of the first object.
+        - **Parquet** (extra ``arrow``): read in record batches of the
+          columns in use only, so memory stays bounded by the articles;
+          date and timestamp columns give dates.
+
+        Only a regular file is read (a FIFO or a device is a ``ReadError``
+        before anything is read).  Errors name the file, and for CSV, TSV and
+        JSON Lines the physical line the row starts on:
+        ``news.csv, line 14 (row 13), column 'published': unreadable date
+        '31/02/2024'``.
+
+        Args:
+            path: The table file.
+            format: ``"csv"``, ``"tsv"``, ``"jsonl"`` (or ``"ndjson"``) or
+                ``"parquet"``; by default from the suffix.
+            text: The column of the article text.
+            date: The column of the publication date.
+            url: The column of the article's address.
+            outlet: The column of the outlet's name or alias.
+            id: The column of the article ids.
+            workers: Worker processes, as for ``from_records``.
+            vocabulary: The words to read with; the shipped ones by default.
+            errors: ``"strict"`` (default) or ``"skip"``, as for
+                ``from_records``; skipped rows are in
+                [`skipped_rows`][vnsg_corpus.Corpus].
+
+        Returns:
+            The corpus, in row order.
+
+        Raises:
+            RowError: With ``errors="strict"``, for a bad row, naming the
+                file, line, row and column.
+            DuplicateArticleError: With ``errors="strict"``, for a row whose
+                id an earlier row has, naming both rows.
+            QueryError: If the format is unknown (or cannot be told from the
+                suffix), or a column is missing as for ``from_records``.
+            ReadError: If the file is missing, unreadable or not a regular file.
+            CorpusFormatError: If a CSV file has no header row, or a Parquet
+                file cannot be read.
+            MissingExtraError: For Parquet, if pyarrow is not installed.
+            ValueError: If ``workers`` is less than 1 or ``errors`` is
+                neither ``"strict"`` nor ``"skip"``.
+
+        Examples:
+            >>> import tempfile, pathlib
+            >>> table = pathlib.Path(tempfile.mkdtemp()) / "news.csv"
+            >>> _ = table.write_text(
+            ...     "link,body,published\n"
+            ...     'https://vietnamnews.vn/a/1,"Trade grew.\nInvestment rose.",2025-03-10\n'
+            ...     "https://vietnamnews.vn/a/2,Trade grew again.,31/02/2024\n",
+            ...     encoding="utf-8",
+            ... )
+            >>> corpus = Corpus.from_table(table, url="link", errors="skip")
+            >>> [(a.url, a.date.isoformat(), a.paragraph_texts) for a in corpus]
+            [('https://vietnamnews.vn/a/1', '2025-03-10', ('Trade grew.', 'Investment rose.'))]
+            >>> [str(error).removeprefix(str(table)) for error in corpus.skipped_rows]
+            [", line 4 (row 2), column 'published': unreadable date '31/02/2024'"]
+        """
+        skipped: list[RowError] = []
+        columns = _records.Columns(text=text, date=date, url=url, outlet=outlet, id=id)
+        articles = _records.iter_table(
+            path,
+            columns,
+            format=format,
+            workers=workers,
+            vocabulary=vocabulary,
+            errors=errors,
+            skipped=skipped,
+        )
+        corpus = cls(articles)
+        corpus.skipped_rows = tuple(skipped)
         return corpus
 
     @classmethod

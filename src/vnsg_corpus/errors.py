@@ -24,6 +24,7 @@ __all__ = [
     "MissingExtraError",
     "QueryError",
     "ReadError",
+    "RowError",
     "SchemaVersionError",
     "UnencodableTextError",
     "VnsgCorpusError",
@@ -130,7 +131,12 @@ class SchemaVersionError(CorpusFormatError):
 
 
 class QueryError(VnsgCorpusError, ValueError):
-    """A query argument was not understood.
+    """A query argument, or a column argument of a table reader, was not understood.
+
+    [`Corpus.from_records`][vnsg_corpus.Corpus.from_records] and
+    [`Corpus.from_table`][vnsg_corpus.Corpus.from_table] raise it for a
+    column named explicitly that the table does not have (``argument`` is
+    the keyword: ``"date"``; ``accepted`` lists the table's columns).
 
     Attributes:
         argument: The name of the offending argument.
@@ -144,6 +150,60 @@ class QueryError(VnsgCorpusError, ValueError):
 
     def __str__(self) -> str:
         return f"{self.argument}: {self.args[0]} (accepted: {self.accepted})"
+
+
+class RowError(VnsgCorpusError, ValueError):
+    """A row of a table cannot become an article: no text, an unreadable date, a bad id.
+
+    Raised by [`Corpus.from_records`][vnsg_corpus.Corpus.from_records] and
+    [`Corpus.from_table`][vnsg_corpus.Corpus.from_table] with
+    ``errors="strict"``; with ``errors="skip"`` the row is left out and its
+    error kept in [`Corpus.skipped_rows`][vnsg_corpus.Corpus].  The message
+    names where the row is: ``news.csv, line 14 (row 13), column 'published':
+    unreadable date '31/02/2024'``.
+
+    Attributes:
+        row: 1-based number of the data row (the header is not a row; in a
+            file, blank lines are not rows either).
+        column: The column whose value is bad, or ``None`` when the row as a
+            whole is (a line that is not JSON, a record with too many fields).
+        path: The file, for [`from_table`][vnsg_corpus.Corpus.from_table];
+            ``None`` for rows given in memory.
+        line: For CSV, TSV and JSON Lines files, the physical line the row
+            starts on (1-based; a quoted field may span several lines).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        row: int,
+        column: str | None = None,
+        path: str | None = None,
+        line: int | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.row = row
+        self.column = column
+        self.path = path
+        self.line = line
+
+    @property
+    def where(self) -> str:
+        """Where the row is: ``"news.csv, line 14 (row 13), column 'published'"``."""
+        where = _row_place(self.path, self.row, self.line)
+        if self.column is not None:
+            where += f", column {self.column!r}"
+        return where
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.args[0]}"
+
+
+def _row_place(path: str | None, row: int, line: int | None) -> str:
+    """A row's place for messages: ``"news.csv, line 14 (row 13)"``, ``"row 13"``."""
+    place = f"line {line} (row {row})" if line is not None else f"row {row}"
+    return place if path is None else f"{path}, {place}"
 
 
 class DuplicateArticleError(VnsgCorpusError, ValueError):
