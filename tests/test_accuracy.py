@@ -347,7 +347,22 @@ def test_accuracy_page_tables_are_regenerated(
     gold: list[dict[str, Any]], scores: list[ArticleScore]
 ) -> None:
     # Run `python benchmarks/bench_accuracy.py --write-docs` after a change that moves a score.
-    assert SCORES_MD.read_text(encoding="utf-8") == markdown(gold, scores)
+    with_metadata = run(gold, ARTICLES, with_metadata=True)
+    assert SCORES_MD.read_text(encoding="utf-8") == markdown(gold, scores, with_metadata)
+
+
+def test_metadata_helps_where_the_outlet_decides(
+    gold: list[dict[str, Any]], scores: list[ArticleScore]
+) -> None:
+    # Parsed with each page's outlet, bare "$" amounts of Singaporean pages are read in
+    # SGD: figures are found at least as well as from the text alone, and every
+    # article's date is the recorded one.
+    given = run(gold, ARTICLES, with_metadata=True)
+    alone, with_meta = guard_scores(scores), guard_scores(given)
+    assert with_meta["figures"] is not None
+    assert alone["figures"] is not None
+    assert with_meta["figures"] >= alone["figures"]
+    assert with_meta["article dates"] == 1.0
 
 
 def test_series_table_is_regenerated(gold: list[dict[str, Any]]) -> None:
